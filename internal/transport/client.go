@@ -1,0 +1,273 @@
+// Package transport is the one HTTP engine every cloud client uses: base URL,
+// authentication, JSON, typed errors, retries, client-side rate limits and
+// masked request logs.
+package transport
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+const maxBodyBytes = 32 << 20
+
+// Config describes one cloud's HTTP endpoint.
+type Config struct {
+	Cloud     string // "Verda", used in errors and logs
+	BaseURL   string
+	UserAgent string
+	Limits    Limits
+	// Secrets are masked wherever requests and responses are logged.
+	Secrets []string
+
+	// Optional knobs; zero values get production defaults.
+	HTTPClient     *http.Client
+	RetryMax       int
+	RetryWaitMin   time.Duration
+	RetryWaitMax   time.Duration
+	AttemptTimeout time.Duration
+}
+
+// Client sends requests to one cloud. It is safe for concurrent use.
+type Client struct {
+	cloud     string
+	base      *url.URL
+	userAgent string
+	auth      Authenticator
+	masker    *Masker
+	retrying  *retryablehttp.Client
+}
+
+// Request is one API call. Path is relative to the base URL and already escaped.
+type Request struct {
+	Method string
+	Path   string
+	Query  url.Values
+	// Body is sent as JSON; Form, when set instead, as form encoding.
+	Body any
+	Form url.Values
+	// NoAuth sends the request without credentials (token endpoints, public catalogues).
+	NoAuth bool
+	// Replayable marks a POST that is safe to send twice (a token request).
+	Replayable bool
+}
+
+// Response is a successful answer.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// New builds a client from cfg.
+func New(cfg Config) (*Client, error) {
+	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("%s endpoint %q is not an absolute URL", cfg.Cloud, cfg.BaseURL)
+	}
+	masker := NewMasker(cfg.Secrets...)
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = cleanhttp.DefaultPooledClient()
+	}
+	if cfg.AttemptTimeout == 0 {
+		cfg.AttemptTimeout = 2 * time.Minute
+	}
+	inner := hc.Transport
+	if inner == nil {
+		inner = cleanhttp.DefaultPooledTransport()
+	}
+	wrapped := *hc
+	wrapped.Timeout = cfg.AttemptTimeout
+	wrapped.Transport = &limitTransport{
+		limiter: newLimiter(cfg.Limits, base.Path),
+		next: &logTransport{
+			cloud:  cfg.Cloud,
+			masker: masker,
+			next:   &sentTransport{next: inner},
+		},
+	}
+
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = &wrapped
+	rc.Logger = nil
+	rc.RetryMax = orDefault(cfg.RetryMax, 10)
+	rc.RetryWaitMin = orDefault(cfg.RetryWaitMin, 500*time.Millisecond)
+	rc.RetryWaitMax = orDefault(cfg.RetryWaitMax, 30*time.Second)
+	rc.CheckRetry = shouldRetry
+	rc.Backoff = backoff
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+
+	return &Client{
+		cloud:     cfg.Cloud,
+		base:      base,
+		userAgent: cfg.UserAgent,
+		masker:    masker,
+		retrying:  rc,
+	}, nil
+}
+
+func orDefault[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+// WithAuth returns a client that shares this one's connections, limits and
+// masker and authenticates every request with auth.
+func (c *Client) WithAuth(auth Authenticator) *Client {
+	cp := *c
+	cp.auth = auth
+	return &cp
+}
+
+// Masker is where authenticators register secrets they learn (tokens).
+func (c *Client) Masker() *Masker { return c.masker }
+
+// Cloud is the display name of the cloud this client speaks to.
+func (c *Client) Cloud() string { return c.cloud }
+
+// Do sends req and returns the answer; an error answer becomes an *APIError.
+func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	resp, err := c.attempt(ctx, req)
+	if err == nil && resp.Status == http.StatusUnauthorized && !req.NoAuth {
+		if r, ok := c.auth.(Reauthenticator); ok {
+			r.Reauthenticate(resp.rejectedCredential)
+			resp, err = c.attempt(ctx, req)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if resp.Status >= 400 {
+		return nil, DecodeError(c.cloud, req.Method, req.Path, resp.Status, resp.Header, resp.Body)
+	}
+	return &resp.Response, nil
+}
+
+// DoJSON sends req and decodes a JSON answer into out (when out is not nil).
+func (c *Client) DoJSON(ctx context.Context, req Request, out any) (*Response, error) {
+	resp, err := c.Do(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if out != nil && len(bytes.TrimSpace(resp.Body)) > 0 {
+		if err := json.Unmarshal(resp.Body, out); err != nil {
+			return resp, fmt.Errorf("%s API: %s %s: unexpected answer: %w", c.cloud, req.Method, req.Path, err)
+		}
+	}
+	return resp, nil
+}
+
+type attemptResult struct {
+	Response
+	rejectedCredential string
+}
+
+func (c *Client) attempt(ctx context.Context, req Request) (*attemptResult, error) {
+	u := *c.base
+	u.Path = c.base.Path + req.Path
+	u.RawPath = ""
+	if p, err := url.PathUnescape(u.Path); err == nil && p != u.Path {
+		u.RawPath, u.Path = u.Path, p
+	}
+	if len(req.Query) > 0 {
+		u.RawQuery = req.Query.Encode()
+	}
+
+	var body []byte
+	contentType := ""
+	switch {
+	case req.Form != nil:
+		body = []byte(req.Form.Encode())
+		contentType = "application/x-www-form-urlencoded"
+	case req.Body != nil:
+		var err error
+		if body, err = json.Marshal(req.Body); err != nil {
+			return nil, fmt.Errorf("%s API: %s %s: encoding request: %w", c.cloud, req.Method, req.Path, err)
+		}
+		contentType = "application/json"
+	}
+	if req.Replayable {
+		ctx = context.WithValue(ctx, replayableKey{}, true)
+	}
+	var reader any
+	if body != nil {
+		reader = body
+	}
+	hr, err := retryablehttp.NewRequestWithContext(ctx, req.Method, u.String(), reader)
+	if err != nil {
+		return nil, fmt.Errorf("%s API: %s %s: %w", c.cloud, req.Method, req.Path, err)
+	}
+	hr.Header.Set("Accept", "application/json")
+	if contentType != "" {
+		hr.Header.Set("Content-Type", contentType)
+	}
+	if c.userAgent != "" {
+		hr.Header.Set("User-Agent", c.userAgent)
+	}
+	if !req.NoAuth && c.auth != nil {
+		if err := c.auth.Authorize(ctx, hr.Request); err != nil {
+			return nil, err
+		}
+	}
+
+	hresp, err := c.retrying.Do(hr)
+	if err != nil {
+		return nil, c.wrapTransportError(ctx, req, err)
+	}
+	defer hresp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(hresp.Body, maxBodyBytes))
+	if err != nil {
+		return nil, c.wrapTransportError(ctx, req, err)
+	}
+	return &attemptResult{
+		Response:           Response{Status: hresp.StatusCode, Header: hresp.Header, Body: data},
+		rejectedCredential: credentialOf(hr.Request),
+	}, nil
+}
+
+func (c *Client) wrapTransportError(ctx context.Context, req Request, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("%s API: %s %s: %w", c.cloud, req.Method, req.Path, ctxErr)
+	}
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return fmt.Errorf("%s API: %s %s: %w", c.cloud, req.Method, req.Path, err)
+	}
+	var se *sendError
+	sent := !errors.As(err, &se) || se.sent
+	return &NoAnswerError{Cloud: c.cloud, Method: req.Method, Path: req.Path, Sent: sent, Err: err}
+}
+
+// NoAnswerError is a request that got no HTTP answer after every retry.
+// When Sent is true the server may have acted on it.
+type NoAnswerError struct {
+	Cloud, Method, Path string
+	Sent                bool
+	Err                 error
+}
+
+func (e *NoAnswerError) Error() string {
+	return fmt.Sprintf("%s API: %s %s: no answer: %v", e.Cloud, e.Method, e.Path, e.Err)
+}
+
+func (e *NoAnswerError) Unwrap() error { return e.Err }
+
+// MayHaveSucceeded reports whether a failed create might still have created
+// something: the request reached the server but its answer was lost.
+func MayHaveSucceeded(err error) bool {
+	var na *NoAnswerError
+	return errors.As(err, &na) && na.Sent
+}

@@ -1,0 +1,98 @@
+package transport
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// sendError records whether a failed request was completely written to the
+// connection. One that was not cannot have been acted on by the server.
+type sendError struct {
+	request *http.Request
+	sent    bool
+	err     error
+}
+
+func (e *sendError) Error() string { return e.err.Error() }
+func (e *sendError) Unwrap() error { return e.err }
+
+type sentTransport struct{ next http.RoundTripper }
+
+func (t *sentTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	var written atomic.Bool
+	trace := &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			if info.Err == nil {
+				written.Store(true)
+			}
+		},
+	}
+	traced := r.WithContext(httptrace.WithClientTrace(r.Context(), trace))
+	resp, err := t.next.RoundTrip(traced)
+	if err != nil {
+		return nil, &sendError{request: r, sent: written.Load(), err: err}
+	}
+	return resp, nil
+}
+
+type logTransport struct {
+	cloud  string
+	masker *Masker
+	next   http.RoundTripper
+}
+
+func (t *logTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	ctx := r.Context()
+	reqBody, err := drain(&r.Body)
+	if err != nil {
+		return nil, &sendError{request: r, sent: false, err: err}
+	}
+	tflog.Debug(ctx, "HTTP request", map[string]any{
+		"cloud":   t.cloud,
+		"method":  r.Method,
+		"url":     t.masker.Mask(r.URL.String()),
+		"headers": t.masker.Headers(r.Header),
+	})
+	tflog.Trace(ctx, "HTTP request body", map[string]any{"cloud": t.cloud, "body": t.masker.Mask(string(reqBody))})
+
+	start := time.Now()
+	resp, err := t.next.RoundTrip(r)
+	elapsed := time.Since(start).Milliseconds()
+	if err != nil {
+		tflog.Debug(ctx, "HTTP request failed", map[string]any{
+			"cloud": t.cloud, "method": r.Method, "url": t.masker.Mask(r.URL.String()),
+			"error": t.masker.Mask(err.Error()), "duration_ms": elapsed,
+		})
+		return nil, err
+	}
+	respBody, err := drain(&resp.Body)
+	if err != nil {
+		return nil, &sendError{request: r, sent: true, err: err}
+	}
+	tflog.Debug(ctx, "HTTP response", map[string]any{
+		"cloud": t.cloud, "method": r.Method, "url": t.masker.Mask(r.URL.String()),
+		"status": resp.StatusCode, "duration_ms": elapsed, "headers": t.masker.Headers(resp.Header),
+	})
+	tflog.Trace(ctx, "HTTP response body", map[string]any{"cloud": t.cloud, "body": t.masker.Mask(string(respBody))})
+	return resp, nil
+}
+
+// drain reads a body completely and puts an identical reader in its place.
+func drain(body *io.ReadCloser) ([]byte, error) {
+	if *body == nil || *body == http.NoBody {
+		return nil, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(*body, maxBodyBytes))
+	(*body).Close()
+	if err != nil {
+		return nil, err
+	}
+	*body = io.NopCloser(bytes.NewReader(data))
+	return data, nil
+}
