@@ -1,0 +1,103 @@
+package wait
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func sequence(states ...Observation) func(context.Context) (Observation, error) {
+	i := 0
+	return func(context.Context) (Observation, error) {
+		obs := states[min(i, len(states)-1)]
+		i++
+		return obs, nil
+	}
+}
+
+func opts() Options {
+	return Options{Object: "Test instance x", Target: []string{"running"}, Failure: []string{"error"}, Floor: time.Millisecond, Ceiling: 4 * time.Millisecond}
+}
+
+func TestReachesTargetThroughTransientStates(t *testing.T) {
+	obs, err := Until(context.Background(), opts(), sequence(
+		Observation{State: "ordered"}, Observation{State: "provisioning"}, Observation{State: "offline"}, Observation{State: "RUNNING"},
+	))
+	if err != nil || obs.State != "RUNNING" {
+		t.Fatalf("got %+v, %v", obs, err)
+	}
+}
+
+func TestFailureStateEndsWithCloudMessage(t *testing.T) {
+	_, err := Until(context.Background(), opts(), sequence(Observation{State: "provisioning"}, Observation{State: "error", Message: "disk quota"}))
+	var failed *FailedError
+	if !errors.As(err, &failed) || failed.State != "error" || !strings.Contains(err.Error(), "disk quota") || !strings.Contains(err.Error(), "Test instance x") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestTimeoutSaysLastState(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := Until(ctx, opts(), sequence(Observation{State: "provisioning"}))
+	var to *TimeoutError
+	if !errors.As(err, &to) || to.LastState != "provisioning" || !strings.Contains(err.Error(), "provisioning") {
+		t.Fatalf("got %v", err)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatal("a timeout must unwrap to context.DeadlineExceeded")
+	}
+	if time.Since(start) > 500*time.Millisecond {
+		t.Fatalf("wait overran its deadline: %v", time.Since(start))
+	}
+}
+
+func TestPollErrorEndsWait(t *testing.T) {
+	boom := errors.New("boom")
+	_, err := Until(context.Background(), opts(), func(context.Context) (Observation, error) { return Observation{}, boom })
+	if !errors.Is(err, boom) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestBackoffGrowsToCeiling(t *testing.T) {
+	var times []time.Time
+	o := opts()
+	o.Floor, o.Ceiling = 10*time.Millisecond, 30*time.Millisecond
+	_, _ = Until(context.Background(), o, func(context.Context) (Observation, error) {
+		times = append(times, time.Now())
+		if len(times) == 8 {
+			return Observation{State: "running"}, nil
+		}
+		return Observation{State: "provisioning"}, nil
+	})
+	first := times[1].Sub(times[0])
+	last := times[7].Sub(times[6])
+	if first < 7*time.Millisecond || first > 25*time.Millisecond {
+		t.Errorf("first pause %v, want about the 10ms floor", first)
+	}
+	if last < 23*time.Millisecond || last > 60*time.Millisecond {
+		t.Errorf("last pause %v, want about the 30ms ceiling", last)
+	}
+}
+
+func TestIntervalFollowsState(t *testing.T) {
+	var asked []string
+	o := opts()
+	o.Interval = func(state string) time.Duration { asked = append(asked, state); return time.Millisecond }
+	_, err := Until(context.Background(), o, sequence(Observation{State: "creating"}, Observation{State: "starting"}, Observation{State: "running"}))
+	if err != nil || strings.Join(asked, ",") != "creating,starting" {
+		t.Fatalf("asked %v, err %v", asked, err)
+	}
+}
+
+func TestJitterBounds(t *testing.T) {
+	for i := 0; i < 1000; i++ {
+		if d := jitter(100 * time.Millisecond); d < 80*time.Millisecond || d > 120*time.Millisecond {
+			t.Fatalf("jitter %v out of ±20%%", d)
+		}
+	}
+}
