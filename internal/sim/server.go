@@ -1,0 +1,248 @@
+// Package sim is gpucloud-sim: the five clouds' APIs on one loopback port,
+// each under its prefix, with an admin API under /_sim/ that injects faults,
+// counts requests and lists what every cloud holds.
+package sim
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
+)
+
+// Options configure a simulator.
+type Options struct {
+	Verda verda.Options
+}
+
+// Server is a running simulator's handler and state.
+type Server struct {
+	Verda *verda.Cloud
+
+	clouds []core.Cloud
+	mux    *http.ServeMux
+	admin  *http.ServeMux
+	faults faults
+	stats  *stats
+}
+
+// New builds a simulator with every cloud mounted.
+func New(opts Options) *Server {
+	s := &Server{mux: http.NewServeMux(), admin: http.NewServeMux(), stats: newStats()}
+	s.Verda = verda.New(opts.Verda)
+	s.clouds = []core.Cloud{s.Verda}
+	for _, c := range s.clouds {
+		c.Register(s.mux)
+	}
+	s.registerAdmin()
+	return s
+}
+
+// Clouds lists the mounted clouds.
+func (s *Server) Clouds() []core.Cloud { return s.clouds }
+
+// AddFault injects a fault and returns it with its ID.
+func (s *Server) AddFault(f Fault) (Fault, error) { return s.faults.add(f) }
+
+// ClearFaults removes every fault.
+func (s *Server) ClearFaults() { s.faults.clear() }
+
+// Stats returns request counts by route ("GET /verda/v1/ssh-keys/{id}").
+func (s *Server) Stats() map[string]EndpointStats { return s.stats.snapshot() }
+
+// ResetStats zeroes the request counts.
+func (s *Server) ResetStats() { s.stats.reset() }
+
+// Objects lists everything the clouds hold.
+func (s *Server) Objects() []core.Object {
+	var out []core.Object
+	for _, c := range s.clouds {
+		out = append(out, c.Objects()...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Cloud != out[j].Cloud {
+			return out[i].Cloud < out[j].Cloud
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Ledger lists the billed objects that exist.
+func (s *Server) Ledger() []core.Object {
+	out := []core.Object{}
+	for _, o := range s.Objects() {
+		if o.Billed {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Reset forgets all state, faults and counts.
+func (s *Server) Reset() {
+	for _, c := range s.clouds {
+		c.Reset()
+	}
+	s.faults.clear()
+	s.stats.reset()
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/_sim/") {
+		s.admin.ServeHTTP(w, r)
+		return
+	}
+	_, pattern := s.mux.Handler(r)
+	route := pattern
+	if route == "" {
+		route = r.Method + " " + r.URL.Path
+	} else if !strings.Contains(route, " ") {
+		route = r.Method + " " + route
+	}
+
+	var dropAfter bool
+	for _, f := range s.faults.match(r) {
+		switch f.Kind {
+		case FaultLatency:
+			select {
+			case <-time.After(f.latency()):
+			case <-r.Context().Done():
+				return
+			}
+		case FaultDrop:
+			s.stats.record(route, 0)
+			drop(w)
+			return
+		case FaultStatus:
+			s.answerFault(w, r, f)
+			s.stats.record(route, f.Status)
+			return
+		case FaultDropAfter:
+			dropAfter = true
+		}
+	}
+	if dropAfter {
+		s.mux.ServeHTTP(httptest.NewRecorder(), r)
+		s.stats.record(route, 0)
+		drop(w)
+		return
+	}
+	sw := &statusWriter{ResponseWriter: w}
+	s.mux.ServeHTTP(sw, r)
+	s.stats.record(route, sw.status)
+}
+
+func (s *Server) answerFault(w http.ResponseWriter, r *http.Request, f Fault) {
+	code := f.Code
+	if code == "" {
+		code = strings.ReplaceAll(strings.ToLower(http.StatusText(f.Status)), " ", "_")
+	}
+	if f.RetryAfter != "" {
+		w.Header().Set("Retry-After", f.RetryAfter)
+	}
+	var body any = map[string]string{"code": code, "message": "injected fault"}
+	for _, c := range s.clouds {
+		if strings.HasPrefix(r.URL.Path, c.Prefix()) {
+			body = c.ErrorBody(f.Status, code, "injected fault")
+		}
+	}
+	core.WriteJSON(w, f.Status, body)
+}
+
+// drop closes the client's connection without an answer.
+func drop(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
+}
+
+func (s *Server) registerAdmin() {
+	m := s.admin
+	m.HandleFunc("GET /_sim/health", func(w http.ResponseWriter, r *http.Request) {
+		core.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	m.HandleFunc("GET /_sim/stats", func(w http.ResponseWriter, r *http.Request) {
+		core.WriteJSON(w, http.StatusOK, s.Stats())
+	})
+	m.HandleFunc("DELETE /_sim/stats", func(w http.ResponseWriter, r *http.Request) {
+		s.ResetStats()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	m.HandleFunc("GET /_sim/faults", func(w http.ResponseWriter, r *http.Request) {
+		core.WriteJSON(w, http.StatusOK, s.faults.snapshot())
+	})
+	m.HandleFunc("POST /_sim/faults", func(w http.ResponseWriter, r *http.Request) {
+		var f Fault
+		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
+			adminError(w, err)
+			return
+		}
+		added, err := s.AddFault(f)
+		if err != nil {
+			adminError(w, err)
+			return
+		}
+		core.WriteJSON(w, http.StatusCreated, added)
+	})
+	m.HandleFunc("DELETE /_sim/faults", func(w http.ResponseWriter, r *http.Request) {
+		s.ClearFaults()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	m.HandleFunc("GET /_sim/ledger", func(w http.ResponseWriter, r *http.Request) {
+		core.WriteJSON(w, http.StatusOK, s.Ledger())
+	})
+	m.HandleFunc("GET /_sim/objects", func(w http.ResponseWriter, r *http.Request) {
+		core.WriteJSON(w, http.StatusOK, s.Objects())
+	})
+	m.HandleFunc("POST /_sim/reset", func(w http.ResponseWriter, r *http.Request) {
+		s.Reset()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	m.HandleFunc("GET /_sim/{cloud}/switches", func(w http.ResponseWriter, r *http.Request) {
+		if c := s.cloud(r.PathValue("cloud")); c != nil {
+			core.WriteJSON(w, http.StatusOK, c.Switches())
+			return
+		}
+		http.NotFound(w, r)
+	})
+	m.HandleFunc("PATCH /_sim/{cloud}/switches", func(w http.ResponseWriter, r *http.Request) {
+		c := s.cloud(r.PathValue("cloud"))
+		if c == nil {
+			http.NotFound(w, r)
+			return
+		}
+		raw, err := io.ReadAll(r.Body)
+		if err == nil {
+			err = c.SetSwitches(raw)
+		}
+		if err != nil {
+			adminError(w, err)
+			return
+		}
+		core.WriteJSON(w, http.StatusOK, c.Switches())
+	})
+}
+
+func (s *Server) cloud(name string) core.Cloud {
+	for _, c := range s.clouds {
+		if c.Name() == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func adminError(w http.ResponseWriter, err error) {
+	core.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+}

@@ -1,0 +1,178 @@
+package sim_test
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
+)
+
+func call(t *testing.T, method, url, body string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func token(t *testing.T, base string) string {
+	_, body := call(t, "POST", base+"/verda/v1/oauth2/token",
+		`{"grant_type":"client_credentials","client_id":"`+verda.DefaultClientID+`","client_secret":"`+verda.DefaultClientSecret+`"}`)
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.Unmarshal([]byte(body), &tok); err != nil || tok.AccessToken == "" {
+		t.Fatalf("no token: %s", body)
+	}
+	return tok.AccessToken
+}
+
+func TestAdminFaultsStatsAndReset(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	auth := []string{"Authorization", "Bearer " + token(t, srv.URL)}
+
+	resp, body := call(t, "POST", srv.URL+"/_sim/faults", `{"path":"/verda/v1/locat*","kind":"status","status":429,"retry_after":"7","count":2}`)
+	if resp.StatusCode != 201 || !strings.Contains(body, `"id":"f1"`) {
+		t.Fatalf("adding a fault: %d %s", resp.StatusCode, body)
+	}
+	for i := 0; i < 2; i++ {
+		resp, body = call(t, "GET", srv.URL+"/verda/v1/locations", "", auth...)
+		if resp.StatusCode != 429 || resp.Header.Get("Retry-After") != "7" || !strings.Contains(body, `"code":"rate_limit_exceeded"`) {
+			t.Fatalf("injected 429 %d: %d %v %s", i, resp.StatusCode, resp.Header, body)
+		}
+	}
+	if resp, _ = call(t, "GET", srv.URL+"/verda/v1/locations", "", auth...); resp.StatusCode != 200 {
+		t.Fatalf("the fault's count is spent, want 200, got %d", resp.StatusCode)
+	}
+
+	_, body = call(t, "GET", srv.URL+"/_sim/stats", "")
+	var st map[string]sim.EndpointStats
+	if err := json.Unmarshal([]byte(body), &st); err != nil {
+		t.Fatal(err)
+	}
+	loc := st["GET /verda/v1/locations"]
+	if loc.Count != 3 || loc.Statuses["429"] != 2 || loc.Statuses["200"] != 1 {
+		t.Fatalf("stats %s", body)
+	}
+
+	if resp, body = call(t, "POST", srv.URL+"/_sim/faults", `{"kind":"explode"}`); resp.StatusCode != 400 || !strings.Contains(body, "kind must be one of") {
+		t.Fatalf("a bad fault must be refused: %d %s", resp.StatusCode, body)
+	}
+
+	call(t, "POST", srv.URL+"/verda/v1/ssh-keys", `{"name":"k","key":"ssh-ed25519 AAAA k"}`, auth...)
+	_, body = call(t, "GET", srv.URL+"/_sim/objects", "")
+	if !strings.Contains(body, `"kind":"ssh_key"`) {
+		t.Fatalf("objects: %s", body)
+	}
+	if _, body = call(t, "GET", srv.URL+"/_sim/ledger", ""); strings.TrimSpace(body) != "[]" {
+		t.Fatalf("an SSH key is not billed; ledger %s", body)
+	}
+	call(t, "POST", srv.URL+"/_sim/reset", "")
+	if _, body = call(t, "GET", srv.URL+"/_sim/objects", ""); strings.TrimSpace(body) != "null" && strings.TrimSpace(body) != "[]" {
+		t.Fatalf("reset left objects: %s", body)
+	}
+}
+
+func TestDropFaults(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	auth := []string{"Authorization", "Bearer " + token(t, srv.URL)}
+	if _, err := s.AddFault(sim.Fault{Path: "/verda/v1/ssh-keys", Method: "POST", Kind: sim.FaultDrop, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := call(t, "POST", srv.URL+"/verda/v1/ssh-keys", `{"name":"k","key":"ssh-ed25519 AAAA k"}`, auth...); resp != nil {
+		t.Fatal("want a dropped connection")
+	}
+	if len(s.Objects()) != 0 {
+		t.Fatal("a request dropped before the handler must change nothing")
+	}
+	if _, err := s.AddFault(sim.Fault{Path: "/verda/v1/ssh-keys", Method: "POST", Kind: sim.FaultDropAfter, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := call(t, "POST", srv.URL+"/verda/v1/ssh-keys", `{"name":"k","key":"ssh-ed25519 AAAA k"}`, auth...); resp != nil {
+		t.Fatal("want a dropped connection")
+	}
+	if len(s.Objects()) != 1 {
+		t.Fatal("a request dropped after the handler must have taken effect")
+	}
+	if st := s.Stats()["POST /verda/v1/ssh-keys"]; st.Statuses["dropped"] != 2 {
+		t.Fatalf("stats %+v", st)
+	}
+}
+
+func TestVerdaRateLimitHeaders(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.Verda.UpdateSwitches(func(sw *verda.Switches) { sw.EndpointLimit = 2 })
+	auth := []string{"Authorization", "Bearer " + token(t, srv.URL)}
+	resp, _ := call(t, "GET", srv.URL+"/verda/v1/images", "", auth...)
+	if got := resp.Header.Get("RateLimit-Policy"); got != `"project";q=500;w=60, "endpoint";q=2;w=60` {
+		t.Fatalf("RateLimit-Policy %q", got)
+	}
+	if got := resp.Header.Get("RateLimit"); !strings.HasPrefix(got, `"project";r=499;`) || !strings.Contains(got, `"endpoint";r=1;`) {
+		t.Fatalf("RateLimit %q", got)
+	}
+	call(t, "GET", srv.URL+"/verda/v1/images", "", auth...)
+	resp, body := call(t, "GET", srv.URL+"/verda/v1/images", "", auth...)
+	if resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, "rate_limit_exceeded") {
+		t.Fatalf("third request: %d %v %s", resp.StatusCode, resp.Header, body)
+	}
+	if resp, _ = call(t, "GET", srv.URL+"/verda/v1/locations", "", auth...); resp.StatusCode != 200 {
+		t.Fatalf("another endpoint has its own window, got %d", resp.StatusCode)
+	}
+	s.Verda.UpdateSwitches(func(sw *verda.Switches) { sw.RateLimits = false })
+	if resp, _ = call(t, "GET", srv.URL+"/verda/v1/images", "", auth...); resp.StatusCode != 200 {
+		t.Fatalf("with limits off, want 200, got %d", resp.StatusCode)
+	}
+}
+
+func TestVerdaAuthIsEnforced(t *testing.T) {
+	srv := httptest.NewServer(sim.New(sim.Options{}))
+	defer srv.Close()
+	resp, body := call(t, "GET", srv.URL+"/verda/v1/locations", "")
+	if resp.StatusCode != 401 || !strings.Contains(body, "unauthorized_request") {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	if resp, _ = call(t, "GET", srv.URL+"/verda/v1/instance-types", ""); resp.StatusCode != 200 {
+		t.Fatalf("instance types are public, got %d", resp.StatusCode)
+	}
+	resp, body = call(t, "POST", srv.URL+"/verda/v1/oauth2/token", `{"grant_type":"client_credentials","client_id":"a","client_secret":"b"}`)
+	if resp.StatusCode != 401 {
+		t.Fatalf("wrong credentials: %d %s", resp.StatusCode, body)
+	}
+	resp, body = call(t, "GET", srv.URL+"/verda/v1/nothing-here", "")
+	if resp.StatusCode != 404 || !strings.Contains(body, `"code":"not_found"`) {
+		t.Fatalf("unknown path: %d %s", resp.StatusCode, body)
+	}
+}
+
+func TestSwitchesOverAdminAPI(t *testing.T) {
+	srv := httptest.NewServer(sim.New(sim.Options{}))
+	defer srv.Close()
+	resp, body := call(t, "PATCH", srv.URL+"/_sim/verda/switches", `{"created_id_format":"json_object","rate_limit_window":"6s"}`)
+	if resp.StatusCode != 200 || !strings.Contains(body, `"created_id_format":"json_object"`) || !strings.Contains(body, `"rate_limit_window":"6s"`) || !strings.Contains(body, `"rate_limits":true`) {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	if resp, _ = call(t, "PATCH", srv.URL+"/_sim/nowhere/switches", `{}`); resp.StatusCode != 404 {
+		t.Fatalf("unknown cloud: %d", resp.StatusCode)
+	}
+}

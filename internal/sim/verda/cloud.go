@@ -1,0 +1,253 @@
+// Package verda simulates Verda's public API (formerly DataCrunch) under
+// /verda/v1. Its wire types are written from Verda's document, not shared with
+// the provider's client, so that a misreading on one side shows up as a
+// failing test instead of passing on both.
+package verda
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+)
+
+// Prefix is where the API is mounted.
+const Prefix = "/verda/v1"
+
+// Default credentials the simulator accepts.
+const (
+	DefaultClientID     = "sim-verda-client"
+	DefaultClientSecret = "sim-verda-secret"
+)
+
+// Options configure the simulated project.
+type Options struct {
+	ClientID     string
+	ClientSecret string
+}
+
+// Switches change how the simulated API behaves.
+type Switches struct {
+	// RateLimits enforces the documented limits: ProjectLimit requests per
+	// window for the project, EndpointLimit per method and path.
+	RateLimits      bool          `json:"rate_limits"`
+	RateLimitWindow core.Duration `json:"rate_limit_window"`
+	ProjectLimit    int           `json:"project_limit"`
+	EndpointLimit   int           `json:"endpoint_limit"`
+	// CreatedIDFormat is how creates answer with the new ID: "text" (what
+	// Verda does), "json_string" or "json_object".
+	CreatedIDFormat string `json:"created_id_format"`
+	// SSHKeyGetAsObject answers GET /ssh-keys/{id} with an object instead of
+	// the one-element array Verda sends.
+	SSHKeyGetAsObject bool `json:"ssh_key_get_as_object"`
+	// AvailabilityAsStrings answers GET /instance-availability/{type} with
+	// "true"/"false" strings, as some deployments do.
+	AvailabilityAsStrings bool `json:"availability_as_strings"`
+	// TokenTTL is the access tokens' lifetime.
+	TokenTTL core.Duration `json:"token_ttl"`
+	// TokenFormOnly refuses JSON at the token endpoint, like deployments that
+	// accept only form bodies.
+	TokenFormOnly bool `json:"token_form_only"`
+	// ScriptQuota caps the project's startup scripts.
+	ScriptQuota int `json:"script_quota"`
+}
+
+// DefaultSwitches behave like the real API.
+func DefaultSwitches() Switches {
+	return Switches{
+		RateLimits:      true,
+		RateLimitWindow: core.Duration(time.Minute),
+		ProjectLimit:    500,
+		EndpointLimit:   60,
+		CreatedIDFormat: "text",
+		TokenTTL:        core.Duration(time.Hour),
+		ScriptQuota:     100,
+	}
+}
+
+// endpointLimits are the route-specific policies of the document.
+var endpointLimits = map[string]int{"GET " + Prefix + "/instances": 120, "GET " + Prefix + "/volumes": 120}
+
+// Cloud is the simulated Verda project.
+type Cloud struct {
+	opts     Options
+	switches *core.Switches[Switches]
+	window   *core.Window
+
+	mu      sync.Mutex
+	catalog Catalog
+	tokens  map[string]time.Time // access token -> expiry
+	refresh map[string]bool
+	keys    map[string]*sshKey
+	scripts map[string]*script
+	order   int64
+}
+
+// New returns an empty project with the default catalogue.
+func New(opts Options) *Cloud {
+	if opts.ClientID == "" {
+		opts.ClientID = DefaultClientID
+	}
+	if opts.ClientSecret == "" {
+		opts.ClientSecret = DefaultClientSecret
+	}
+	c := &Cloud{opts: opts, switches: core.NewSwitches(DefaultSwitches()), window: core.NewWindow()}
+	c.Reset()
+	return c
+}
+
+func (c *Cloud) Name() string   { return "verda" }
+func (c *Cloud) Prefix() string { return Prefix }
+
+// Reset forgets all objects and tokens and restores the default catalogue and switches.
+func (c *Cloud) Reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.catalog = DefaultCatalog()
+	c.tokens = map[string]time.Time{}
+	c.refresh = map[string]bool{}
+	c.keys = map[string]*sshKey{}
+	c.scripts = map[string]*script{}
+	c.switches.Reset()
+	c.window.Reset()
+}
+
+// Switches returns the current switches.
+func (c *Cloud) Switches() any { return c.switches.Get() }
+
+// SetSwitches merges a partial JSON object into the switches.
+func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge(raw) }
+
+// UpdateSwitches changes switches from Go.
+func (c *Cloud) UpdateSwitches(f func(*Switches)) { c.switches.Update(f) }
+
+// UpdateCatalog changes the catalogue (prices, availability) from Go.
+func (c *Cloud) UpdateCatalog(f func(*Catalog)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f(&c.catalog)
+}
+
+// Objects lists what the project holds. SSH keys and scripts cost nothing.
+func (c *Cloud) Objects() []core.Object {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []core.Object
+	for _, k := range c.keys {
+		out = append(out, core.Object{Cloud: "verda", Kind: "ssh_key", ID: k.ID, Name: k.Name})
+	}
+	for _, s := range c.scripts {
+		out = append(out, core.Object{Cloud: "verda", Kind: "startup_script", ID: s.ID, Name: s.Name})
+	}
+	return out
+}
+
+// errorBody is the document's PublicApiErrorResponseDto.
+type errorBody struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (c *Cloud) ErrorBody(status int, code, message string) any {
+	if documented, ok := codeForStatus[status]; ok && !strings.Contains(code, "_") {
+		code = documented
+	}
+	if status == http.StatusTooManyRequests {
+		code = "rate_limit_exceeded"
+	} else if status >= 500 && status != http.StatusServiceUnavailable {
+		code = "server_error"
+	}
+	return errorBody{Code: code, Message: message}
+}
+
+var codeForStatus = map[int]string{
+	400: "invalid_request", 401: "unauthorized_request", 402: "insufficient_funds", 403: "forbidden_action",
+	404: "not_found", 409: "conflict", 429: "rate_limit_exceeded", 500: "server_error", 503: "service_unavailable",
+}
+
+func fail(w http.ResponseWriter, status int, message string) {
+	core.WriteJSON(w, status, errorBody{Code: codeForStatus[status], Message: message})
+}
+
+func failf(w http.ResponseWriter, status int, format string, args ...any) {
+	fail(w, status, fmt.Sprintf(format, args...))
+}
+
+// Register mounts the API on mux.
+func (c *Cloud) Register(mux *http.ServeMux) {
+	open := func(pattern string, h http.HandlerFunc) {
+		method, path, _ := strings.Cut(pattern, " ")
+		mux.Handle(method+" "+Prefix+path, c.limited(h))
+	}
+	authed := func(pattern string, h http.HandlerFunc) {
+		method, path, _ := strings.Cut(pattern, " ")
+		mux.Handle(method+" "+Prefix+path, c.authenticated(c.limited(h)))
+	}
+
+	mux.HandleFunc("POST "+Prefix+"/oauth2/token", c.token)
+
+	open("GET /instance-types", c.listInstanceTypes)
+	authed("GET /balance", c.balance)
+	authed("GET /locations", c.listLocations)
+	authed("GET /images", c.listImages)
+	authed("GET /instance-availability", c.listAvailability)
+	authed("GET /instance-availability/{type}", c.availability)
+	authed("GET /volume-types", c.listVolumeTypes)
+
+	for _, base := range []string{"/ssh-keys", "/sshkeys"} {
+		authed("GET "+base, c.listKeys)
+		authed("POST "+base, c.createKey)
+		authed("DELETE "+base, c.deleteKeys)
+		authed("GET "+base+"/{id}", c.getKey)
+		authed("DELETE "+base+"/{id}", c.deleteKey)
+	}
+
+	authed("GET /scripts", c.listScripts)
+	authed("POST /scripts", c.createScript)
+	authed("DELETE /scripts", c.deleteScripts)
+	authed("GET /scripts/{id}", c.getScript)
+	authed("DELETE /scripts/{id}", c.deleteScript)
+
+	mux.HandleFunc(Prefix+"/", func(w http.ResponseWriter, r *http.Request) {
+		failf(w, http.StatusNotFound, "Resource not found, or invalid path: %s %s", r.Method, r.URL.Path)
+	})
+}
+
+// answerCreated sends a new object's ID in the configured format.
+func (c *Cloud) answerCreated(w http.ResponseWriter, status int, id string) {
+	switch c.switches.Get().CreatedIDFormat {
+	case "json_string":
+		core.WriteJSON(w, status, id)
+	case "json_object":
+		core.WriteJSON(w, status, map[string]string{"id": id})
+	default:
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(id))
+	}
+}
+
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+		failf(w, http.StatusBadRequest, "Invalid request body: %v", err)
+		return false
+	}
+	return true
+}
+
+// idList reads the document's "single ID or array of IDs" fields.
+func idList(raw json.RawMessage) []string {
+	var many []string
+	if json.Unmarshal(raw, &many) == nil {
+		return many
+	}
+	var one string
+	if json.Unmarshal(raw, &one) == nil && one != "" {
+		return []string{one}
+	}
+	return nil
+}

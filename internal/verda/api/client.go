@@ -1,0 +1,64 @@
+// Package api is Verda's HTTP API: wire types and calls, no Terraform.
+package api
+
+import (
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+)
+
+// DefaultEndpoint is Verda's public API.
+const DefaultEndpoint = "https://api.verda.com/v1"
+
+// Paths that public clients use but the document leaves open [client]; kept
+// here so they are easy to correct.
+const (
+	// availabilitySpotParam selects spot rather than on-demand capacity.
+	availabilitySpotParam = "is_spot"
+	// availabilityLocationParam narrows the availability answer to a location.
+	availabilityLocationParam = "location_code"
+)
+
+// Limits are Verda's documented budgets: 500 requests a minute per project,
+// 60 per method and path, 120 for the instance and volume lists.
+var Limits = transport.Limits{
+	PerWindow:   500,
+	PerEndpoint: 60,
+	Endpoints:   map[string]int{"GET /instances": 120, "GET /volumes": 120},
+}
+
+// Config is how to reach one Verda project.
+type Config struct {
+	Endpoint     string
+	ClientID     string
+	ClientSecret string
+	UserAgent    string
+	// Limits replaces the documented rate limits when its PerWindow is set.
+	Limits transport.Limits
+}
+
+// Client calls Verda's API.
+type Client struct {
+	http *transport.Client
+}
+
+// New returns a client that authenticates with OAuth2 client credentials.
+func New(cfg Config) (*Client, error) {
+	if cfg.Endpoint == "" {
+		cfg.Endpoint = DefaultEndpoint
+	}
+	limits := Limits
+	if cfg.Limits.PerWindow > 0 {
+		limits = cfg.Limits
+	}
+	base, err := transport.New(transport.Config{
+		Cloud:     "Verda",
+		BaseURL:   cfg.Endpoint,
+		UserAgent: cfg.UserAgent,
+		Limits:    limits,
+		Secrets:   []string{cfg.ClientSecret},
+	})
+	if err != nil {
+		return nil, err
+	}
+	auth := transport.NewClientCredentials(base, "/oauth2/token", cfg.ClientID, cfg.ClientSecret)
+	return &Client{http: base.WithAuth(auth)}, nil
+}
