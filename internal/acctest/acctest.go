@@ -1,0 +1,111 @@
+// Package acctest runs acceptance tests against an in-process gpucloud-sim.
+package acctest
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
+)
+
+// ProviderFactories serve the provider in-process for terraform-plugin-testing.
+func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"gpucloud": providerserver.NewProtocol6WithError(provider.New("test")()),
+	}
+}
+
+// Sim is a simulator serving one test on a loopback port.
+type Sim struct {
+	*sim.Server
+	URL string
+}
+
+// StartSim starts a fresh simulator that stops when the test ends.
+func StartSim(t *testing.T) *Sim {
+	t.Helper()
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	return &Sim{Server: s, URL: srv.URL}
+}
+
+// VerdaEndpoint is the simulated Verda API's base URL.
+func (s *Sim) VerdaEndpoint() string { return s.URL + simverda.Prefix }
+
+// ProviderConfig is a provider block with every simulated cloud configured.
+func (s *Sim) ProviderConfig() string {
+	return fmt.Sprintf(`
+provider "gpucloud" {
+  verda {
+    client_id     = %q
+    client_secret = %q
+    endpoint      = %q
+  }
+}
+`, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint())
+}
+
+// Config is the provider block followed by the given HCL.
+func (s *Sim) Config(hcl string) string { return s.ProviderConfig() + hcl }
+
+// CheckNothingLeaked fails when the simulator still holds any object, billed
+// or not: run it as CheckDestroy.
+func (s *Sim) CheckNothingLeaked(*terraform.State) error {
+	if objs := s.Objects(); len(objs) > 0 {
+		var names []string
+		for _, o := range objs {
+			names = append(names, fmt.Sprintf("%s %s %s (%s)", o.Cloud, o.Kind, o.ID, o.Name))
+		}
+		sort.Strings(names)
+		return fmt.Errorf("objects left behind after destroy:\n  %s", strings.Join(names, "\n  "))
+	}
+	return nil
+}
+
+// CountObjects counts the objects of one cloud and kind the simulator holds.
+func (s *Sim) CountObjects(cloud, kind string) int {
+	n := 0
+	for _, o := range s.Objects() {
+		if o.Cloud == cloud && o.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// Requests counts requests to a route ("POST /verda/v1/ssh-keys") by status
+// ("429", "200", "dropped"); an empty status counts them all.
+func (s *Sim) Requests(route, status string) int {
+	st := s.Stats()[route]
+	if status == "" {
+		return st.Count
+	}
+	return st.Statuses[status]
+}
+
+// CaptureAttr stores a resource's attribute from state into dst, for later
+// steps that change the object out of band.
+func CaptureAttr(address, attr string, dst *string) func(*terraform.State) error {
+	return func(st *terraform.State) error {
+		rs, ok := st.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s is not in state", address)
+		}
+		v, ok := rs.Primary.Attributes[attr]
+		if !ok || v == "" {
+			return fmt.Errorf("%s has no %s in state", address, attr)
+		}
+		*dst = v
+		return nil
+	}
+}

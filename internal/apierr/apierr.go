@@ -1,0 +1,72 @@
+// Package apierr turns cloud API errors into Terraform diagnostics that name
+// the cloud, the operation and the object, then say what to do.
+package apierr
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+// Diagnostic describes a failed operation ("creating Verda SSH key \"deploy\"").
+func Diagnostic(operation string, err error) diag.Diagnostic {
+	return diag.NewErrorDiagnostic("Error "+operation, Detail(err))
+}
+
+// AttributeDiagnostic attaches the error to the attribute the cloud refused.
+func AttributeDiagnostic(p path.Path, operation string, err error) diag.Diagnostic {
+	return diag.NewAttributeErrorDiagnostic(p, "Error "+operation, Detail(err))
+}
+
+// Detail is the cloud's message followed by advice.
+func Detail(err error) string {
+	msg := err.Error()
+	if hint := Hint(err); hint != "" {
+		msg += "\n\n" + hint
+	}
+	return msg
+}
+
+// Hint says what the user can do about err, or nothing.
+func Hint(err error) string {
+	var apiErr *transport.APIError
+	var timeout *wait.TimeoutError
+	var failed *wait.FailedError
+	switch {
+	case errors.As(err, &timeout):
+		return "The object exists and is tracked in state; it is marked tainted, so the next apply replaces it. " +
+			"Raise the resource's timeouts if the cloud is slow today."
+	case errors.As(err, &failed):
+		return "The object is tracked in state and marked tainted, so the next apply replaces it."
+	case transport.MayHaveSucceeded(err):
+		return "The request reached the cloud but its answer was lost. Run apply again: the provider looks for an object created by this request before creating another."
+	case !errors.As(err, &apiErr):
+		return ""
+	case transport.IsCapacity(err):
+		return "The cloud has no capacity for this request right now: pick another location or instance type, or try again later."
+	case apiErr.Status == http.StatusPaymentRequired || strings.Contains(strings.ToLower(apiErr.Code), "insufficient"):
+		return "The account's balance is too low: top it up in the cloud's console and apply again."
+	case apiErr.Status == http.StatusUnauthorized:
+		return "The cloud refused the credentials: check the provider configuration or its environment variables."
+	case apiErr.Status == http.StatusForbidden:
+		return "The credentials are valid but not allowed to do this: check their scope or the account's quotas."
+	case transport.IsRateLimited(err):
+		return "The cloud's rate limit was still exceeded after every retry: lower Terraform's -parallelism or try again in a minute."
+	}
+	return ""
+}
+
+// Describe names an object for messages: `Verda SSH key "deploy"`.
+func Describe(cloud, kind, name string) string {
+	if name == "" {
+		return cloud + " " + kind
+	}
+	return fmt.Sprintf("%s %s %q", cloud, kind, name)
+}

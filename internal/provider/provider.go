@@ -1,0 +1,130 @@
+// Package provider is the gpucloud provider: its configuration and the list
+// of resources and data sources of every cloud.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda"
+	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+// New returns a constructor for the provider at the given version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &gpucloudProvider{version: version} }
+}
+
+type gpucloudProvider struct {
+	version string
+}
+
+type providerModel struct {
+	Verda *verdaBlock `tfsdk:"verda"`
+}
+
+type verdaBlock struct {
+	ClientID     types.String `tfsdk:"client_id"`
+	ClientSecret types.String `tfsdk:"client_secret"`
+	Endpoint     types.String `tfsdk:"endpoint"`
+}
+
+func (p *gpucloudProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "gpucloud"
+	resp.Version = p.version
+}
+
+func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One provider for several GPU clouds. Each cloud is configured by its own block, " +
+			"or by its environment variables; a cloud that is used but not configured is a clear error.",
+		Blocks: map[string]schema.Block{
+			"verda": schema.SingleNestedBlock{
+				MarkdownDescription: "Verda (formerly DataCrunch). Create API credentials in the Verda console under " +
+					"Project → Keys → Cloud API Credentials.",
+				Attributes: map[string]schema.Attribute{
+					"client_id": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "OAuth2 client ID. Defaults to the `VERDA_CLIENT_ID` environment variable.",
+					},
+					"client_secret": schema.StringAttribute{
+						Optional:            true,
+						Sensitive:           true,
+						MarkdownDescription: "OAuth2 client secret. Defaults to the `VERDA_CLIENT_SECRET` environment variable.",
+					},
+					"endpoint": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "API base URL. Defaults to the `VERDA_ENDPOINT` environment variable, then `" +
+							verdaapi.DefaultEndpoint + "`. Point it at `gpucloud-sim` to test offline.",
+					},
+				},
+			},
+		},
+	}
+}
+
+func (p *gpucloudProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	userAgent := fmt.Sprintf("terraform-provider-gpucloud/%s (+terraform %s)", p.version, req.TerraformVersion)
+	clients := &providerdata.Clients{}
+
+	if cfg.Verda == nil {
+		cfg.Verda = &verdaBlock{}
+	}
+	id := setting(resp, path.Root("verda").AtName("client_id"), cfg.Verda.ClientID, "VERDA_CLIENT_ID")
+	secret := setting(resp, path.Root("verda").AtName("client_secret"), cfg.Verda.ClientSecret, "VERDA_CLIENT_SECRET")
+	endpoint := setting(resp, path.Root("verda").AtName("endpoint"), cfg.Verda.Endpoint, "VERDA_ENDPOINT")
+	switch {
+	case resp.Diagnostics.HasError():
+		return
+	case id != "" && secret != "":
+		client, err := verdaapi.New(verdaapi.Config{Endpoint: endpoint, ClientID: id, ClientSecret: secret, UserAgent: userAgent})
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("verda").AtName("endpoint"), "Invalid Verda endpoint", err.Error())
+			return
+		}
+		clients.Verda = client
+	case id != "" || secret != "":
+		resp.Diagnostics.AddAttributeError(path.Root("verda"), "Incomplete Verda credentials",
+			"Verda needs both client_id and client_secret (or VERDA_CLIENT_ID and VERDA_CLIENT_SECRET); only one is set.")
+		return
+	}
+
+	resp.ResourceData = clients
+	resp.DataSourceData = clients
+}
+
+// setting is the configured value, else the environment variable. A value
+// not known until apply cannot configure a client during plan.
+func setting(resp *provider.ConfigureResponse, p path.Path, v types.String, env string) string {
+	if v.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(p, "Provider setting not known at plan time",
+			fmt.Sprintf("%s depends on a value known only after apply. Use a literal, a variable or the %s environment variable.", p, env))
+		return ""
+	}
+	if !v.IsNull() && v.ValueString() != "" {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
+}
+
+func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource {
+	return verda.Resources()
+}
+
+func (p *gpucloudProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return verda.DataSources()
+}

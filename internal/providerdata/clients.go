@@ -1,0 +1,52 @@
+// Package providerdata carries the configured cloud clients from the
+// provider's Configure to every resource and data source.
+package providerdata
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+// Clients holds one client per configured cloud.
+type Clients struct {
+	Verda *verdaapi.Client
+}
+
+// NotConfigured is the error for a cloud used without credentials.
+func NotConfigured(cloud, block string, envVars ...string) diag.Diagnostic {
+	return diag.NewErrorDiagnostic(
+		fmt.Sprintf("%s is not configured", cloud),
+		fmt.Sprintf("This configuration uses %s, but the gpucloud provider has no credentials for it. "+
+			"Add a %q block to the provider configuration, or set the environment variables %v.", cloud, block, envVars),
+	)
+}
+
+// From reads the provider data handed to a resource's or data source's
+// Configure. It returns nil before the provider is configured.
+func From(data any) (*Clients, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if data == nil {
+		return nil, diags
+	}
+	c, ok := data.(*Clients)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *providerdata.Clients, got %T; this is a bug in the provider", data))
+		return nil, diags
+	}
+	return c, diags
+}
+
+// VerdaClient returns the Verda client or the error that says how to configure it.
+func VerdaClient(data any) (*verdaapi.Client, diag.Diagnostics) {
+	c, diags := From(data)
+	if c == nil || diags.HasError() {
+		return nil, diags
+	}
+	if c.Verda == nil {
+		diags.Append(NotConfigured("Verda", "verda", "VERDA_CLIENT_ID", "VERDA_CLIENT_SECRET"))
+	}
+	return c.Verda, diags
+}

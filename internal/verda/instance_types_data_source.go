@@ -1,0 +1,228 @@
+package verda
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+// NewInstanceTypesDataSource is gpucloud_verda_instance_types.
+func NewInstanceTypesDataSource() datasource.DataSource { return &instanceTypesDataSource{} }
+
+type instanceTypesDataSource struct{ clientHolder }
+
+type instanceTypesModel struct {
+	GPUModel        types.String        `tfsdk:"gpu_model"`
+	MinGPUCount     types.Int64         `tfsdk:"min_gpu_count"`
+	MaxPricePerHour types.Float64       `tfsdk:"max_price_per_hour"`
+	LocationCode    types.String        `tfsdk:"location_code"`
+	Spot            types.Bool          `tfsdk:"spot"`
+	InstanceTypes   []instanceTypeModel `tfsdk:"instance_types"`
+}
+
+type instanceTypeModel struct {
+	InstanceType       string   `tfsdk:"instance_type"`
+	ID                 string   `tfsdk:"id"`
+	Name               string   `tfsdk:"name"`
+	DisplayName        string   `tfsdk:"display_name"`
+	GPUModel           string   `tfsdk:"gpu_model"`
+	Manufacturer       string   `tfsdk:"manufacturer"`
+	Description        string   `tfsdk:"description"`
+	CPUCores           int64    `tfsdk:"cpu_cores"`
+	MemoryGB           int64    `tfsdk:"memory_gb"`
+	GPUCount           int64    `tfsdk:"gpu_count"`
+	GPUMemoryGB        int64    `tfsdk:"gpu_memory_gb"`
+	GPUDescription     string   `tfsdk:"gpu_description"`
+	StorageDescription string   `tfsdk:"storage_description"`
+	PricePerHour       float64  `tfsdk:"price_per_hour"`
+	SpotPricePerHour   float64  `tfsdk:"spot_price_per_hour"`
+	Currency           string   `tfsdk:"currency"`
+	SupportedOS        []string `tfsdk:"supported_os"`
+	DeployWarning      string   `tfsdk:"deploy_warning"`
+	AvailableLocations []string `tfsdk:"available_locations"`
+}
+
+func (d *instanceTypesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_verda_instance_types"
+}
+
+func (d *instanceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.Attribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
+	integer := func(desc string) schema.Attribute { return schema.Int64Attribute{Computed: true, MarkdownDescription: desc} }
+	list := func(desc string) schema.Attribute {
+		return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Verda's instance types with their prices and the locations that can deploy them right now " +
+			"(from `/instance-availability`), filtered and sorted by price, cheapest first. " +
+			"Capacity changes by the minute: read `available_locations` as of the last refresh.",
+		Attributes: map[string]schema.Attribute{
+			"gpu_model": schema.StringAttribute{
+				Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Only types with this GPU model (`H100`, `A100`, `L40S`, ...) or GPU name (`H100 SXM5 80GB`); case does not matter.",
+			},
+			"min_gpu_count": schema.Int64Attribute{
+				Optional: true, Validators: []validator.Int64{int64validator.AtLeast(0)},
+				MarkdownDescription: "Only types with at least this many GPUs.",
+			},
+			"max_price_per_hour": schema.Float64Attribute{
+				Optional: true, Validators: []validator.Float64{float64validator.AtLeast(0)},
+				MarkdownDescription: "Only types whose hourly price (the spot price when `spot` is true) is at most this.",
+			},
+			"location_code": schema.StringAttribute{
+				Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Only types that can be deployed in this location right now.",
+			},
+			"spot": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Look at spot capacity and spot prices instead of on-demand ones. Spot instances are cheaper " +
+					"and may be evicted at any time. Defaults to `false`.",
+			},
+			"instance_types": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The matching types, cheapest first, ties by name.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"instance_type":       str("The name to deploy with, such as `1H100.80S.22V`."),
+					"id":                  str("The type's ID."),
+					"name":                str("GPU name, such as `H100 SXM5 80GB`."),
+					"display_name":        str("Full display name."),
+					"gpu_model":           str("GPU model, such as `H100`."),
+					"manufacturer":        str("Hardware manufacturer."),
+					"description":         str("Verda's description."),
+					"cpu_cores":           integer("vCPUs."),
+					"memory_gb":           integer("RAM in GB."),
+					"gpu_count":           integer("GPUs; 0 for CPU-only types."),
+					"gpu_memory_gb":       integer("GPU memory in GB, all GPUs together."),
+					"gpu_description":     str("GPU description, such as `1x H100 SXM5 80GB`."),
+					"storage_description": str("Storage description."),
+					"price_per_hour":      schema.Float64Attribute{Computed: true, MarkdownDescription: "On-demand price per hour."},
+					"spot_price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Spot price per hour."},
+					"currency":            str("Currency of the prices."),
+					"supported_os":        list("Image types this type supports."),
+					"deploy_warning":      str("Verda's warning for this type, if any."),
+					"available_locations": list("Locations that can deploy this type now (spot capacity when `spot` is true)."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *instanceTypesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *instanceTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m instanceTypesModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	f := instanceTypeFilter{
+		GPUModel: m.GPUModel.ValueString(), MinGPUCount: m.MinGPUCount.ValueInt64(),
+		LocationCode: m.LocationCode.ValueString(), Spot: m.Spot.ValueBool(),
+	}
+	if !m.MaxPricePerHour.IsNull() {
+		p := m.MaxPricePerHour.ValueFloat64()
+		f.MaxPrice = &p
+	}
+	typesList, err := d.client.ListInstanceTypes(ctx)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("listing Verda instance types", err))
+		return
+	}
+	avail, err := d.client.ListAvailability(ctx, f.Spot)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading Verda instance availability", err))
+		return
+	}
+	m.InstanceTypes = instanceTypesFromAPI(typesList, avail, f)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+type instanceTypeFilter struct {
+	GPUModel     string
+	MinGPUCount  int64
+	MaxPrice     *float64
+	LocationCode string
+	Spot         bool
+}
+
+// instanceTypesFromAPI joins types with availability, filters, and sorts by
+// the price that applies (spot or on-demand), cheapest first.
+func instanceTypesFromAPI(all []api.InstanceType, avail []api.LocationAvailability, f instanceTypeFilter) []instanceTypeModel {
+	where := map[string][]string{}
+	for _, la := range avail {
+		for _, t := range la.Availabilities {
+			where[t] = append(where[t], la.LocationCode)
+		}
+	}
+	price := func(t api.InstanceType) float64 {
+		if f.Spot {
+			return float64(t.SpotPrice)
+		}
+		return float64(t.PricePerHour)
+	}
+	out := []instanceTypeModel{}
+	for _, t := range all {
+		locations := where[t.InstanceType]
+		sort.Strings(locations)
+		switch {
+		case f.GPUModel != "" && !strings.EqualFold(f.GPUModel, t.Model) && !strings.EqualFold(f.GPUModel, t.Name):
+			continue
+		case t.GPU.NumberOfGPUs < f.MinGPUCount:
+			continue
+		case f.MaxPrice != nil && price(t) > *f.MaxPrice:
+			continue
+		case f.Spot && t.SpotPrice <= 0:
+			continue
+		case f.LocationCode != "" && !containsFold(locations, f.LocationCode):
+			continue
+		}
+		out = append(out, instanceTypeModel{
+			InstanceType: t.InstanceType, ID: t.ID, Name: t.Name, DisplayName: t.DisplayName, GPUModel: t.Model,
+			Manufacturer: t.Manufacturer, Description: t.Description,
+			CPUCores: t.CPU.NumberOfCores, MemoryGB: t.Memory.SizeInGigabytes,
+			GPUCount: t.GPU.NumberOfGPUs, GPUMemoryGB: t.GPUMemory.SizeInGigabytes, GPUDescription: t.GPU.Description,
+			StorageDescription: t.Storage.Description,
+			PricePerHour:       float64(t.PricePerHour), SpotPricePerHour: float64(t.SpotPrice), Currency: t.Currency,
+			SupportedOS: nonNil(t.SupportedOS), DeployWarning: t.DeployWarning, AvailableLocations: nonNil(locations),
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		pi, pj := out[i].PricePerHour, out[j].PricePerHour
+		if f.Spot {
+			pi, pj = out[i].SpotPricePerHour, out[j].SpotPricePerHour
+		}
+		if pi != pj {
+			return pi < pj
+		}
+		return out[i].InstanceType < out[j].InstanceType
+	})
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

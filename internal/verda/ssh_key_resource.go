@@ -1,0 +1,152 @@
+package verda
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*sshKeyResource)(nil)
+	_ resource.ResourceWithImportState = (*sshKeyResource)(nil)
+)
+
+// NewSSHKeyResource is gpucloud_verda_ssh_key.
+func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
+
+type sshKeyResource struct{ clientHolder }
+
+type sshKeyModel struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	PublicKey   types.String `tfsdk:"public_key"`
+	Fingerprint types.String `tfsdk:"fingerprint"`
+}
+
+func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_verda_ssh_key"
+}
+
+func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An SSH public key stored in the Verda project, for `gpucloud_verda_instance.ssh_key_ids`. " +
+			"Verda cannot edit a key, so changing any argument replaces it.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "The key's ID.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "The key's name in the Verda console.",
+			},
+			"public_key": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				Validators: []validator.String{validate.SSHPublicKey()},
+				MarkdownDescription: "One public key in `authorized_keys` format, such as the contents of `~/.ssh/id_ed25519.pub`. " +
+					"Surrounding white space (the newline `file()` keeps) is ignored when comparing with what Verda stores.",
+			},
+			"fingerprint": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "The key's SHA256 fingerprint, as `ssh-keygen -l` prints it.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan sshKeyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name, key := plan.Name.ValueString(), plan.PublicKey.ValueString()
+	what := "creating " + apierr.Describe("Verda", "SSH key", name)
+	id, err := r.client.CreateSSHKey(ctx, name, key)
+	if err != nil && transport.MayHaveSucceeded(err) {
+		// The answer was lost; adopt the key if the create went through.
+		if found, findErr := r.client.FindSSHKey(ctx, name, key); findErr == nil && found != nil {
+			id, err = found.ID, nil
+		}
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic(what, err))
+		return
+	}
+	plan.ID = types.StringValue(id)
+	plan.Fingerprint = types.StringValue(validate.SSHFingerprint(key))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *sshKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state sshKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key, err := r.client.GetSSHKey(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "SSH key", state.ID.ValueString()), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, sshKeyFromAPI(key, state))...)
+}
+
+// sshKeyFromAPI keeps the key as the user wrote it when Verda stores the same
+// key with different surrounding white space.
+func sshKeyFromAPI(k *api.SSHKey, prior sshKeyModel) sshKeyModel {
+	m := sshKeyModel{
+		ID:          types.StringValue(k.ID),
+		Name:        types.StringValue(k.Name),
+		PublicKey:   types.StringValue(k.Key),
+		Fingerprint: types.StringValue(validate.SSHFingerprint(k.Key)),
+	}
+	if !prior.PublicKey.IsNull() && strings.TrimSpace(prior.PublicKey.ValueString()) == strings.TrimSpace(k.Key) {
+		m.PublicKey = prior.PublicKey
+	}
+	return m
+}
+
+// Update is never called: every argument forces replacement.
+func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.Diagnostics.AddError("Verda SSH keys cannot be changed", "Every argument of gpucloud_verda_ssh_key forces replacement; this is a bug in the provider.")
+}
+
+func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state sshKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.DeleteSSHKey(ctx, state.ID.ValueString())
+	if err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("Verda", "SSH key", state.Name.ValueString()), err))
+	}
+}
+
+func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

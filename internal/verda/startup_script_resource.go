@@ -1,0 +1,132 @@
+package verda
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*startupScriptResource)(nil)
+	_ resource.ResourceWithImportState = (*startupScriptResource)(nil)
+)
+
+// NewStartupScriptResource is gpucloud_verda_startup_script.
+func NewStartupScriptResource() resource.Resource { return &startupScriptResource{} }
+
+type startupScriptResource struct{ clientHolder }
+
+type startupScriptModel struct {
+	ID     types.String `tfsdk:"id"`
+	Name   types.String `tfsdk:"name"`
+	Script types.String `tfsdk:"script"`
+}
+
+func (r *startupScriptResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_verda_startup_script"
+}
+
+func (r *startupScriptResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A startup script stored in the Verda project; an instance that names it in `startup_script_id` runs it " +
+			"on first boot. Verda cannot edit a script, so changing any argument replaces it. A project holds at most " +
+			"100 scripts unless Verda raised its quota.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "The script's ID.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "The script's name in the Verda console.",
+			},
+			"script": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "The script's content, usually starting with a shebang such as `#!/bin/bash`.",
+			},
+		},
+	}
+}
+
+func (r *startupScriptResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *startupScriptResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan startupScriptModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name, content := plan.Name.ValueString(), plan.Script.ValueString()
+	id, err := r.client.CreateStartupScript(ctx, name, content)
+	if err != nil && transport.MayHaveSucceeded(err) {
+		// The answer was lost; adopt the script if the create went through.
+		if found, findErr := r.client.FindStartupScript(ctx, name, content); findErr == nil && found != nil {
+			id, err = found.ID, nil
+		}
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("Verda", "startup script", name), err))
+		return
+	}
+	plan.ID = types.StringValue(id)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *startupScriptResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state startupScriptModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	s, err := r.client.GetStartupScript(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "startup script", state.ID.ValueString()), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, startupScriptFromAPI(s))...)
+}
+
+func startupScriptFromAPI(s *api.StartupScript) startupScriptModel {
+	return startupScriptModel{ID: types.StringValue(s.ID), Name: types.StringValue(s.Name), Script: types.StringValue(s.Script)}
+}
+
+// Update is never called: every argument forces replacement.
+func (r *startupScriptResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.Diagnostics.AddError("Verda startup scripts cannot be changed", "Every argument of gpucloud_verda_startup_script forces replacement; this is a bug in the provider.")
+}
+
+func (r *startupScriptResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state startupScriptModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.DeleteStartupScript(ctx, state.ID.ValueString())
+	if err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("Verda", "startup script", state.Name.ValueString()), err))
+	}
+}
+
+func (r *startupScriptResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
