@@ -31,21 +31,26 @@ type Config struct {
 	Secrets []string
 
 	// Optional knobs; zero values get production defaults.
-	HTTPClient     *http.Client
-	RetryMax       int
-	RetryWaitMin   time.Duration
-	RetryWaitMax   time.Duration
-	AttemptTimeout time.Duration
+	HTTPClient *http.Client
+	// RetryMax caps retries after 5xx answers and lost connections;
+	// RateLimitRetryMax caps retries after 429s (the context bounds both).
+	RetryMax          int
+	RateLimitRetryMax int
+	RetryWaitMin      time.Duration
+	RetryWaitMax      time.Duration
+	AttemptTimeout    time.Duration
 }
 
 // Client sends requests to one cloud. It is safe for concurrent use.
 type Client struct {
-	cloud     string
-	base      *url.URL
-	userAgent string
-	auth      Authenticator
-	masker    *Masker
-	retrying  *retryablehttp.Client
+	cloud       string
+	base        *url.URL
+	userAgent   string
+	auth        Authenticator
+	masker      *Masker
+	retrying    *retryablehttp.Client
+	retryMax    int
+	throttleMax int
 }
 
 // Request is one API call. Path is relative to the base URL and already escaped.
@@ -101,7 +106,9 @@ func New(cfg Config) (*Client, error) {
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &wrapped
 	rc.Logger = nil
-	rc.RetryMax = orDefault(cfg.RetryMax, 10)
+	retryMax, throttleMax := orDefault(cfg.RetryMax, 8), orDefault(cfg.RateLimitRetryMax, 100)
+	// The per-request budget in shouldRetry decides; this is only the outer bound.
+	rc.RetryMax = retryMax + throttleMax
 	rc.RetryWaitMin = orDefault(cfg.RetryWaitMin, 500*time.Millisecond)
 	rc.RetryWaitMax = orDefault(cfg.RetryWaitMax, 30*time.Second)
 	rc.CheckRetry = shouldRetry
@@ -109,11 +116,13 @@ func New(cfg Config) (*Client, error) {
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 
 	return &Client{
-		cloud:     cfg.Cloud,
-		base:      base,
-		userAgent: cfg.UserAgent,
-		masker:    masker,
-		retrying:  rc,
+		cloud:       cfg.Cloud,
+		base:        base,
+		userAgent:   cfg.UserAgent,
+		masker:      masker,
+		retrying:    rc,
+		retryMax:    retryMax,
+		throttleMax: throttleMax,
 	}, nil
 }
 
@@ -203,6 +212,7 @@ func (c *Client) attempt(ctx context.Context, req Request) (*attemptResult, erro
 	if req.Replayable {
 		ctx = context.WithValue(ctx, replayableKey{}, true)
 	}
+	ctx = context.WithValue(ctx, budgetKey{}, &retryBudget{failureMax: c.retryMax, throttleMax: c.throttleMax})
 	var reader any
 	if body != nil {
 		reader = body

@@ -533,3 +533,28 @@ func TestTokenFallsBackToFormEncoding(t *testing.T) {
 		t.Fatalf("want JSON then form, got %v", ts.contentType)
 	}
 }
+
+func TestRateLimitRetriesHaveTheirOwnBudget(t *testing.T) {
+	statuses := make([]int, 15)
+	for i := range statuses {
+		statuses[i] = 429
+	}
+	var calls atomic.Int32
+	srv := flaky(t, &calls, statuses...)
+	// RetryMax 4 bounds 5xx retries; fifteen 429s in a row must still be waited out.
+	if _, err := newTestClient(t, srv.URL).Do(context.Background(), Request{Method: http.MethodGet, Path: "/"}); err != nil {
+		t.Fatalf("429s must be retried beyond the failure budget: %v", err)
+	}
+	calls.Store(0)
+	srv = flaky(t, &calls, 500, 500, 500, 500, 500, 500)
+	_, err := newTestClient(t, srv.URL).Do(context.Background(), Request{Method: http.MethodGet, Path: "/"})
+	if e, ok := asAPIError(err); !ok || e.Status != 500 || calls.Load() != 5 {
+		t.Fatalf("want the 500 after 1+4 attempts, got %v after %d", err, calls.Load())
+	}
+	calls.Store(0)
+	srv = flaky(t, &calls, 429, 429, 429)
+	_, err = newTestClient(t, srv.URL, func(c *Config) { c.RateLimitRetryMax = 2 }).Do(context.Background(), Request{Method: http.MethodGet, Path: "/"})
+	if !IsRateLimited(err) || calls.Load() != 3 {
+		t.Fatalf("want a rate-limit error after 1+2 attempts, got %v after %d", err, calls.Load())
+	}
+}

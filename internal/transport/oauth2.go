@@ -95,7 +95,10 @@ func (c *ClientCredentials) token(ctx context.Context) (string, error) {
 		"grant_type": "client_credentials", "client_id": c.clientID, "client_secret": c.clientSecret,
 	})
 	if err != nil {
-		return "", fmt.Errorf("%s authentication failed; check client_id and client_secret: %w", c.client.Cloud(), err)
+		if e, ok := asAPIError(err); ok && (e.Status == http.StatusUnauthorized || e.Status == http.StatusBadRequest) {
+			return "", fmt.Errorf("%s refused the credentials; check client_id and client_secret: %w", c.client.Cloud(), err)
+		}
+		return "", fmt.Errorf("%s authentication failed: %w", c.client.Cloud(), err)
 	}
 	return c.keep(answer), nil
 }

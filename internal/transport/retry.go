@@ -12,6 +12,27 @@ import (
 
 type replayableKey struct{}
 
+type budgetKey struct{}
+
+// retryBudget counts one request's retries: 429s have their own, much larger
+// allowance, since waiting out a rate limit is always right.
+type retryBudget struct {
+	failures, failureMax   int
+	throttled, throttleMax int
+}
+
+func (b *retryBudget) spend(throttled bool) bool {
+	if b == nil {
+		return true
+	}
+	if throttled {
+		b.throttled++
+		return b.throttled <= b.throttleMax
+	}
+	b.failures++
+	return b.failures <= b.failureMax
+}
+
 // replayable reports whether sending r again cannot duplicate anything.
 func replayable(r *http.Request) bool {
 	switch r.Method {
@@ -28,18 +49,19 @@ func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, err
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
 	}
+	budget, _ := ctx.Value(budgetKey{}).(*retryBudget)
 	if err != nil {
 		var se *sendError
 		if !errors.As(err, &se) {
 			return false, err
 		}
-		return !se.sent || replayable(se.request), err
+		return (!se.sent || replayable(se.request)) && budget.spend(false), err
 	}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests:
-		return true, nil
+		return budget.spend(true), nil
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return replayable(resp.Request), nil
+		return replayable(resp.Request) && budget.spend(false), nil
 	}
 	return false, nil
 }

@@ -184,7 +184,9 @@ func (d *volumeTypesDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *volumeTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	num := func(desc string) schema.Attribute { return schema.Float64Attribute{Computed: true, MarkdownDescription: desc} }
+	num := func(desc string) schema.Attribute {
+		return schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Verda's kinds of storage with their prices. Their `type` is what `gpucloud_verda_volume.type` takes.",
 		Attributes: map[string]schema.Attribute{

@@ -82,9 +82,9 @@ func TestAccSSHKey_lifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
-				ResourceName:      sshKeyAddr,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
+				ResourceName:    sshKeyAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sshKeyAddr, plancheck.ResourceActionNoop),
 				}},
