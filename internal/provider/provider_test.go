@@ -1,0 +1,132 @@
+package provider_test
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	gpucloud "github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
+)
+
+func TestProviderListsExactlyTheseTypes(t *testing.T) {
+	ctx := context.Background()
+	p := gpucloud.New("test")()
+	var meta provider.MetadataResponse
+	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
+
+	var resources, dataSources []string
+	for _, f := range p.Resources(ctx) {
+		var r resource.MetadataResponse
+		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &r)
+		resources = append(resources, r.TypeName)
+	}
+	for _, f := range p.DataSources(ctx) {
+		var d datasource.MetadataResponse
+		f().Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: meta.TypeName}, &d)
+		dataSources = append(dataSources, d.TypeName)
+	}
+	sort.Strings(resources)
+	sort.Strings(dataSources)
+	wantResources := []string{"gpucloud_verda_ssh_key", "gpucloud_verda_startup_script"}
+	wantData := []string{"gpucloud_verda_images", "gpucloud_verda_instance_types", "gpucloud_verda_locations", "gpucloud_verda_volume_types"}
+	if !slices.Equal(resources, wantResources) || !slices.Equal(dataSources, wantData) {
+		t.Fatalf("resources %v, data sources %v", resources, dataSources)
+	}
+}
+
+func TestEnvironmentConfiguresVerda(t *testing.T) {
+	s := acctest.StartSim(t)
+	t.Setenv("VERDA_CLIENT_ID", simverda.DefaultClientID)
+	t.Setenv("VERDA_CLIENT_SECRET", simverda.DefaultClientSecret)
+	t.Setenv("VERDA_ENDPOINT", s.VerdaEndpoint())
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []tfresource.TestStep{{
+			Config: `data "gpucloud_verda_locations" "all" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.gpucloud_verda_locations.all", tfjsonpath.New("locations"), knownvalue.ListSizeExact(4)),
+			},
+		}},
+	})
+	if s.Requests("GET /verda/v1/locations", "200") == 0 {
+		t.Fatal("the environment's endpoint was not used")
+	}
+}
+
+func TestBlockOverridesEnvironment(t *testing.T) {
+	s := acctest.StartSim(t)
+	t.Setenv("VERDA_CLIENT_ID", "from-env")
+	t.Setenv("VERDA_CLIENT_SECRET", "wrong-secret-from-env")
+	t.Setenv("VERDA_ENDPOINT", "http://127.0.0.1:1/nothing")
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []tfresource.TestStep{{
+			Config: s.Config(`data "gpucloud_verda_locations" "all" {}`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.gpucloud_verda_locations.all", tfjsonpath.New("locations"), knownvalue.ListSizeExact(4)),
+			},
+		}},
+	})
+}
+
+func TestUnconfiguredCloudIsAClearError(t *testing.T) {
+	for _, v := range []string{"VERDA_CLIENT_ID", "VERDA_CLIENT_SECRET", "VERDA_ENDPOINT"} {
+		t.Setenv(v, "")
+	}
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []tfresource.TestStep{{
+			Config:      `data "gpucloud_verda_locations" "all" {}`,
+			ExpectError: regexp.MustCompile(`(?s)Verda is not configured.*"verda" block.*VERDA_CLIENT_ID VERDA_CLIENT_SECRET`),
+		}},
+	})
+}
+
+func TestIncompleteCredentialsAreAnError(t *testing.T) {
+	t.Setenv("VERDA_CLIENT_SECRET", "")
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []tfresource.TestStep{{
+			Config: `
+provider "gpucloud" {
+  verda { client_id = "only-the-id" }
+}
+data "gpucloud_verda_locations" "all" {}
+`,
+			ExpectError: regexp.MustCompile(`Incomplete Verda credentials`),
+		}},
+	})
+}
+
+func TestWrongSecretNamesTheSettingNotTheValue(t *testing.T) {
+	s := acctest.StartSim(t)
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []tfresource.TestStep{{
+			Config: `
+provider "gpucloud" {
+  verda {
+    client_id     = "` + simverda.DefaultClientID + `"
+    client_secret = "definitely-wrong"
+    endpoint      = "` + s.VerdaEndpoint() + `"
+  }
+}
+data "gpucloud_verda_locations" "all" {}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Verda refused the credentials; check client_id and\s+client_secret.*HTTP 401`),
+		}},
+	})
+}
+
