@@ -129,4 +129,3 @@ data "gpucloud_verda_locations" "all" {}
 		}},
 	})
 }
-

@@ -61,7 +61,7 @@ func (s *Server) ResetStats() { s.stats.reset() }
 
 // Objects lists everything the clouds hold.
 func (s *Server) Objects() []core.Object {
-	var out []core.Object
+	out := []core.Object{}
 	for _, c := range s.clouds {
 		out = append(out, c.Objects()...)
 	}

@@ -105,7 +105,7 @@ func (d *imagesDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 
 func (d *imagesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The OS images Verda instances can boot. Their `image_type` is what `gpucloud_verda_instance.image` takes.",
+		MarkdownDescription: "The OS images Verda instances can boot. Their `image_type` is the name an instance is deployed with.",
 		Attributes: map[string]schema.Attribute{
 			"category": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only images of this category, such as `ubuntu`; case does not matter.",
@@ -188,7 +188,7 @@ func (d *volumeTypesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		return schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Verda's kinds of storage with their prices. Their `type` is what `gpucloud_verda_volume.type` takes.",
+		MarkdownDescription: "Verda's kinds of storage with their prices. Their `type` is the name a volume is created with.",
 		Attributes: map[string]schema.Attribute{
 			"shared_fs": schema.BoolAttribute{
 				Optional: true, MarkdownDescription: "`true` for shared filesystems only, `false` for block volumes only; unset for both.",

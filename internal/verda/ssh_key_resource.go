@@ -43,7 +43,7 @@ func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataReques
 func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "An SSH public key stored in the Verda project, for `gpucloud_verda_instance.ssh_key_ids`. " +
+		MarkdownDescription: "An SSH public key stored in the Verda project; Verda instances given its ID accept logins with it. " +
 			"Verda cannot edit a key, so changing any argument replaces it.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{

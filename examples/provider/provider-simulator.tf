@@ -1,0 +1,8 @@
+# Against a local gpucloud-sim (make sim), which accepts these credentials.
+provider "gpucloud" {
+  verda {
+    client_id     = "sim-verda-client"
+    client_secret = "sim-verda-secret"
+    endpoint      = "http://127.0.0.1:8787/verda/v1"
+  }
+}
