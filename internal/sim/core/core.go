@@ -126,6 +126,9 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	v, err := time.ParseDuration(s)
+	if err != nil {
+		return err
+	}
 	*d = Duration(v)
-	return err
+	return nil
 }
