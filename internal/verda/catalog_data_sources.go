@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -56,18 +55,11 @@ func (d *locationsDataSource) Configure(_ context.Context, req datasource.Config
 }
 
 func (d *locationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m locationsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	locs, err := d.client.ListLocations(ctx)
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("listing Verda locations", err))
-		return
-	}
-	m.Locations = locationsFromAPI(locs, m.CountryCode.ValueString())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	readDataSource(ctx, req, resp, "listing Verda locations", func(ctx context.Context, m *locationsModel) error {
+		locs, err := d.client.ListLocations(ctx)
+		m.Locations = locationsFromAPI(locs, m.CountryCode.ValueString())
+		return err
+	})
 }
 
 func locationsFromAPI(locs []api.Location, country string) []locationModel {
@@ -132,18 +124,11 @@ func (d *imagesDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *imagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m imagesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	images, err := d.client.ListImages(ctx)
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("listing Verda images", err))
-		return
-	}
-	m.Images = imagesFromAPI(images, m.Category.ValueString())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	readDataSource(ctx, req, resp, "listing Verda images", func(ctx context.Context, m *imagesModel) error {
+		images, err := d.client.ListImages(ctx)
+		m.Images = imagesFromAPI(images, m.Category.ValueString())
+		return err
+	})
 }
 
 func imagesFromAPI(images []api.Image, category string) []imageModel {
@@ -216,23 +201,11 @@ func (d *volumeTypesDataSource) Configure(_ context.Context, req datasource.Conf
 }
 
 func (d *volumeTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m volumeTypesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	vts, err := d.client.ListVolumeTypes(ctx)
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("listing Verda volume types", err))
-		return
-	}
-	var shared *bool
-	if !m.SharedFS.IsNull() {
-		v := m.SharedFS.ValueBool()
-		shared = &v
-	}
-	m.VolumeTypes = volumeTypesFromAPI(vts, shared)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	readDataSource(ctx, req, resp, "listing Verda volume types", func(ctx context.Context, m *volumeTypesModel) error {
+		vts, err := d.client.ListVolumeTypes(ctx)
+		m.VolumeTypes = volumeTypesFromAPI(vts, m.SharedFS.ValueBoolPointer())
+		return err
+	})
 }
 
 func volumeTypesFromAPI(vts []api.VolumeType, shared *bool) []volumeTypeModel {

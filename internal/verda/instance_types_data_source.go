@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -126,31 +125,22 @@ func (d *instanceTypesDataSource) Configure(_ context.Context, req datasource.Co
 }
 
 func (d *instanceTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m instanceTypesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	f := instanceTypeFilter{
-		GPUModel: m.GPUModel.ValueString(), MinGPUCount: m.MinGPUCount.ValueInt64(),
-		LocationCode: m.LocationCode.ValueString(), Spot: m.Spot.ValueBool(),
-	}
-	if !m.MaxPricePerHour.IsNull() {
-		p := m.MaxPricePerHour.ValueFloat64()
-		f.MaxPrice = &p
-	}
-	typesList, err := d.client.ListInstanceTypes(ctx)
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("listing Verda instance types", err))
-		return
-	}
-	avail, err := d.client.ListAvailability(ctx, f.Spot)
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading Verda instance availability", err))
-		return
-	}
-	m.InstanceTypes = instanceTypesFromAPI(typesList, avail, f)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	readDataSource(ctx, req, resp, "listing Verda instance types", func(ctx context.Context, m *instanceTypesModel) error {
+		f := instanceTypeFilter{
+			GPUModel: m.GPUModel.ValueString(), MinGPUCount: m.MinGPUCount.ValueInt64(), MaxPrice: m.MaxPricePerHour.ValueFloat64Pointer(),
+			LocationCode: m.LocationCode.ValueString(), Spot: m.Spot.ValueBool(),
+		}
+		all, err := d.client.ListInstanceTypes(ctx)
+		if err != nil {
+			return err
+		}
+		avail, err := d.client.ListAvailability(ctx, f.Spot)
+		if err != nil {
+			return err
+		}
+		m.InstanceTypes = instanceTypesFromAPI(all, avail, f)
+		return nil
+	})
 }
 
 type instanceTypeFilter struct {

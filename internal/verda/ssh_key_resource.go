@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
@@ -80,16 +81,11 @@ func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	name, key := plan.Name.ValueString(), plan.PublicKey.ValueString()
-	what := "creating " + apierr.Describe("Verda", "SSH key", name)
-	id, err := r.client.CreateSSHKey(ctx, name, key)
-	if err != nil && transport.MayHaveSucceeded(err) {
-		// The answer was lost; adopt the key if the create went through.
-		if found, findErr := r.client.FindSSHKey(ctx, name, key); findErr == nil && found != nil {
-			id, err = found.ID, nil
-		}
-	}
+	id, err := adopt.Create(ctx,
+		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) },
+		func(ctx context.Context) (string, error) { return r.client.FindSSHKey(ctx, name, key) })
 	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic(what, err))
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("Verda", "SSH key", name), err))
 		return
 	}
 	plan.ID = types.StringValue(id)

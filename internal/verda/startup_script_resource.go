@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -73,13 +74,9 @@ func (r *startupScriptResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	name, content := plan.Name.ValueString(), plan.Script.ValueString()
-	id, err := r.client.CreateStartupScript(ctx, name, content)
-	if err != nil && transport.MayHaveSucceeded(err) {
-		// The answer was lost; adopt the script if the create went through.
-		if found, findErr := r.client.FindStartupScript(ctx, name, content); findErr == nil && found != nil {
-			id, err = found.ID, nil
-		}
-	}
+	id, err := adopt.Create(ctx,
+		func(ctx context.Context) (string, error) { return r.client.CreateStartupScript(ctx, name, content) },
+		func(ctx context.Context) (string, error) { return r.client.FindStartupScript(ctx, name, content) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("Verda", "startup script", name), err))
 		return

@@ -59,8 +59,11 @@ func TestSSHKeyLifecycleInEveryAnswerShape(t *testing.T) {
 				t.Fatalf("got %+v, %v", got, err)
 			}
 			found, err := c.FindSSHKey(ctx, "k1", testKey+"\n")
-			if err != nil || found == nil || found.ID != id {
-				t.Fatalf("FindSSHKey: %+v, %v", found, err)
+			if err != nil || found != id {
+				t.Fatalf("FindSSHKey: %q, %v", found, err)
+			}
+			if none, err := c.FindSSHKey(ctx, "k2", testKey); err != nil || none != "" {
+				t.Fatalf("FindSSHKey of a missing key: %q, %v", none, err)
 			}
 			if err := c.DeleteSSHKey(ctx, id); err != nil {
 				t.Fatal(err)
@@ -105,17 +108,17 @@ func TestStartupScriptsPaginate(t *testing.T) {
 		t.Fatalf("want 3 page requests for 230 scripts, got %d", n)
 	}
 	found, err := c.FindStartupScript(ctx, "s150", "#!/bin/sh\necho 150")
-	if err != nil || found == nil {
-		t.Fatalf("FindStartupScript on page 2: %+v, %v", found, err)
+	if err != nil || found == "" {
+		t.Fatalf("FindStartupScript on page 2: %q, %v", found, err)
 	}
-	got, err := c.GetStartupScript(ctx, found.ID)
+	got, err := c.GetStartupScript(ctx, found)
 	if err != nil || got.Script != "#!/bin/sh\necho 150" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
-	if err := c.DeleteStartupScript(ctx, found.ID); err != nil {
+	if err := c.DeleteStartupScript(ctx, found); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.GetStartupScript(ctx, found.ID); !transport.IsNotFound(err) {
+	if _, err := c.GetStartupScript(ctx, found); !transport.IsNotFound(err) {
 		t.Fatalf("want not found, got %v", err)
 	}
 }
@@ -241,8 +244,8 @@ func TestLostCreateAnswerIsRecognisable(t *testing.T) {
 		t.Fatalf("want an error that says the create may have happened, got %v", err)
 	}
 	found, err := c.FindSSHKey(ctx, "lost", testKey)
-	if err != nil || found == nil {
-		t.Fatalf("the key was created and must be found: %+v, %v", found, err)
+	if err != nil || found == "" {
+		t.Fatalf("the key was created and must be found: %q, %v", found, err)
 	}
 	if n := s.Stats()["POST /verda/v1/ssh-keys"].Count; n != 1 {
 		t.Fatalf("the create must not be repeated, got %d", n)

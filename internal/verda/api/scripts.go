@@ -62,19 +62,19 @@ func (c *Client) ListStartupScripts(ctx context.Context) ([]StartupScript, error
 	}
 }
 
-// FindStartupScript finds a script by name and content, for a create whose
-// answer was lost. It returns nil when there is none.
-func (c *Client) FindStartupScript(ctx context.Context, name, script string) (*StartupScript, error) {
+// FindStartupScript returns the ID of a script with this name and content,
+// or "" when there is none; for a create whose answer was lost.
+func (c *Client) FindStartupScript(ctx context.Context, name, script string) (string, error) {
 	scripts, err := c.ListStartupScripts(ctx)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	for _, s := range scripts {
 		if s.Name == name && s.Script == script {
-			return &s, nil
+			return s.ID, nil
 		}
 	}
-	return nil, nil
+	return "", nil
 }
 
 // DeleteStartupScript removes a script.

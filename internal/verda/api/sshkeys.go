@@ -49,19 +49,19 @@ func (c *Client) ListSSHKeys(ctx context.Context) ([]SSHKey, error) {
 	return keys, err
 }
 
-// FindSSHKey finds a key by name and key material, for a create whose answer
-// was lost. It returns nil when there is none.
-func (c *Client) FindSSHKey(ctx context.Context, name, key string) (*SSHKey, error) {
+// FindSSHKey returns the ID of a key with this name and key material, or ""
+// when there is none; for a create whose answer was lost.
+func (c *Client) FindSSHKey(ctx context.Context, name, key string) (string, error) {
 	keys, err := c.ListSSHKeys(ctx)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	for _, k := range keys {
 		if k.Name == name && strings.TrimSpace(k.Key) == strings.TrimSpace(key) {
-			return &k, nil
+			return k.ID, nil
 		}
 	}
-	return nil, nil
+	return "", nil
 }
 
 // DeleteSSHKey removes a key.
