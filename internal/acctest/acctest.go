@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
@@ -30,10 +32,16 @@ type Sim struct {
 	URL string
 }
 
-// StartSim starts a fresh simulator that stops when the test ends.
+// StartSim starts a fresh simulator that stops when the test ends. Its
+// clouds provision in a fraction of a second; tests that need slower ones
+// change the switches.
 func StartSim(t *testing.T) *Sim {
 	t.Helper()
 	s := sim.New(sim.Options{})
+	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
+		sw.ProvisionDelay = simcore.Duration(300 * time.Millisecond)
+		sw.ActionDelay = simcore.Duration(100 * time.Millisecond)
+	})
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	return &Sim{Server: s, URL: srv.URL}
@@ -46,6 +54,7 @@ func (s *Sim) VerdaEndpoint() string { return s.URL + simverda.Prefix }
 func (s *Sim) ProviderConfig() string {
 	return fmt.Sprintf(`
 provider "gpucloud" {
+  poll_interval = "50ms"
   verda {
     client_id     = %q
     client_secret = %q
@@ -58,16 +67,26 @@ provider "gpucloud" {
 // Config is the provider block followed by the given HCL.
 func (s *Sim) Config(hcl string) string { return s.ProviderConfig() + hcl }
 
-// CheckNothingLeaked fails when the simulator still holds any object, billed
+// CheckNothingLeft fails when the simulator still holds any object, billed
 // or not: run it as CheckDestroy.
-func (s *Sim) CheckNothingLeaked(*terraform.State) error {
-	if objs := s.Objects(); len(objs) > 0 {
+func (s *Sim) CheckNothingLeft(*terraform.State) error {
+	return describeLeft("objects left behind after destroy", s.Objects())
+}
+
+// CheckNothingBilled fails when the ledger lists any billed object: run it
+// as CheckDestroy where destroy may rightly keep unbilled objects (trash).
+func (s *Sim) CheckNothingBilled(*terraform.State) error {
+	return describeLeft("billed objects left behind after destroy", s.Ledger())
+}
+
+func describeLeft(what string, objs []simcore.Object) error {
+	if len(objs) > 0 {
 		var names []string
 		for _, o := range objs {
 			names = append(names, fmt.Sprintf("%s %s %s (%s)", o.Cloud, o.Kind, o.ID, o.Name))
 		}
 		sort.Strings(names)
-		return fmt.Errorf("objects left behind after destroy:\n  %s", strings.Join(names, "\n  "))
+		return fmt.Errorf("%s:\n  %s", what, strings.Join(names, "\n  "))
 	}
 	return nil
 }

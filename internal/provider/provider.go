@@ -6,15 +6,18 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda"
 	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
@@ -29,7 +32,8 @@ type gpucloudProvider struct {
 }
 
 type providerModel struct {
-	Verda *verdaBlock `tfsdk:"verda"`
+	PollInterval types.String `tfsdk:"poll_interval"`
+	Verda        *verdaBlock  `tfsdk:"verda"`
 }
 
 type verdaBlock struct {
@@ -47,6 +51,15 @@ func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One provider for several GPU clouds. Each cloud is configured by its own block, " +
 			"or by its environment variables; a cloud that is used but not configured is a clear error.",
+		Attributes: map[string]schema.Attribute{
+			"poll_interval": schema.StringAttribute{
+				Optional:   true,
+				Validators: []validator.String{validate.Duration(time.Millisecond, time.Hour)},
+				MarkdownDescription: "The pause between status polls while waiting for an object, such as `\"10s\"`, replacing " +
+					"each cloud's default (a few seconds, growing to tens of seconds). Lower it against `gpucloud-sim`; " +
+					"raise it to spend less of a rate limit. Defaults to the `GPUCLOUD_POLL_INTERVAL` environment variable.",
+			},
+		},
 		Blocks: map[string]schema.Block{
 			"verda": schema.SingleNestedBlock{
 				MarkdownDescription: "Verda (formerly DataCrunch). Create API credentials in the Verda console under " +
@@ -80,6 +93,15 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	userAgent := fmt.Sprintf("terraform-provider-gpucloud/%s (+terraform %s)", p.version, req.TerraformVersion)
 	clients := &providerdata.Clients{}
+	if interval := setting(resp, path.Root("poll_interval"), cfg.PollInterval, "GPUCLOUD_POLL_INTERVAL"); interval != "" {
+		d, err := time.ParseDuration(interval)
+		if err != nil || d <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("poll_interval"), "Invalid poll interval",
+				fmt.Sprintf("%q is not a positive duration such as \"5s\"", interval))
+			return
+		}
+		clients.PollInterval = d
+	}
 
 	if cfg.Verda == nil {
 		cfg.Verda = &verdaBlock{}

@@ -4,6 +4,7 @@ package providerdata
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -13,6 +14,9 @@ import (
 // Clients holds one client per configured cloud.
 type Clients struct {
 	Verda *verdaapi.Client
+	// PollInterval, when set, replaces every wait's shortest pause between
+	// status polls (set low against gpucloud-sim).
+	PollInterval time.Duration
 }
 
 // NotConfigured is the error for a cloud used without credentials.
@@ -39,14 +43,25 @@ func From(data any) (*Clients, diag.Diagnostics) {
 	return c, diags
 }
 
-// VerdaClient returns the Verda client or the error that says how to configure it.
-func VerdaClient(data any) (*verdaapi.Client, diag.Diagnostics) {
+// VerdaClient returns the clients, with the error that says how to configure
+// Verda when it is not.
+func VerdaClient(data any) (*Clients, diag.Diagnostics) {
 	c, diags := From(data)
 	if c == nil || diags.HasError() {
 		return nil, diags
 	}
 	if c.Verda == nil {
 		diags.Append(NotConfigured("Verda", "verda", "VERDA_CLIENT_ID", "VERDA_CLIENT_SECRET"))
+		return nil, diags
 	}
-	return c.Verda, diags
+	return c, diags
+}
+
+// Poll returns the pause bounds for a wait: the cloud's defaults, or the
+// configured interval for both.
+func (c *Clients) Poll(floor, ceiling time.Duration) (time.Duration, time.Duration) {
+	if c.PollInterval > 0 {
+		return c.PollInterval, c.PollInterval
+	}
+	return floor, ceiling
 }

@@ -165,7 +165,7 @@ data "gpucloud_verda_instance_types" "t" { gpu_model = "A100" }
 `, acctest.SSHKeyEd25519))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{

@@ -31,7 +31,7 @@ func TestAccSSHKey_lifecycle(t *testing.T) {
 	var firstID, secondID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{
 			{
 				// The newline that file() keeps must not cause a diff.
@@ -98,7 +98,7 @@ func TestAccSSHKey_deletedOutOfBandIsRecreated(t *testing.T) {
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{
 			{
 				Config: sshKeyConfig(s, "drift", acctest.SSHKeyEd25519),
@@ -158,7 +158,7 @@ func TestAccSSHKey_failedCreateLeavesNothing(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{
 			{
 				Config:      sshKeyConfig(s, "fails-once", acctest.SSHKeyEd25519),
@@ -181,7 +181,7 @@ func TestAccSSHKey_lostCreateAnswerIsAdopted(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config: sshKeyConfig(s, "lost-answer", acctest.SSHKeyEd25519),
 			Check: func(*resourceState) error {

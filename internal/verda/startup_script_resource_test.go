@@ -31,7 +31,7 @@ func TestAccStartupScript_lifecycle(t *testing.T) {
 	const v1, v2 = "#!/bin/bash\necho one\n", "#!/bin/bash\necho two\n"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{
 			{
 				Config: scriptConfig(s, "setup", v1),
@@ -76,7 +76,7 @@ func TestAccStartupScript_drift(t *testing.T) {
 	const content = "#!/bin/sh\ntrue\n"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{
 			{Config: scriptConfig(s, "drift", content), Check: acctest.CaptureAttr(scriptAddr, "id", &id)},
 			{
@@ -119,7 +119,7 @@ func TestAccStartupScript_badInputAndQuota(t *testing.T) {
 	s.Verda.UpdateSwitches(func(sw *simverdaSwitches) { sw.ScriptQuota = 0 })
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config:      scriptConfig(s, "over-quota", "#!/bin/sh\n"),
 			ExpectError: regexp.MustCompile(`(?s)Error creating Verda startup script "over-quota".*quota of\s+0\s+reached.*not\s+allowed\s+to\s+do\s+this`),
@@ -134,7 +134,7 @@ func TestAccStartupScript_lostCreateAnswerIsAdopted(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeaked,
+		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config: scriptConfig(s, "lost", "#!/bin/sh\necho lost\n"),
 			Check: func(*resourceState) error {

@@ -15,7 +15,7 @@ import (
 
 // Resources lists Verda's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource}
+	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource}
 }
 
 // DataSources lists Verda's data sources.
@@ -27,16 +27,19 @@ func DataSources() []func() datasource.DataSource {
 
 // clientHolder is embedded by every Verda resource and data source.
 type clientHolder struct {
-	client *api.Client
+	client  *api.Client
+	clients *providerdata.Clients
 }
 
 func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
 	if providerData == nil {
 		return
 	}
-	client, d := providerdata.VerdaClient(providerData)
+	clients, d := providerdata.VerdaClient(providerData)
 	diags.Append(d...)
-	h.client = client
+	if clients != nil {
+		h.clients, h.client = clients, clients.Verda
+	}
 }
 
 // readDataSource reads a data source's configuration into M, lets fill add

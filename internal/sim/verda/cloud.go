@@ -54,6 +54,20 @@ type Switches struct {
 	TokenFormOnly bool `json:"token_form_only"`
 	// ScriptQuota caps the project's startup scripts.
 	ScriptQuota int `json:"script_quota"`
+
+	// ProvisionDelay is how long a deploy takes from ordered to running;
+	// ActionDelay how long start, shutdown, delete and volume changes take.
+	ProvisionDelay core.Duration `json:"provision_delay"`
+	ActionDelay    core.Duration `json:"action_delay"`
+	// DeployOutcome makes deploys end in "error", "no_capacity" or
+	// "installation_failed" instead of running, or "stall" in provisioning.
+	DeployOutcome string `json:"deploy_outcome"`
+	// OfflineBeforeRunning passes deploys through "offline" on the way to
+	// running, as real deploys sometimes do.
+	OfflineBeforeRunning bool `json:"offline_before_running"`
+	// ImageAsID reports an instance's image as the image's ID rather than the
+	// image type it was deployed with.
+	ImageAsID bool `json:"image_as_id"`
 }
 
 // DefaultSwitches behave like the real API.
@@ -66,6 +80,8 @@ func DefaultSwitches() Switches {
 		CreatedIDFormat: "text",
 		TokenTTL:        core.Duration(time.Hour),
 		ScriptQuota:     100,
+		ProvisionDelay:  core.Duration(3 * time.Second),
+		ActionDelay:     core.Duration(time.Second),
 	}
 }
 
@@ -78,13 +94,16 @@ type Cloud struct {
 	switches *core.Switches[Switches]
 	window   *core.Window
 
-	mu      sync.Mutex
-	catalog Catalog
-	tokens  map[string]time.Time // access token -> expiry
-	refresh map[string]bool
-	keys    map[string]*sshKey
-	scripts map[string]*script
-	order   int64
+	mu        sync.Mutex
+	catalog   Catalog
+	tokens    map[string]time.Time // access token -> expiry
+	refresh   map[string]bool
+	keys      map[string]*sshKey
+	scripts   map[string]*script
+	instances map[string]*instance
+	volumes   map[string]*volume
+	order     int64
+	now       func() time.Time
 }
 
 // New returns an empty project with the default catalogue.
@@ -95,7 +114,7 @@ func New(opts Options) *Cloud {
 	if opts.ClientSecret == "" {
 		opts.ClientSecret = DefaultClientSecret
 	}
-	c := &Cloud{opts: opts, switches: core.NewSwitches(DefaultSwitches()), window: core.NewWindow()}
+	c := &Cloud{opts: opts, switches: core.NewSwitches(DefaultSwitches()), window: core.NewWindow(), now: time.Now}
 	c.Reset()
 	return c
 }
@@ -112,6 +131,8 @@ func (c *Cloud) Reset() {
 	c.refresh = map[string]bool{}
 	c.keys = map[string]*sshKey{}
 	c.scripts = map[string]*script{}
+	c.instances = map[string]*instance{}
+	c.volumes = map[string]*volume{}
 	c.switches.Reset()
 	c.window.Reset()
 }
@@ -132,11 +153,19 @@ func (c *Cloud) UpdateCatalog(f func(*Catalog)) {
 	f(&c.catalog)
 }
 
-// Objects lists what the project holds. SSH keys and scripts cost nothing.
+// Objects lists what the project holds. Instances and volumes outside the
+// trash are billed; SSH keys and scripts cost nothing.
 func (c *Cloud) Objects() []core.Object {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.settle()
 	var out []core.Object
+	for _, i := range c.instances {
+		out = append(out, core.Object{Cloud: "verda", Kind: "instance", ID: i.ID, Name: i.Hostname, Status: i.Status, Billed: true})
+	}
+	for _, v := range c.volumes {
+		out = append(out, core.Object{Cloud: "verda", Kind: "volume", ID: v.ID, Name: v.Name, Status: v.Status, Billed: v.Status != volumeDeleted})
+	}
 	for _, k := range c.keys {
 		out = append(out, core.Object{Cloud: "verda", Kind: "ssh_key", ID: k.ID, Name: k.Name})
 	}
@@ -205,6 +234,18 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 		authed("GET "+base+"/{id}", c.getKey)
 		authed("DELETE "+base+"/{id}", c.deleteKey)
 	}
+
+	authed("GET /instances", c.listInstances)
+	authed("POST /instances", c.deployInstance)
+	authed("PUT /instances", c.instanceAction)
+	authed("GET /instances/{id}", c.getInstance)
+
+	authed("GET /volumes", c.listVolumes)
+	authed("POST /volumes", c.createVolume)
+	authed("PUT /volumes", c.volumeAction)
+	authed("GET /volumes/trash", c.listTrash)
+	authed("GET /volumes/{id}", c.getVolume)
+	authed("DELETE /volumes/{id}", c.deleteVolume)
 
 	authed("GET /scripts", c.listScripts)
 	authed("POST /scripts", c.createScript)

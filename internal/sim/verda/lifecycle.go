@@ -1,0 +1,61 @@
+package verda
+
+import (
+	"time"
+)
+
+// step is a status an object reaches at a moment; gone removes it.
+type step struct {
+	at     time.Time
+	status string
+	gone   bool
+}
+
+// schedule is an object's pending status changes. Changes happen lazily:
+// whenever the simulator looks at its state, everything due is applied, so no
+// goroutine runs behind the API.
+type schedule []step
+
+func (s *schedule) add(at time.Time, status string) { *s = append(*s, step{at: at, status: status}) }
+
+func (s *schedule) addGone(at time.Time) { *s = append(*s, step{at: at, gone: true}) }
+
+// due applies the steps whose time has come and reports the status reached
+// and whether the object is gone.
+func (s *schedule) due(now time.Time, status string) (string, bool) {
+	rest := (*s)[:0]
+	gone := false
+	for _, st := range *s {
+		if st.at.After(now) {
+			rest = append(rest, st)
+			continue
+		}
+		if st.gone {
+			gone = true
+		}
+		if st.status != "" {
+			status = st.status
+		}
+	}
+	*s = rest
+	return status, gone
+}
+
+// settle applies every due change. Callers hold c.mu.
+func (c *Cloud) settle() {
+	now := c.now()
+	for id, i := range c.instances {
+		var gone bool
+		i.Status, gone = i.plan.due(now, i.Status)
+		if gone {
+			delete(c.instances, id)
+		}
+	}
+	for id, v := range c.volumes {
+		var gone bool
+		v.Status, gone = v.plan.due(now, v.Status)
+		if gone {
+			delete(c.volumes, id)
+		}
+	}
+}

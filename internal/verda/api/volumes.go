@@ -1,0 +1,142 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+)
+
+// Volume is block or shared storage.
+type Volume struct {
+	ID                   string   `json:"id"`
+	InstanceID           string   `json:"instance_id"`
+	Instances            []VolRef `json:"instances"`
+	Name                 string   `json:"name"`
+	CreatedAt            string   `json:"created_at"`
+	Status               string   `json:"status"`
+	Size                 int64    `json:"size"`
+	IsOSVolume           bool     `json:"is_os_volume"`
+	Target               string   `json:"target"`
+	Type                 string   `json:"type"`
+	Location             string   `json:"location"`
+	SSHKeyIDs            []string `json:"ssh_key_ids"`
+	PseudoPath           string   `json:"pseudo_path"`
+	MountCommand         string   `json:"mount_command"`
+	Contract             string   `json:"contract"`
+	MonthlyPrice         Number   `json:"monthly_price"`
+	Currency             string   `json:"currency"`
+	DeletedAt            string   `json:"deleted_at"`
+	IsPermanentlyDeleted bool     `json:"is_permanently_deleted"`
+}
+
+// VolRef is an instance a volume is attached to.
+type VolRef struct {
+	ID       string `json:"id"`
+	Hostname string `json:"hostname"`
+	Status   string `json:"status"`
+}
+
+// AttachedTo lists the IDs of the instances the volume is attached to.
+func (v *Volume) AttachedTo() []string {
+	ids := []string{}
+	seen := map[string]bool{}
+	for _, r := range v.Instances {
+		if r.ID != "" && !seen[r.ID] {
+			ids, seen[r.ID] = append(ids, r.ID), true
+		}
+	}
+	if v.InstanceID != "" && !seen[v.InstanceID] {
+		ids = append(ids, v.InstanceID)
+	}
+	return ids
+}
+
+// Volume statuses the provider acts on.
+const (
+	VolumeAttached = "attached"
+	VolumeDetached = "detached"
+	VolumeDeleted  = "deleted"
+)
+
+// CreateVolumeRequest is the body of POST /volumes.
+type CreateVolumeRequest struct {
+	Type         string   `json:"type"`
+	LocationCode string   `json:"location_code"`
+	Size         int64    `json:"size"`
+	Name         string   `json:"name"`
+	InstanceIDs  []string `json:"instance_ids,omitempty"`
+}
+
+// CreateVolume orders a volume and returns its ID.
+func (c *Client) CreateVolume(ctx context.Context, req CreateVolumeRequest) (string, error) {
+	resp, err := c.http.Do(ctx, transport.Request{Method: http.MethodPost, Path: "/volumes", Body: req})
+	if err != nil {
+		return "", err
+	}
+	return decodeCreatedID(resp.Body)
+}
+
+// GetVolume reads one volume; one in the trash has status "deleted".
+func (c *Client) GetVolume(ctx context.Context, id string) (*Volume, error) {
+	var out Volume
+	if _, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: "/volumes/" + url.PathEscape(id)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListVolumes lists the project's volumes outside the trash.
+func (c *Client) ListVolumes(ctx context.Context) ([]Volume, error) {
+	var out []Volume
+	_, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: "/volumes"}, &out)
+	return out, err
+}
+
+// FindVolume returns the ID of a volume with this name, location and no
+// attachment, or ""; for a create whose answer was lost.
+func (c *Client) FindVolume(ctx context.Context, name, location string) (string, error) {
+	all, err := c.ListVolumes(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, v := range all {
+		if v.Name == name && v.Location == location && !v.IsOSVolume {
+			return v.ID, nil
+		}
+	}
+	return "", nil
+}
+
+// VolumeActionRequest is the body of PUT /volumes.
+type VolumeActionRequest struct {
+	Action      string   `json:"action"`
+	ID          []string `json:"id"`
+	InstanceID  string   `json:"instance_id,omitempty"`
+	Name        string   `json:"name,omitempty"`
+	Size        int64    `json:"size,omitempty"`
+	IsPermanent bool     `json:"is_permanent,omitempty"`
+}
+
+// Volume actions.
+const (
+	VolumeActionAttach = "attach"
+	VolumeActionDetach = "detach"
+	VolumeActionRename = "rename"
+	VolumeActionResize = "resize"
+)
+
+// VolumeAction applies an action to volumes.
+func (c *Client) VolumeAction(ctx context.Context, req VolumeActionRequest) error {
+	_, err := c.http.Do(ctx, transport.Request{Method: http.MethodPut, Path: "/volumes", Body: req})
+	return err
+}
+
+// DeleteVolume moves a volume to the trash, or deletes it for good.
+func (c *Client) DeleteVolume(ctx context.Context, id string, permanently bool) error {
+	_, err := c.http.Do(ctx, transport.Request{
+		Method: http.MethodDelete, Path: "/volumes/" + url.PathEscape(id), Body: map[string]bool{"is_permanent": permanently},
+	})
+	return err
+}

@@ -1,0 +1,238 @@
+package verda
+
+import (
+	"context"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+// Power states and what destroy does with volumes.
+const (
+	powerRunning = "running"
+	powerStopped = "stopped"
+
+	volumesTrashOS           = "trash_os_volume"
+	volumesKeepDetached      = "keep_detached"
+	volumesMoveToTrash       = "move_to_trash"
+	volumesDeletePermanently = "delete_permanently"
+)
+
+var (
+	contracts      = []string{"LONG_TERM", "PAY_AS_YOU_GO", "SPOT"}
+	spotPolicies   = []string{"keep_detached", "move_to_trash", "delete_permanently"}
+	volumeTypes    = []string{"HDD", "NVMe", "HDD_Shared", "NVMe_Shared", "NVMe_Local_Storage", "NVMe_Shared_Cluster", "NVMe_OS_Cluster"}
+	volumesChoices = []string{volumesTrashOS, volumesKeepDetached, volumesMoveToTrash, volumesDeletePermanently}
+)
+
+type instanceModel struct {
+	ID                types.String   `tfsdk:"id"`
+	InstanceType      types.String   `tfsdk:"instance_type"`
+	Image             types.String   `tfsdk:"image"`
+	Hostname          types.String   `tfsdk:"hostname"`
+	Description       types.String   `tfsdk:"description"`
+	LocationCode      types.String   `tfsdk:"location_code"`
+	SSHKeyIDs         types.Set      `tfsdk:"ssh_key_ids"`
+	StartupScriptID   types.String   `tfsdk:"startup_script_id"`
+	IsSpot            types.Bool     `tfsdk:"is_spot"`
+	Contract          types.String   `tfsdk:"contract"`
+	Coupon            types.String   `tfsdk:"coupon"`
+	OSVolume          *osVolumeModel `tfsdk:"os_volume"`
+	Volumes           []volumeSpec   `tfsdk:"volumes"`
+	ExistingVolumeIDs types.Set      `tfsdk:"existing_volume_ids"`
+	PowerState        types.String   `tfsdk:"power_state"`
+	VolumesOnDestroy  types.String   `tfsdk:"volumes_on_destroy"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+
+	Status         types.String  `tfsdk:"status"`
+	IP             types.String  `tfsdk:"ip"`
+	PricePerHour   types.Float64 `tfsdk:"price_per_hour"`
+	OSVolumeID     types.String  `tfsdk:"os_volume_id"`
+	NewVolumeIDs   types.List    `tfsdk:"new_volume_ids"`
+	VolumeIDs      types.List    `tfsdk:"volume_ids"`
+	OSName         types.String  `tfsdk:"os_name"`
+	CPUCores       types.Int64   `tfsdk:"cpu_cores"`
+	CPUDescription types.String  `tfsdk:"cpu_description"`
+	GPUCount       types.Int64   `tfsdk:"gpu_count"`
+	GPUDescription types.String  `tfsdk:"gpu_description"`
+	GPUMemoryGB    types.Int64   `tfsdk:"gpu_memory_gb"`
+	MemoryGB       types.Int64   `tfsdk:"memory_gb"`
+	JupyterToken   types.String  `tfsdk:"jupyter_token"`
+	CreatedAt      types.String  `tfsdk:"created_at"`
+}
+
+type osVolumeModel struct {
+	Name              types.String `tfsdk:"name"`
+	Size              types.Int64  `tfsdk:"size"`
+	OnSpotDiscontinue types.String `tfsdk:"on_spot_discontinue"`
+}
+
+type volumeSpec struct {
+	Name              types.String `tfsdk:"name"`
+	Size              types.Int64  `tfsdk:"size"`
+	Type              types.String `tfsdk:"type"`
+	OnSpotDiscontinue types.String `tfsdk:"on_spot_discontinue"`
+}
+
+func stringSet(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
+	if s.IsNull() || s.IsUnknown() {
+		return nil, nil
+	}
+	var out []string
+	diags := s.ElementsAs(ctx, &out, false)
+	slices.Sort(out)
+	return out, diags
+}
+
+// deployRequest is the plan as Verda's deploy body.
+func (m *instanceModel) deployRequest(ctx context.Context) (api.DeployRequest, diag.Diagnostics) {
+	keys, diags := stringSet(ctx, m.SSHKeyIDs)
+	existing, d := stringSet(ctx, m.ExistingVolumeIDs)
+	diags.Append(d...)
+	req := api.DeployRequest{
+		InstanceType: m.InstanceType.ValueString(), Image: m.Image.ValueString(), Hostname: m.Hostname.ValueString(),
+		Description: m.Description.ValueString(), LocationCode: m.LocationCode.ValueString(), SSHKeyIDs: keys,
+		StartupScriptID: m.StartupScriptID.ValueString(), IsSpot: m.IsSpot.ValueBool(), Contract: m.Contract.ValueString(),
+		Coupon: m.Coupon.ValueString(), ExistingVolumes: existing,
+	}
+	if m.OSVolume != nil {
+		req.OSVolume = &api.OSVolumeSpec{
+			Name: m.OSVolume.Name.ValueString(), Size: m.OSVolume.Size.ValueInt64(), OnSpotDiscontinue: m.OSVolume.OnSpotDiscontinue.ValueString(),
+		}
+	}
+	for _, v := range m.Volumes {
+		req.Volumes = append(req.Volumes, api.NewVolumeSpec{
+			Name: v.Name.ValueString(), Size: v.Size.ValueInt64(), Type: v.Type.ValueString(), OnSpotDiscontinue: v.OnSpotDiscontinue.ValueString(),
+		})
+	}
+	return req, diags
+}
+
+// powerStateOf maps Verda's status to the power_state argument; transient
+// statuses keep what was there.
+func powerStateOf(status string, prior types.String) types.String {
+	switch status {
+	case api.StatusRunning:
+		return types.StringValue(powerRunning)
+	case api.StatusOffline:
+		return types.StringValue(powerStopped)
+	}
+	if prior.IsNull() || prior.IsUnknown() {
+		return types.StringValue(powerRunning)
+	}
+	return prior
+}
+
+func stringList(values []string) types.List {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.ListValueMust(types.StringType, elems)
+}
+
+func stringSetValue(values []string) types.Set {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.SetValueMust(types.StringType, elems)
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// instanceFromAPI fills the model from what Verda reports. Arguments Verda
+// does not return, or returns normalised, keep the prior (planned) value.
+func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
+	m := prior
+	m.ID = types.StringValue(i.ID)
+	m.InstanceType = types.StringValue(i.InstanceType)
+	m.Hostname = types.StringValue(i.Hostname)
+	m.Description = types.StringValue(i.Description)
+	m.LocationCode = types.StringValue(i.Location)
+	m.IsSpot = types.BoolValue(i.IsSpot)
+	m.StartupScriptID = nullIfEmpty(i.StartupScriptID)
+	if prior.Image.IsNull() || prior.Image.IsUnknown() {
+		m.Image = types.StringValue(i.Image)
+	}
+	if i.Contract != "" {
+		m.Contract = types.StringValue(i.Contract)
+	}
+	keys := slices.Clone(i.SSHKeyIDs)
+	slices.Sort(keys)
+	if len(keys) == 0 && (prior.SSHKeyIDs.IsNull() || prior.SSHKeyIDs.IsUnknown()) {
+		m.SSHKeyIDs = types.SetNull(types.StringType)
+	} else {
+		m.SSHKeyIDs = stringSetValue(keys)
+	}
+	m.PowerState = powerStateOf(i.Status, prior.PowerState)
+	if m.VolumesOnDestroy.IsNull() || m.VolumesOnDestroy.IsUnknown() {
+		m.VolumesOnDestroy = types.StringValue(volumesTrashOS)
+	}
+	if m.ExistingVolumeIDs.IsUnknown() {
+		m.ExistingVolumeIDs = types.SetNull(types.StringType)
+	}
+	if m.NewVolumeIDs.IsUnknown() || m.NewVolumeIDs.IsNull() {
+		m.NewVolumeIDs = types.ListValueMust(types.StringType, nil)
+	}
+
+	m.Status = types.StringValue(i.Status)
+	m.IP = nullIfEmpty(i.IP)
+	m.PricePerHour = types.Float64Value(float64(i.PricePerHour))
+	m.OSVolumeID = nullIfEmpty(i.OSVolumeID)
+	m.VolumeIDs = stringList(i.VolumeIDs)
+	m.OSName = types.StringValue(i.OSName)
+	m.CPUCores = types.Int64Value(i.CPU.NumberOfCores)
+	m.CPUDescription = types.StringValue(i.CPU.Description)
+	m.GPUCount = types.Int64Value(i.GPU.NumberOfGPUs)
+	m.GPUDescription = types.StringValue(i.GPU.Description)
+	m.GPUMemoryGB = types.Int64Value(i.GPUMemory.SizeInGigabytes)
+	m.MemoryGB = types.Int64Value(i.Memory.SizeInGigabytes)
+	m.JupyterToken = types.StringValue(i.JupyterToken)
+	m.CreatedAt = types.StringValue(i.CreatedAt)
+	return m
+}
+
+// newVolumeIDs picks, after a deploy, the volumes created from `volumes`:
+// attached, neither the OS volume nor one of existing_volume_ids, in order.
+func newVolumeIDs(i *api.Instance, existing []string) []string {
+	out := []string{}
+	for _, id := range i.VolumeIDs {
+		if id != i.OSVolumeID && !slices.Contains(existing, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// destroyAction is the delete action for the volumes_on_destroy choice. The
+// instance's own volumes are its OS volume and new_volume_ids; volumes it did
+// not create are always detached and kept.
+func destroyAction(id, choice, osVolumeID string, created []string) api.ActionRequest {
+	req := api.ActionRequest{Action: api.ActionDelete, ID: []string{id}}
+	owned := append([]string{}, created...)
+	if osVolumeID != "" {
+		owned = append([]string{osVolumeID}, owned...)
+	}
+	switch choice {
+	case volumesKeepDetached:
+		req.VolumeIDs = &[]string{}
+	case volumesMoveToTrash:
+		req.VolumeIDs = &owned
+	case volumesDeletePermanently:
+		req.VolumeIDs, req.DeletePermanently = &owned, true
+	default:
+		// Verda's own default: the OS volume to the trash, the rest detached.
+	}
+	return req
+}

@@ -1,0 +1,495 @@
+package verda
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*instanceResource)(nil)
+	_ resource.ResourceWithImportState    = (*instanceResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*instanceResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*instanceResource)(nil)
+)
+
+// Verda documents deploys of a few minutes; the defaults leave room for slow days.
+const (
+	instanceCreateTimeout = 30 * time.Minute
+	instanceUpdateTimeout = 15 * time.Minute
+	instanceDeleteTimeout = 15 * time.Minute
+	pollFloor             = 2 * time.Second
+	pollCeiling           = 20 * time.Second
+)
+
+var hostnamePattern = regexp.MustCompile(`^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$`)
+
+// NewInstanceResource is gpucloud_verda_instance.
+func NewInstanceResource() resource.Resource { return &instanceResource{} }
+
+type instanceResource struct{ clientHolder }
+
+func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_verda_instance"
+}
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replaceString := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	keep := func() []planmodifier.String { return []planmodifier.String{stringplanmodifier.UseStateForUnknown()} }
+	keepInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
+	computedString := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc, PlanModifiers: keep()}
+	}
+	computedInt := func(desc string) schema.Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc, PlanModifiers: keepInt}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Verda GPU or CPU instance. Create waits until it is `running`; a deploy that ends in `error`, " +
+			"`no_capacity`, `installation_failed`, `notfound` or `discontinued` fails with that state and leaves the instance " +
+			"in state as tainted, so the next apply replaces it and nothing is billed outside Terraform. " +
+			"`power_state` starts and shuts down the instance in place; everything else Verda fixes at deploy time, so " +
+			"changing it replaces the instance.\n\n" +
+			"~> A shut-down instance is still billed. Destroy it to stop paying; what happens to its volumes is " +
+			"`volumes_on_destroy`.",
+		Attributes: map[string]schema.Attribute{
+			"id": computedString("The instance's ID."),
+			"instance_type": schema.StringAttribute{
+				Required: true, PlanModifiers: replaceString,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Instance type such as `1H100.80S.22V`; see `gpucloud_verda_instance_types`.",
+			},
+			"image": schema.StringAttribute{
+				Required: true, PlanModifiers: replaceString,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "An image type such as `ubuntu-24.04` (see `gpucloud_verda_images`), or the ID of a detached OS " +
+					"volume to boot from. Kept as written even when Verda reports the image by its ID.",
+			},
+			"hostname": schema.StringAttribute{
+				Required: true, PlanModifiers: replaceString,
+				Validators: []validator.String{stringvalidator.RegexMatches(hostnamePattern,
+					"must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit")},
+				MarkdownDescription: "Hostname, also the instance's name in the console. Used to find the instance again if " +
+					"the answer to the deploy request is lost, so keep it unique in the project.",
+			},
+			"description": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(""), PlanModifiers: replaceString,
+				MarkdownDescription: "Free-text description. Defaults to empty.",
+			},
+			"location_code": schema.StringAttribute{
+				Required: true, PlanModifiers: replaceString,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Location such as `FIN-01`; see `gpucloud_verda_locations`. New volumes are created there too.",
+			},
+			"ssh_key_ids": schema.SetAttribute{
+				Optional: true, ElementType: types.StringType,
+				PlanModifiers:       []planmodifier.Set{setplanmodifier.RequiresReplace()},
+				MarkdownDescription: "IDs of `gpucloud_verda_ssh_key`s that may log in as root.",
+			},
+			"startup_script_id": schema.StringAttribute{
+				Optional: true, PlanModifiers: replaceString,
+				MarkdownDescription: "ID of a `gpucloud_verda_startup_script` to run on first boot.",
+			},
+			"is_spot": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Deploy a spot instance: cheaper, and Verda may evict it at any time. Defaults to `false`.",
+			},
+			"contract": schema.StringAttribute{
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				Validators:    []validator.String{stringvalidator.OneOf(contracts...)},
+				MarkdownDescription: "Billing contract: `PAY_AS_YOU_GO`, `LONG_TERM` or `SPOT`. Verda chooses when unset " +
+					"(pay as you go, or spot for spot instances); the value it chose is reported here.",
+			},
+			"coupon": schema.StringAttribute{
+				Optional: true, PlanModifiers: replaceString,
+				MarkdownDescription: "Coupon code to apply at deploy. Verda does not report it back.",
+			},
+			"os_volume": schema.SingleNestedAttribute{
+				Optional:            true,
+				PlanModifiers:       []planmodifier.Object{objectplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Name, size and spot policy of the new OS volume, when `image` is an image type. Verda does not report these back.",
+				Attributes: map[string]schema.Attribute{
+					"name": schema.StringAttribute{Optional: true, MarkdownDescription: "OS volume name; Verda makes one up when unset."},
+					"size": schema.Int64Attribute{
+						Optional: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
+						MarkdownDescription: "OS volume size in GB.",
+					},
+					"on_spot_discontinue": schema.StringAttribute{
+						Optional: true, Validators: []validator.String{stringvalidator.OneOf(spotPolicies...)},
+						MarkdownDescription: "For spot instances, what happens to the volume when Verda discontinues the instance: " +
+							"`keep_detached` (Verda's default), `move_to_trash` (deleted after 96 hours) or `delete_permanently`.",
+					},
+				},
+			},
+			"volumes": schema.ListNestedAttribute{
+				Optional:            true,
+				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Additional volumes to create with the instance and attach to it. Their IDs are `new_volume_ids`.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name": schema.StringAttribute{Required: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Volume name."},
+					"size": schema.Int64Attribute{Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "Size in GB."},
+					"type": schema.StringAttribute{
+						Required: true, Validators: []validator.String{stringvalidator.OneOf(volumeTypes...)},
+						MarkdownDescription: "Volume type, such as `NVMe`; see `gpucloud_verda_volume_types`.",
+					},
+					"on_spot_discontinue": schema.StringAttribute{
+						Optional: true, Validators: []validator.String{stringvalidator.OneOf(spotPolicies...)},
+						MarkdownDescription: "As for `os_volume`.",
+					},
+				}},
+			},
+			"existing_volume_ids": schema.SetAttribute{
+				Optional: true, ElementType: types.StringType,
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+				MarkdownDescription: "IDs of detached volumes in the same location to attach at deploy. To attach volumes to a " +
+					"running setup later, use `gpucloud_verda_volume.instance_ids` instead; do not use both for one volume.",
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(powerRunning),
+				Validators: []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
+				MarkdownDescription: "`running` or `stopped`, changed in place by starting or shutting down the instance. " +
+					"A stopped instance is still billed. Defaults to `running`.",
+			},
+			"volumes_on_destroy": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(volumesTrashOS),
+				Validators: []validator.String{stringvalidator.OneOf(volumesChoices...)},
+				MarkdownDescription: "What destroying the instance does with the volumes it created (its OS volume and " +
+					"`new_volume_ids`). Volumes attached from elsewhere are always detached and kept.\n" +
+					"  - `trash_os_volume` (default, what Verda does): the OS volume goes to the trash, where it can be restored " +
+					"for 96 hours and then is gone; the new volumes are detached and kept, and still billed.\n" +
+					"  - `keep_detached`: every volume is detached and kept, and still billed. Nothing is lost.\n" +
+					"  - `move_to_trash`: the OS volume and the new volumes go to the trash; their data is gone after 96 hours.\n" +
+					"  - `delete_permanently`: the OS volume and the new volumes are deleted at once. Their data cannot be recovered.\n" +
+					"Changing it only changes what a later destroy does.",
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+
+			"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status, such as `running` or `offline`."},
+			"ip":     schema.StringAttribute{Computed: true, MarkdownDescription: "Public IPv4 address, once Verda assigned one."},
+			"price_per_hour": schema.Float64Attribute{
+				Computed: true, PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Price per hour in the project's currency.",
+			},
+			"os_volume_id": computedString("ID of the OS volume."),
+			"new_volume_ids": schema.ListAttribute{
+				Computed: true, ElementType: types.StringType, PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "IDs of the volumes created from `volumes`, in the same order.",
+			},
+			"volume_ids": schema.ListAttribute{
+				Computed: true, ElementType: types.StringType,
+				MarkdownDescription: "IDs of every volume attached now, the OS volume first.",
+			},
+			"os_name":         computedString("Operating system, as Verda names it."),
+			"cpu_cores":       computedInt("vCPUs."),
+			"cpu_description": computedString("CPU description."),
+			"gpu_count":       computedInt("GPUs."),
+			"gpu_description": computedString("GPU description, such as `1x H100 SXM5 80GB`."),
+			"gpu_memory_gb":   computedInt("GPU memory in GB."),
+			"memory_gb":       computedInt("RAM in GB."),
+			"jupyter_token": schema.StringAttribute{
+				Computed: true, Sensitive: true, PlanModifiers: keep(),
+				MarkdownDescription: "Token of the instance's Jupyter server.",
+			},
+			"created_at": computedString("When the instance was created (RFC 3339)."),
+		},
+	}
+}
+
+func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m instanceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.IsSpot.IsUnknown() || m.IsSpot.ValueBool() {
+		return
+	}
+	if m.OSVolume != nil && !m.OSVolume.OnSpotDiscontinue.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("os_volume").AtName("on_spot_discontinue"), "Spot policy on a non-spot instance",
+			"on_spot_discontinue only applies to spot instances; set is_spot = true or remove it.")
+	}
+	for i, v := range m.Volumes {
+		if !v.OnSpotDiscontinue.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("volumes").AtListIndex(i).AtName("on_spot_discontinue"), "Spot policy on a non-spot instance",
+				"on_spot_discontinue only applies to spot instances; set is_spot = true or remove it.")
+		}
+	}
+}
+
+// ModifyPlan replaces an instance that Verda reports failed or discontinued:
+// it cannot be started again.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var status types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	if slices.Contains(api.DeployFailures, status.ValueString()) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+	}
+}
+
+func (r *instanceResource) describe(m instanceModel) string {
+	return apierr.Describe("Verda", "instance", m.Hostname.ValueString())
+}
+
+func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	body, d := plan.deployRequest(ctx)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	what := r.describe(plan)
+	id, err := adopt.Create(ctx,
+		func(ctx context.Context) (string, error) { return r.client.DeployInstance(ctx, body) },
+		func(ctx context.Context) (string, error) { return r.client.FindInstance(ctx, body.Hostname) })
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	// Saved before any wait: if the wait fails, Terraform keeps the instance
+	// as tainted instead of losing a billed machine.
+	state := plan.withUnknownsNull()
+	state.ID = types.StringValue(id)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+
+	inst, err := r.waitFor(ctx, id, what, api.StatusRunning)
+	if inst != nil {
+		existing, _ := stringSet(ctx, plan.ExistingVolumeIDs)
+		state.NewVolumeIDs = stringList(newVolumeIDs(inst, existing))
+		state = instanceFromAPI(inst, state)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	if plan.PowerState.ValueString() == powerStopped {
+		inst, err = r.setPower(ctx, id, what, powerStopped)
+		if inst != nil {
+			state = instanceFromAPI(inst, state)
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		}
+		if err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("shutting down "+what, err))
+		}
+	}
+}
+
+// withUnknownsNull is the plan as a state that can be saved before the
+// computed values are known.
+func (m instanceModel) withUnknownsNull() instanceModel {
+	s := m
+	nullStr := func(v *types.String) {
+		if v.IsUnknown() {
+			*v = types.StringNull()
+		}
+	}
+	nullInt := func(v *types.Int64) {
+		if v.IsUnknown() {
+			*v = types.Int64Null()
+		}
+	}
+	for _, v := range []*types.String{&s.ID, &s.Contract, &s.Status, &s.IP, &s.OSVolumeID, &s.OSName, &s.CPUDescription, &s.GPUDescription, &s.JupyterToken, &s.CreatedAt} {
+		nullStr(v)
+	}
+	for _, v := range []*types.Int64{&s.CPUCores, &s.GPUCount, &s.GPUMemoryGB, &s.MemoryGB} {
+		nullInt(v)
+	}
+	if s.PricePerHour.IsUnknown() {
+		s.PricePerHour = types.Float64Null()
+	}
+	if s.NewVolumeIDs.IsUnknown() {
+		s.NewVolumeIDs = types.ListNull(types.StringType)
+	}
+	if s.VolumeIDs.IsUnknown() {
+		s.VolumeIDs = types.ListNull(types.StringType)
+	}
+	return s
+}
+
+var failureMessages = map[string]string{
+	api.StatusError:              "Verda reports the deploy failed",
+	api.StatusNoCapacity:         "Verda has no capacity for this instance type in this location right now; pick another location or type, or try later",
+	api.StatusInstallationFailed: "the operating system installation failed",
+	api.StatusNotFound:           "Verda lost track of the instance",
+	api.StatusDiscontinued:       "Verda discontinued the instance (spot capacity reclaimed)",
+}
+
+// waitFor polls the instance until it reaches target; deploy failures end
+// the wait. It returns the last instance seen, even on error.
+func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
+	var last *api.Instance
+	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	_, err := wait.Until(ctx, wait.Options{
+		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: api.DeployFailures,
+		Floor: floor, Ceiling: ceiling,
+	}, func(ctx context.Context) (wait.Observation, error) {
+		i, err := r.client.GetInstance(ctx, id)
+		if err != nil {
+			return wait.Observation{}, err
+		}
+		last = i
+		return wait.Observation{State: i.Status, Message: failureMessages[i.Status]}, nil
+	})
+	return last, err
+}
+
+func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
+	action, target := api.ActionStart, api.StatusRunning
+	if power == powerStopped {
+		action, target = api.ActionShutdown, api.StatusOffline
+	}
+	if err := r.client.InstanceAction(ctx, api.ActionRequest{Action: action, ID: []string{id}}); err != nil {
+		return nil, err
+	}
+	return r.waitFor(ctx, id, what, target)
+}
+
+func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "instance", state.ID.ValueString()), err))
+		return
+	}
+	if state.Image.IsNull() {
+		// Imported: Verda may report the image by ID; show the image type it stands for.
+		state.Image = types.StringValue(r.imageType(ctx, inst.Image))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+}
+
+// imageType maps an image ID to its image type; anything else is kept.
+func (r *instanceResource) imageType(ctx context.Context, image string) string {
+	images, err := r.client.ListImages(ctx)
+	if err != nil {
+		return image
+	}
+	for _, i := range images {
+		if i.ID == image {
+			return i.ImageType
+		}
+	}
+	return image
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id, what := state.ID.ValueString(), r.describe(state)
+	var inst *api.Instance
+	var err error
+	if !plan.PowerState.Equal(state.PowerState) {
+		inst, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
+		if err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic(fmt.Sprintf("setting power_state of %s to %s", what, plan.PowerState.ValueString()), err))
+			return
+		}
+	} else if inst, err = r.client.GetInstance(ctx, id); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, plan.withUnknownsNull()))...)
+}
+
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	var created []string
+	resp.Diagnostics.Append(state.NewVolumeIDs.ElementsAs(ctx, &created, false)...)
+	id, what := state.ID.ValueString(), r.describe(state)
+	action := destroyAction(id, state.VolumesOnDestroy.ValueString(), state.OSVolumeID.ValueString(), created)
+	err := r.client.InstanceAction(ctx, action)
+	if transport.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+		return
+	}
+	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	_, err = wait.Until(ctx, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{"deleted"}, Floor: floor, Ceiling: ceiling},
+		func(ctx context.Context) (wait.Observation, error) {
+			i, err := r.client.GetInstance(ctx, id)
+			if transport.IsNotFound(err) {
+				return wait.Observation{State: "deleted"}, nil
+			}
+			if err != nil {
+				return wait.Observation{}, err
+			}
+			return wait.Observation{State: i.Status}, nil
+		})
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
+}
+
+func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
