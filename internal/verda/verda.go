@@ -15,7 +15,7 @@ import (
 
 // Resources lists Verda's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource}
+	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource, NewVolumeResource}
 }
 
 // DataSources lists Verda's data sources.

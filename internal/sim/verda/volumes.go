@@ -400,3 +400,14 @@ func (c *Cloud) Volume(id string) (status, instanceID string, ok bool) {
 	}
 	return v.Status, v.InstanceID, true
 }
+
+// TrashVolume moves a volume to the trash behind the API's back.
+func (c *Cloud) TrashVolume(id string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.volumes[id]
+	if ok {
+		c.trash(v, false)
+	}
+	return ok
+}

@@ -1,0 +1,363 @@
+package verda
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*volumeResource)(nil)
+	_ resource.ResourceWithImportState = (*volumeResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*volumeResource)(nil)
+)
+
+const volumeTimeout = 10 * time.Minute
+
+// NewVolumeResource is gpucloud_verda_volume.
+func NewVolumeResource() resource.Resource { return &volumeResource{} }
+
+type volumeResource struct{ clientHolder }
+
+type volumeModel struct {
+	ID                types.String   `tfsdk:"id"`
+	Name              types.String   `tfsdk:"name"`
+	Size              types.Int64    `tfsdk:"size"`
+	Type              types.String   `tfsdk:"type"`
+	LocationCode      types.String   `tfsdk:"location_code"`
+	InstanceIDs       types.Set      `tfsdk:"instance_ids"`
+	DeletePermanently types.Bool     `tfsdk:"delete_permanently"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	Status            types.String   `tfsdk:"status"`
+	IsOSVolume        types.Bool     `tfsdk:"is_os_volume"`
+	CreatedAt         types.String   `tfsdk:"created_at"`
+	MountCommand      types.String   `tfsdk:"mount_command"`
+	MonthlyPrice      types.Float64  `tfsdk:"monthly_price"`
+	Currency          types.String   `tfsdk:"currency"`
+}
+
+func (r *volumeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_verda_volume"
+}
+
+func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Verda block volume or shared filesystem. The name and a larger size change in place; " +
+			"`instance_ids` attaches and detaches it in place. Verda attaches a volume only to a shut-down instance " +
+			"(`power_state = \"stopped\"`): the plan warns when a target instance is running, and apply fails with Verda's message.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The volume's ID."},
+			"name": schema.StringAttribute{
+				Required: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Name; renamed in place.",
+			},
+			"size": schema.Int64Attribute{
+				Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
+				MarkdownDescription: "Size in GB. It can grow in place; Verda cannot shrink a volume, so a smaller size is a plan-time error.",
+			},
+			"type": schema.StringAttribute{
+				Required: true, Validators: []validator.String{stringvalidator.OneOf(volumeTypes...)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Volume type such as `NVMe` or `HDD`; see `gpucloud_verda_volume_types`. Changing it replaces the volume.",
+			},
+			"location_code": schema.StringAttribute{
+				Required: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Location such as `FIN-01`, the same as the instances it attaches to. Changing it replaces the volume.",
+			},
+			"instance_ids": schema.SetAttribute{
+				Optional: true, Computed: true, ElementType: types.StringType,
+				Validators:    []validator.Set{setvalidator.SizeAtMost(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The instance the volume is attached to (at most one). Unset leaves attachments to others " +
+					"(such as `gpucloud_verda_instance.existing_volume_ids`); `[]` detaches it.",
+			},
+			"delete_permanently": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "What destroy does: `false` (default) moves the volume to the trash, where it can be " +
+					"restored for 96 hours before it is gone; `true` deletes it and its data at once.",
+			},
+			"timeouts":     timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"status":       schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status, such as `attached` or `detached`."},
+			"is_os_volume": schema.BoolAttribute{Computed: true, PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}, MarkdownDescription: "Whether it is an instance's OS volume."},
+			"created_at":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When it was created."},
+			"mount_command": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep, MarkdownDescription: "The command that mounts it on an instance, as Verda gives it.",
+			},
+			"monthly_price": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per month for its size."},
+			"currency":      schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Currency of the price."},
+		},
+	}
+}
+
+func (r *volumeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan refuses a smaller size and warns about attaching to a running
+// instance, both of which Verda would refuse during apply.
+func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan volumeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var prior []string
+	if !req.State.Raw.IsNull() {
+		var state volumeModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if !plan.Size.IsUnknown() && plan.Size.ValueInt64() < state.Size.ValueInt64() {
+			resp.Diagnostics.AddAttributeError(path.Root("size"), "Verda volumes cannot shrink",
+				fmt.Sprintf("size can only grow: it is %d GB and the configuration asks for %d GB. To get a smaller volume, create a new one and copy the data.",
+					state.Size.ValueInt64(), plan.Size.ValueInt64()))
+		}
+		prior, _ = stringSet(ctx, state.InstanceIDs)
+	}
+	if resp.Diagnostics.HasError() || r.client == nil || plan.InstanceIDs.IsUnknown() {
+		return
+	}
+	wanted, _ := stringSet(ctx, plan.InstanceIDs)
+	for _, id := range wanted {
+		if slices.Contains(prior, id) {
+			continue
+		}
+		inst, err := r.client.GetInstance(ctx, id)
+		if err == nil && inst.Status != api.StatusOffline {
+			resp.Diagnostics.AddAttributeWarning(path.Root("instance_ids"), "Instance is not shut down",
+				fmt.Sprintf("Verda attaches volumes only to shut-down instances, and instance %q (%s) is %s now. "+
+					"Unless this apply shuts it down first (power_state = \"stopped\"), attaching will fail.", inst.Hostname, id, inst.Status))
+		}
+	}
+}
+
+func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan volumeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	timeout, d := plan.Timeouts.Create(ctx, volumeTimeout)
+	resp.Diagnostics.Append(d...)
+	targets, d := stringSet(ctx, plan.InstanceIDs)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name, location := plan.Name.ValueString(), plan.LocationCode.ValueString()
+	what := apierr.Describe("Verda", "volume", name)
+	body := api.CreateVolumeRequest{Type: plan.Type.ValueString(), LocationCode: location, Size: plan.Size.ValueInt64(), Name: name, InstanceIDs: targets}
+	id, err := adopt.Create(ctx,
+		func(ctx context.Context) (string, error) { return r.client.CreateVolume(ctx, body) },
+		func(ctx context.Context) (string, error) { return r.client.FindVolume(ctx, name, location) })
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	state := plan
+	state.ID = types.StringValue(id)
+	state.nullUnknowns()
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+
+	target := api.VolumeDetached
+	if len(targets) > 0 {
+		target = api.VolumeAttached
+	}
+	v, err := r.waitFor(ctx, id, what, target)
+	if v != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, volumeFromAPI(v, state))...)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+	}
+}
+
+func (m *volumeModel) nullUnknowns() {
+	for _, v := range []*types.String{&m.Status, &m.CreatedAt, &m.MountCommand, &m.Currency} {
+		if v.IsUnknown() {
+			*v = types.StringNull()
+		}
+	}
+	if m.IsOSVolume.IsUnknown() {
+		m.IsOSVolume = types.BoolNull()
+	}
+	if m.MonthlyPrice.IsUnknown() {
+		m.MonthlyPrice = types.Float64Null()
+	}
+	if m.InstanceIDs.IsUnknown() {
+		m.InstanceIDs = types.SetValueMust(types.StringType, nil)
+	}
+}
+
+func (r *volumeResource) waitFor(ctx context.Context, id, what, target string) (*api.Volume, error) {
+	var last *api.Volume
+	floor, ceiling := r.clients.Poll(time.Second, 10*time.Second)
+	_, err := wait.Until(ctx, wait.Options{
+		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.VolumeDeleted, "canceled"},
+		Floor: floor, Ceiling: ceiling,
+	}, func(ctx context.Context) (wait.Observation, error) {
+		v, err := r.client.GetVolume(ctx, id)
+		if err != nil {
+			return wait.Observation{}, err
+		}
+		last = v
+		return wait.Observation{State: v.Status}, nil
+	})
+	return last, err
+}
+
+func volumeFromAPI(v *api.Volume, prior volumeModel) volumeModel {
+	m := prior
+	m.ID = types.StringValue(v.ID)
+	m.Name = types.StringValue(v.Name)
+	m.Size = types.Int64Value(v.Size)
+	m.Type = types.StringValue(v.Type)
+	m.LocationCode = types.StringValue(v.Location)
+	m.InstanceIDs = stringSetValue(v.AttachedTo())
+	if m.DeletePermanently.IsNull() || m.DeletePermanently.IsUnknown() {
+		m.DeletePermanently = types.BoolValue(false)
+	}
+	m.Status = types.StringValue(v.Status)
+	m.IsOSVolume = types.BoolValue(v.IsOSVolume)
+	m.CreatedAt = types.StringValue(v.CreatedAt)
+	m.MountCommand = types.StringValue(v.MountCommand)
+	m.MonthlyPrice = types.Float64Value(float64(v.MonthlyPrice))
+	m.Currency = types.StringValue(v.Currency)
+	return m
+}
+
+func (r *volumeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state volumeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	v, err := r.client.GetVolume(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) || err == nil && v.Status == api.VolumeDeleted {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "volume", state.ID.ValueString()), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, volumeFromAPI(v, state))...)
+}
+
+func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state volumeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, volumeTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), apierr.Describe("Verda", "volume", state.Name.ValueString())
+	act := func(doing string, req api.VolumeActionRequest) bool {
+		req.ID = []string{id}
+		if err := r.client.VolumeAction(ctx, req); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic(doing+" "+what, err))
+			return false
+		}
+		return true
+	}
+	if !plan.Name.Equal(state.Name) && !act("renaming", api.VolumeActionRequest{Action: api.VolumeActionRename, Name: plan.Name.ValueString()}) {
+		return
+	}
+	if plan.Size.ValueInt64() > state.Size.ValueInt64() && !act("resizing", api.VolumeActionRequest{Action: api.VolumeActionResize, Size: plan.Size.ValueInt64()}) {
+		return
+	}
+	if !plan.InstanceIDs.IsUnknown() && !plan.InstanceIDs.Equal(state.InstanceIDs) {
+		before, _ := stringSet(ctx, state.InstanceIDs)
+		after, _ := stringSet(ctx, plan.InstanceIDs)
+		if len(before) > 0 {
+			if !act("detaching", api.VolumeActionRequest{Action: api.VolumeActionDetach}) {
+				return
+			}
+			if _, err := r.waitFor(ctx, id, what, api.VolumeDetached); err != nil {
+				resp.Diagnostics.Append(apierr.Diagnostic("detaching "+what, err))
+				return
+			}
+		}
+		for _, target := range after {
+			if !act("attaching", api.VolumeActionRequest{Action: api.VolumeActionAttach, InstanceID: target}) {
+				return
+			}
+			if _, err := r.waitFor(ctx, id, what, api.VolumeAttached); err != nil {
+				resp.Diagnostics.Append(apierr.Diagnostic("attaching "+what, err))
+				return
+			}
+		}
+	}
+	v, err := r.client.GetVolume(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, volumeFromAPI(v, plan))...)
+}
+
+func (r *volumeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state volumeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, volumeTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), apierr.Describe("Verda", "volume", state.Name.ValueString())
+	v, err := r.client.GetVolume(ctx, id)
+	if transport.IsNotFound(err) || err == nil && v.Status == api.VolumeDeleted && !state.DeletePermanently.ValueBool() {
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+		return
+	}
+	if len(v.AttachedTo()) > 0 {
+		if err := r.client.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionDetach, ID: []string{id}}); err != nil && !transport.IsNotFound(err) {
+			resp.Diagnostics.Append(apierr.Diagnostic("detaching "+what+" before deleting it", err))
+			return
+		}
+		if _, err := r.waitFor(ctx, id, what, api.VolumeDetached); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("detaching "+what+" before deleting it", err))
+			return
+		}
+	}
+	err = r.client.DeleteVolume(ctx, id, state.DeletePermanently.ValueBool())
+	if err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
+}
+
+func (r *volumeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

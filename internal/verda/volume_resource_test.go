@@ -1,0 +1,217 @@
+package verda_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+)
+
+const volumeAddr = "gpucloud_verda_volume.test"
+
+func volumeConfig(s *acctest.Sim, name string, size int, typ, extra string) string {
+	return s.Config(fmt.Sprintf(`
+resource "gpucloud_verda_volume" "test" {
+  name          = %q
+  size          = %d
+  type          = %q
+  location_code = "FIN-01"
+%s
+}
+`, name, size, typ, extra))
+}
+
+func volumeValue(attr string, check knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(volumeAddr, tfjsonpath.New(attr), check)
+}
+
+func TestAccVolume_lifecycle(t *testing.T) {
+	s := acctest.StartSim(t)
+	permanent := `  delete_permanently = true`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: volumeConfig(s, "data", 100, "NVMe", permanent),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					volumeValue("status", knownvalue.StringExact("detached")),
+					volumeValue("monthly_price", knownvalue.Float64Exact(20)),
+					volumeValue("instance_ids", knownvalue.SetSizeExact(0)),
+					volumeValue("is_os_volume", knownvalue.Bool(false)),
+					volumeValue("mount_command", knownvalue.StringRegexp(regexp.MustCompile(`^mount -t nfs`))),
+				},
+			},
+			{
+				// Rename and grow: in place.
+				Config: volumeConfig(s, "data-renamed", 150, "NVMe", permanent),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					volumeValue("name", knownvalue.StringExact("data-renamed")),
+					volumeValue("size", knownvalue.Int64Exact(150)),
+					volumeValue("monthly_price", knownvalue.Float64Exact(30)),
+				},
+			},
+			{
+				Config:      volumeConfig(s, "data-renamed", 120, "NVMe", permanent),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Verda volumes cannot shrink.*150 GB.*120 GB`),
+			},
+			{
+				// delete_permanently and timeouts live only in the configuration.
+				ResourceName: volumeAddr, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"timeouts", "delete_permanently"},
+			},
+			{
+				Config: volumeConfig(s, "data-renamed", 150, "HDD", permanent),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{volumeValue("monthly_price", knownvalue.Float64Exact(7.5))},
+				Check: func(*resourceState) error {
+					if n := s.CountObjects("verda", "volume"); n != 1 {
+						return fmt.Errorf("delete_permanently: want only the new volume, found %d", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccVolume_attachAndDetach(t *testing.T) {
+	s := acctest.StartSim(t)
+	config := func(power, attach string) string {
+		return s.Config(fmt.Sprintf(`
+resource "gpucloud_verda_instance" "i" {
+  instance_type = "CPU.4V.16G"
+  image         = "ubuntu-24.04"
+  hostname      = "host"
+  location_code = "FIN-01"
+  power_state   = %q
+}
+resource "gpucloud_verda_volume" "test" {
+  name          = "scratch"
+  size          = 50
+  type          = "NVMe"
+  location_code = "FIN-01"
+  instance_ids  = %s
+}
+`, power, attach))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{
+				Config: config("stopped", "[gpucloud_verda_instance.i.id]"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					volumeValue("status", knownvalue.StringExact("attached")),
+					statecheck.CompareValueCollection(volumeAddr, []tfjsonpath.Path{tfjsonpath.New("instance_ids")},
+						"gpucloud_verda_instance.i", tfjsonpath.New("id"), compareEqual()),
+				},
+			},
+			{
+				// The instance's volume list follows on the next refresh.
+				Config: config("stopped", "[gpucloud_verda_instance.i.id]"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("gpucloud_verda_instance.i", tfjsonpath.New("volume_ids"), knownvalue.ListSizeExact(2)),
+				},
+			},
+			{
+				Config: config("stopped", "[]"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					volumeValue("status", knownvalue.StringExact("detached")),
+					volumeValue("instance_ids", knownvalue.SetSizeExact(0)),
+				},
+			},
+			{
+				Config: config("running", "[]"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("gpucloud_verda_instance.i", tfjsonpath.New("status"), knownvalue.StringExact("running")),
+				},
+			},
+			{
+				// Verda refuses to attach to a running instance: the plan warns, apply fails with Verda's reason.
+				Config:      config("running", "[gpucloud_verda_instance.i.id]"),
+				ExpectError: regexp.MustCompile(`(?s)Error attaching Verda volume "scratch".*must be shut\s+down`),
+			},
+			{
+				Config: config("running", "[]"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					volumeValue("status", knownvalue.StringExact("detached")),
+				},
+			},
+		},
+	})
+}
+
+func TestAccVolume_drift(t *testing.T) {
+	s := acctest.StartSim(t)
+	var id string
+	config := volumeConfig(s, "drift", 60, "HDD", "")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{Config: config, Check: acctest.CaptureAttr(volumeAddr, "id", &id)},
+			{
+				PreConfig: func() { s.Verda.RenameVolume(id, "renamed-in-console") },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(volumeAddr, tfjsonpath.New("name"), knownvalue.StringExact("drift")),
+				}},
+			},
+			{
+				// Moved to the trash in the console: gone as far as Terraform is concerned.
+				PreConfig: func() {
+					if !s.Verda.TrashVolume(id) {
+						t.Fatal("volume not in the simulator")
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccVolume_lostCreateAnswerIsAdopted(t *testing.T) {
+	s := acctest.StartSim(t)
+	if _, err := s.AddFault(sim.Fault{Method: "POST", Path: "/verda/v1/volumes", Kind: sim.FaultDropAfter, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{{
+			Config:            volumeConfig(s, "lost", 10, "NVMe", ""),
+			ConfigStateChecks: []statecheck.StateCheck{volumeValue("status", knownvalue.StringExact("detached"))},
+			Check: func(*resourceState) error {
+				if n := s.CountObjects("verda", "volume"); n != 1 || s.Requests("POST /verda/v1/volumes", "") != 1 {
+					return fmt.Errorf("want one volume from one create, found %d volumes", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
