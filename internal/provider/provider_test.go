@@ -39,8 +39,11 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 	}
 	sort.Strings(resources)
 	sort.Strings(dataSources)
-	wantResources := []string{"gpucloud_verda_ssh_key", "gpucloud_verda_startup_script"}
-	wantData := []string{"gpucloud_verda_images", "gpucloud_verda_instance_types", "gpucloud_verda_locations", "gpucloud_verda_volume_types"}
+	wantResources := []string{"gpucloud_verda_instance", "gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume"}
+	wantData := []string{
+		"gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_locations",
+		"gpucloud_verda_volume_types", "gpucloud_verda_volumes",
+	}
 	if !slices.Equal(resources, wantResources) || !slices.Equal(dataSources, wantData) {
 		t.Fatalf("resources %v, data sources %v", resources, dataSources)
 	}

@@ -22,6 +22,7 @@ func Resources() []func() resource.Resource {
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewLocationsDataSource, NewImagesDataSource, NewVolumeTypesDataSource, NewInstanceTypesDataSource,
+		NewInstanceDataSource, NewVolumesDataSource,
 	}
 }
 
