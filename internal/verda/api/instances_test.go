@@ -1,0 +1,186 @@
+package api_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+// fastSim provisions in milliseconds and lets the client poll freely.
+func fastSim(t *testing.T) (*simverda.Cloud, *api.Client) {
+	s, c := start(t, transport.Limits{PerWindow: 100000, Window: time.Second})
+	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
+		sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(30*time.Millisecond), simcore.Duration(10*time.Millisecond)
+		sw.RateLimits = false
+	})
+	return s.Verda, c
+}
+
+func eventually(t *testing.T, what string, f func() bool) {
+	t.Helper()
+	for i := 0; i < 200; i++ {
+		if f() {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("never: %s", what)
+}
+
+func deploy(t *testing.T, c *api.Client, hostname string) string {
+	t.Helper()
+	id, err := c.DeployInstance(context.Background(), api.DeployRequest{
+		InstanceType: "CPU.4V.16G", Image: "ubuntu-24.04", Hostname: hostname, LocationCode: "FIN-01",
+		Volumes: []api.NewVolumeSpec{{Name: hostname + "-data", Size: 20, Type: "NVMe"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func status(c *api.Client, id string) string {
+	i, err := c.GetInstance(context.Background(), id)
+	if err != nil {
+		return err.Error()
+	}
+	return i.Status
+}
+
+func TestInstanceLifecycleAndActions(t *testing.T) {
+	sim, c := fastSim(t)
+	ctx := context.Background()
+	id := deploy(t, c, "one")
+	if got := status(c, id); got != "ordered" && got != "provisioning" {
+		t.Fatalf("a new deploy starts ordered, got %s", got)
+	}
+	eventually(t, "running", func() bool { return status(c, id) == "running" })
+	inst, _ := c.GetInstance(ctx, id)
+	if inst.IP == "" || inst.PricePerHour != 0.04 || len(inst.VolumeIDs) != 2 || inst.VolumeIDs[0] != inst.OSVolumeID {
+		t.Fatalf("instance %+v", inst)
+	}
+	if found, err := c.FindInstance(ctx, "one"); err != nil || found != id {
+		t.Fatalf("FindInstance: %q %v", found, err)
+	}
+
+	// Already running: Verda answers 204, which is success.
+	if err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionStart, ID: []string{id}}); err != nil {
+		t.Fatalf("start of a running instance: %v", err)
+	}
+	if err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionShutdown, ID: []string{id}}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "offline", func() bool { return status(c, id) == "offline" })
+
+	// Several instances, one unknown: a 207 whose failure becomes an error.
+	err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionStart, ID: []string{id, "no-such-instance"}})
+	var apiErr *transport.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != 207 || !strings.Contains(apiErr.Message, "no-such-instance") {
+		t.Fatalf("want the 207's failure, got %v", err)
+	}
+	if err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionStart, ID: []string{"no-such-instance"}}); !transport.IsNotFound(err) {
+		t.Fatalf("a single unknown instance is a 404, got %v", err)
+	}
+
+	eventually(t, "running again", func() bool { return status(c, id) == "running" })
+	vols := inst.VolumeIDs
+	empty := []string{}
+	if err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionDelete, ID: []string{id}, VolumeIDs: &empty}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "deleted", func() bool { _, err := c.GetInstance(ctx, id); return transport.IsNotFound(err) })
+	for _, v := range vols {
+		st, attached, ok := sim.Volume(v)
+		if !ok || st != "detached" || attached != "" {
+			t.Fatalf("volume_ids = [] keeps every volume detached; %s is %s/%q/%v", v, st, attached, ok)
+		}
+	}
+}
+
+func TestDeleteDefaultTrashesOnlyTheOSVolume(t *testing.T) {
+	sim, c := fastSim(t)
+	ctx := context.Background()
+	id := deploy(t, c, "two")
+	eventually(t, "running", func() bool { return status(c, id) == "running" })
+	inst, _ := c.GetInstance(ctx, id)
+	if err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionDelete, ID: []string{id}}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _, _ := sim.Volume(inst.OSVolumeID); st != "deleted" {
+		t.Fatalf("OS volume %s, want deleted (in the trash)", st)
+	}
+	if st, _, _ := sim.Volume(inst.VolumeIDs[1]); st != "detached" {
+		t.Fatalf("data volume %s, want detached", st)
+	}
+	osVol, err := c.GetVolume(ctx, inst.OSVolumeID)
+	if err != nil || osVol.Status != "deleted" || osVol.DeletedAt == "" || osVol.IsPermanentlyDeleted {
+		t.Fatalf("a trashed volume reads as deleted: %+v %v", osVol, err)
+	}
+}
+
+func TestDeployRefusals(t *testing.T) {
+	sim, c := fastSim(t)
+	ctx := context.Background()
+	_, err := c.DeployInstance(ctx, api.DeployRequest{InstanceType: "8H100.80S.176V", Image: "ubuntu-24.04", Hostname: "big", LocationCode: "FIN-01"})
+	if !transport.IsCapacity(err) {
+		t.Fatalf("no 8H100 in FIN-01: want a capacity error, got %v", err)
+	}
+	sim.UpdateCatalog(func(cat *simverda.Catalog) { cat.Balance = 0 })
+	_, err = c.DeployInstance(ctx, api.DeployRequest{InstanceType: "CPU.4V.16G", Image: "ubuntu-24.04", Hostname: "poor", LocationCode: "FIN-01"})
+	var apiErr *transport.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != 402 || apiErr.Code != "insufficient_funds" {
+		t.Fatalf("want insufficient_funds, got %v", err)
+	}
+	_, err = c.DeployInstance(ctx, api.DeployRequest{InstanceType: "CPU.4V.16G", Image: "ubuntu-24.04", Hostname: "nowhere"})
+	if !errors.As(err, &apiErr) || apiErr.Status != 400 || !strings.Contains(apiErr.Message, "location_code is required") {
+		t.Fatalf("want location_code required, got %v", err)
+	}
+}
+
+func TestVolumeActions(t *testing.T) {
+	_, c := fastSim(t)
+	ctx := context.Background()
+	inst := deploy(t, c, "host")
+	eventually(t, "running", func() bool { return status(c, inst) == "running" })
+	_, err := c.CreateVolume(ctx, api.CreateVolumeRequest{Type: "NVMe", LocationCode: "FIN-01", Size: 10, Name: "v", InstanceIDs: []string{inst}})
+	var apiErr *transport.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != 403 {
+		t.Fatalf("creating attached to a running instance: want 403, got %v", err)
+	}
+	id, err := c.CreateVolume(ctx, api.CreateVolumeRequest{Type: "NVMe", LocationCode: "FIN-01", Size: 10, Name: "v"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "detached", func() bool { v, _ := c.GetVolume(ctx, id); return v != nil && v.Status == "detached" })
+	if err := c.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionAttach, ID: []string{id}, InstanceID: inst}); !errors.As(err, &apiErr) || apiErr.Status != 403 {
+		t.Fatalf("attach to a running instance: want 403, got %v", err)
+	}
+	if err := c.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionResize, ID: []string{id}, Size: 5}); !errors.As(err, &apiErr) || apiErr.Status != 400 {
+		t.Fatalf("shrinking: want 400, got %v", err)
+	}
+	if err := c.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionRename, ID: []string{id}, Name: "w"}); err != nil {
+		t.Fatal(err)
+	}
+	if found, err := c.FindVolume(ctx, "w", "FIN-01"); err != nil || found != id {
+		t.Fatalf("FindVolume: %q %v", found, err)
+	}
+	if err := c.DeleteVolume(ctx, id, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteVolume(ctx, id, false); err != nil {
+		t.Fatalf("deleting a trashed volume again is a 204: %v", err)
+	}
+	if err := c.DeleteVolume(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetVolume(ctx, id); !transport.IsNotFound(err) {
+		t.Fatalf("a permanently deleted volume is gone, got %v", err)
+	}
+}
