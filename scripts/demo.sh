@@ -56,5 +56,6 @@ echo
 echo "==> $TF destroy"
 "$TF" destroy -auto-approve -input=false >destroy.log 2>&1 || { cat destroy.log; exit 1; }
 grep -E '^Destroy complete' destroy.log
-left=$(curl -fsS "$base/_sim/objects" 2>/dev/null || echo unknown)
-echo "objects left in the simulator: $left"
+billed=$(curl -fsS "$base/_sim/ledger")
+echo "billed objects left in the simulator: $billed"
+[ "$billed" = "[]" ] || { echo "destroy left billed objects behind"; exit 1; }

@@ -1,7 +1,7 @@
-# A first look at the gpucloud provider on Verda: an SSH key, a startup
-# script, and what the catalogue offers right now. `make demo` applies it
-# against the local simulator; with real credentials in VERDA_CLIENT_ID and
-# VERDA_CLIENT_SECRET it works the same against Verda.
+# A first GPU instance on Verda: an SSH key, a startup script, a data volume
+# and the cheapest available instance with the GPU you ask for. `make demo`
+# applies it against the local simulator; with real credentials in
+# VERDA_CLIENT_ID and VERDA_CLIENT_SECRET it rents a real machine.
 terraform {
   required_providers {
     gpucloud = {
@@ -26,6 +26,24 @@ variable "gpu_model" {
   default     = "H100"
 }
 
+variable "max_price_per_hour" {
+  description = "The most an hour may cost."
+  type        = number
+  default     = 5
+}
+
+data "gpucloud_verda_instance_types" "gpu" {
+  gpu_model          = var.gpu_model
+  min_gpu_count      = 1
+  max_price_per_hour = var.max_price_per_hour
+}
+
+locals {
+  available = [for t in data.gpucloud_verda_instance_types.gpu.instance_types : t if length(t.available_locations) > 0]
+  chosen    = length(local.available) > 0 ? local.available[0] : null
+  location  = local.chosen == null ? null : local.chosen.available_locations[0]
+}
+
 resource "gpucloud_verda_ssh_key" "me" {
   name       = "quickstart"
   public_key = var.ssh_public_key
@@ -36,53 +54,55 @@ resource "gpucloud_verda_startup_script" "setup" {
   script = <<-EOT
     #!/bin/bash
     set -euo pipefail
+    mkdir -p /mnt/data
     nvidia-smi || true
   EOT
 }
 
-data "gpucloud_verda_locations" "all" {}
-
-data "gpucloud_verda_images" "ubuntu" {
-  category = "ubuntu"
+resource "gpucloud_verda_volume" "data" {
+  name          = "quickstart-data"
+  size          = 100
+  type          = "NVMe"
+  location_code = local.location
 }
 
-data "gpucloud_verda_volume_types" "block" {
-  shared_fs = false
-}
+resource "gpucloud_verda_instance" "gpu" {
+  instance_type       = local.chosen.instance_type
+  image               = "ubuntu-24.04"
+  hostname            = "quickstart"
+  location_code       = local.location
+  ssh_key_ids         = [gpucloud_verda_ssh_key.me.id]
+  startup_script_id   = gpucloud_verda_startup_script.setup.id
+  existing_volume_ids = [gpucloud_verda_volume.data.id]
 
-data "gpucloud_verda_instance_types" "gpu" {
-  gpu_model     = var.gpu_model
-  min_gpu_count = 1
-}
-
-locals {
-  available = [for t in data.gpucloud_verda_instance_types.gpu.instance_types : t if length(t.available_locations) > 0]
-}
-
-output "ssh_key_fingerprint" {
-  value = gpucloud_verda_ssh_key.me.fingerprint
-}
-
-output "startup_script_id" {
-  value = gpucloud_verda_startup_script.setup.id
-}
-
-output "locations" {
-  value = [for l in data.gpucloud_verda_locations.all.locations : "${l.code} (${l.name})"]
-}
-
-output "default_image" {
-  value = one([for i in data.gpucloud_verda_images.ubuntu.images : i.image_type if i.is_default])
-}
-
-output "volume_price_per_gb_month" {
-  value = { for v in data.gpucloud_verda_volume_types.block.volume_types : v.type => v.price_per_month_per_gb }
-}
-
-output "cheapest_available_gpu" {
-  value = length(local.available) == 0 ? null : {
-    instance_type  = local.available[0].instance_type
-    price_per_hour = local.available[0].price_per_hour
-    locations      = local.available[0].available_locations
+  lifecycle {
+    precondition {
+      condition     = local.chosen != null
+      error_message = "No ${var.gpu_model} instance under ${var.max_price_per_hour}/hour is available anywhere right now."
+    }
   }
+}
+
+output "instance_type" {
+  value = gpucloud_verda_instance.gpu.instance_type
+}
+
+output "location" {
+  value = gpucloud_verda_instance.gpu.location_code
+}
+
+output "ip" {
+  value = gpucloud_verda_instance.gpu.ip
+}
+
+output "ssh_command" {
+  value = "ssh root@${gpucloud_verda_instance.gpu.ip}"
+}
+
+output "price_per_hour" {
+  value = gpucloud_verda_instance.gpu.price_per_hour
+}
+
+output "volumes" {
+  value = gpucloud_verda_instance.gpu.volume_ids
 }
