@@ -128,3 +128,14 @@ func CaptureAttr(address, attr string, dst *string) func(*terraform.State) error
 		return nil
 	}
 }
+
+// CheckObjectCount fails unless the simulator holds exactly want objects of
+// one cloud and kind; why says what the count proves.
+func (s *Sim) CheckObjectCount(cloud, kind string, want int, why string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if n := s.CountObjects(cloud, kind); n != want {
+			return fmt.Errorf("%s: want %d %s %s objects, found %d", why, want, cloud, kind, n)
+		}
+		return nil
+	}
+}

@@ -230,12 +230,7 @@ func TestAccInstance_failedDeployIsTaintedAndReplaced(t *testing.T) {
 							plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionDestroyBeforeCreate),
 						}},
 						ConfigStateChecks: []statecheck.StateCheck{value("status", knownvalue.StringExact("running"))},
-						Check: func(*resourceState) error {
-							if n := s.CountObjects("verda", "instance"); n != 1 {
-								return fmt.Errorf("the failed instance must be deleted by the replacement: %d instances", n)
-							}
-							return nil
-						},
+						Check:             s.CheckObjectCount("verda", "instance", 1, "the failed instance must be deleted by the replacement"),
 					},
 				},
 			})
@@ -261,12 +256,7 @@ func TestAccInstance_createTimeoutIsTaintedAndReplaced(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
-				Check: func(*resourceState) error {
-					if n := s.CountObjects("verda", "instance"); n != 1 {
-						return fmt.Errorf("want only the replacement, found %d instances", n)
-					}
-					return nil
-				},
+				Check: s.CheckObjectCount("verda", "instance", 1, "only the replacement may remain"),
 			},
 		},
 	})

@@ -52,12 +52,7 @@ func TestAccStartupScript_lifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(scriptAddr, tfjsonpath.New("script"), knownvalue.StringExact(v2)),
 				},
-				Check: func(*resourceState) error {
-					if n := s.CountObjects("verda", "startup_script"); n != 1 {
-						return fmt.Errorf("want 1 script after the replacement, found %d", n)
-					}
-					return nil
-				},
+				Check: s.CheckObjectCount("verda", "startup_script", 1, "the replacement must delete the old script"),
 			},
 			{ResourceName: scriptAddr, ImportState: true, ImportStateVerify: true},
 			{

@@ -81,12 +81,7 @@ func TestAccVolume_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{volumeValue("monthly_price", knownvalue.Float64Exact(7.5))},
-				Check: func(*resourceState) error {
-					if n := s.CountObjects("verda", "volume"); n != 1 {
-						return fmt.Errorf("delete_permanently: want only the new volume, found %d", n)
-					}
-					return nil
-				},
+				Check:             s.CheckObjectCount("verda", "volume", 1, "delete_permanently must remove the old volume"),
 			},
 		},
 	})
