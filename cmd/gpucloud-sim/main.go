@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
@@ -28,13 +29,17 @@ func run() error {
 	listen := flag.String("listen", "127.0.0.1:8787", "address to listen on (port 0 picks a free port)")
 	verdaID := flag.String("verda-client-id", verda.DefaultClientID, "Verda client ID the simulator accepts")
 	verdaSecret := flag.String("verda-client-secret", verda.DefaultClientSecret, "Verda client secret the simulator accepts")
+	tensordockToken := flag.String("tensordock-token", tensordock.DefaultToken, "TensorDock API token the simulator accepts")
 	flag.Parse()
 
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
 	}
-	s := sim.New(sim.Options{Verda: verda.Options{ClientID: *verdaID, ClientSecret: *verdaSecret}})
+	s := sim.New(sim.Options{
+		Verda:      verda.Options{ClientID: *verdaID, ClientSecret: *verdaSecret},
+		TensorDock: tensordock.Options{Token: *tensordockToken},
+	})
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 
 	base := "http://" + ln.Addr().String()

@@ -13,17 +13,20 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
 // Options configure a simulator.
 type Options struct {
-	Verda verda.Options
+	Verda      verda.Options
+	TensorDock tensordock.Options
 }
 
 // Server is a running simulator's handler and state.
 type Server struct {
-	Verda *verda.Cloud
+	Verda      *verda.Cloud
+	TensorDock *tensordock.Cloud
 
 	clouds []core.Cloud
 	mux    *http.ServeMux
@@ -36,7 +39,8 @@ type Server struct {
 func New(opts Options) *Server {
 	s := &Server{mux: http.NewServeMux(), admin: http.NewServeMux(), stats: newStats()}
 	s.Verda = verda.New(opts.Verda)
-	s.clouds = []core.Cloud{s.Verda}
+	s.TensorDock = tensordock.New(opts.TensorDock)
+	s.clouds = []core.Cloud{s.Verda, s.TensorDock}
 	for _, c := range s.clouds {
 		c.Register(s.mux)
 	}
