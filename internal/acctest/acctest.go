@@ -16,6 +16,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+	simtensordock "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
@@ -42,6 +43,10 @@ func StartSim(t *testing.T) *Sim {
 		sw.ProvisionDelay = simcore.Duration(300 * time.Millisecond)
 		sw.ActionDelay = simcore.Duration(100 * time.Millisecond)
 	})
+	s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) {
+		sw.StartDelay = simcore.Duration(300 * time.Millisecond)
+		sw.StopDelay = simcore.Duration(100 * time.Millisecond)
+	})
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	return &Sim{Server: s, URL: srv.URL}
@@ -49,6 +54,9 @@ func StartSim(t *testing.T) *Sim {
 
 // VerdaEndpoint is the simulated Verda API's base URL.
 func (s *Sim) VerdaEndpoint() string { return s.URL + simverda.Prefix }
+
+// TensorDockEndpoint is the simulated TensorDock API's base URL.
+func (s *Sim) TensorDockEndpoint() string { return s.URL + simtensordock.Prefix }
 
 // ProviderConfig is a provider block with every simulated cloud configured.
 func (s *Sim) ProviderConfig() string {
@@ -60,8 +68,12 @@ provider "gpucloud" {
     client_secret = %q
     endpoint      = %q
   }
+  tensordock {
+    api_token = %q
+    endpoint  = %q
+  }
 }
-`, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint())
+`, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint(), simtensordock.DefaultToken, s.TensorDockEndpoint())
 }
 
 // Config is the provider block followed by the given HCL.

@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock"
+	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda"
 	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -32,8 +34,14 @@ type gpucloudProvider struct {
 }
 
 type providerModel struct {
-	PollInterval types.String `tfsdk:"poll_interval"`
-	Verda        *verdaBlock  `tfsdk:"verda"`
+	PollInterval types.String     `tfsdk:"poll_interval"`
+	Verda        *verdaBlock      `tfsdk:"verda"`
+	TensorDock   *tensordockBlock `tfsdk:"tensordock"`
+}
+
+type tensordockBlock struct {
+	APIToken types.String `tfsdk:"api_token"`
+	Endpoint types.String `tfsdk:"endpoint"`
 }
 
 type verdaBlock struct {
@@ -81,6 +89,20 @@ func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					},
 				},
 			},
+			"tensordock": schema.SingleNestedBlock{
+				MarkdownDescription: "TensorDock (API v2). Create an API token in the TensorDock dashboard.",
+				Attributes: map[string]schema.Attribute{
+					"api_token": schema.StringAttribute{
+						Optional: true, Sensitive: true,
+						MarkdownDescription: "API token. Defaults to the `TENSORDOCK_API_TOKEN` environment variable.",
+					},
+					"endpoint": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "API base URL. Defaults to the `TENSORDOCK_ENDPOINT` environment variable, then `" +
+							tensordockapi.DefaultEndpoint + "`.",
+					},
+				},
+			},
 		},
 	}
 }
@@ -125,6 +147,23 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
+	if cfg.TensorDock == nil {
+		cfg.TensorDock = &tensordockBlock{}
+	}
+	token := setting(resp, path.Root("tensordock").AtName("api_token"), cfg.TensorDock.APIToken, "TENSORDOCK_API_TOKEN")
+	tdEndpoint := setting(resp, path.Root("tensordock").AtName("endpoint"), cfg.TensorDock.Endpoint, "TENSORDOCK_ENDPOINT")
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if token != "" {
+		client, err := tensordockapi.New(tensordockapi.Config{Endpoint: tdEndpoint, Token: token, UserAgent: userAgent})
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("tensordock").AtName("endpoint"), "Invalid TensorDock endpoint", err.Error())
+			return
+		}
+		clients.TensorDock = client
+	}
+
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
 }
@@ -144,9 +183,9 @@ func setting(resp *provider.ConfigureResponse, p path.Path, v types.String, env 
 }
 
 func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource {
-	return verda.Resources()
+	return append(verda.Resources(), tensordock.Resources()...)
 }
 
 func (p *gpucloudProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return verda.DataSources()
+	return append(verda.DataSources(), tensordock.DataSources()...)
 }

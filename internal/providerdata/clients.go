@@ -8,12 +8,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
 // Clients holds one client per configured cloud.
 type Clients struct {
-	Verda *verdaapi.Client
+	Verda      *verdaapi.Client
+	TensorDock *tensordockapi.Client
 	// PollInterval, when set, replaces every wait's shortest pause between
 	// status polls (set low against gpucloud-sim).
 	PollInterval time.Duration
@@ -52,6 +54,20 @@ func VerdaClient(data any) (*Clients, diag.Diagnostics) {
 	}
 	if c.Verda == nil {
 		diags.Append(NotConfigured("Verda", "verda", "VERDA_CLIENT_ID", "VERDA_CLIENT_SECRET"))
+		return nil, diags
+	}
+	return c, diags
+}
+
+// TensorDockClient returns the clients, with the error that says how to
+// configure TensorDock when it is not.
+func TensorDockClient(data any) (*Clients, diag.Diagnostics) {
+	c, diags := From(data)
+	if c == nil || diags.HasError() {
+		return nil, diags
+	}
+	if c.TensorDock == nil {
+		diags.Append(NotConfigured("TensorDock", "tensordock", "TENSORDOCK_API_TOKEN"))
 		return nil, diags
 	}
 	return c, diags

@@ -2,13 +2,10 @@
 package verda
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
@@ -41,19 +38,4 @@ func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
 	if clients != nil {
 		h.clients, h.client = clients, clients.Verda
 	}
-}
-
-// readDataSource reads a data source's configuration into M, lets fill add
-// what the cloud says, and stores the result.
-func readDataSource[M any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, operation string, fill func(context.Context, *M) error) {
-	var m M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := fill(ctx, &m); err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic(operation, err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -398,6 +398,9 @@ func (c *Cloud) modifyInstance(w http.ResponseWriter, r *http.Request) {
 	}
 	if req.GPUs != nil {
 		model, count = req.GPUs.GPUV0Name, req.GPUs.Count
+		if count == 0 {
+			model = ""
+		}
 	}
 	switch {
 	case cpu < 2 || cpu%2 != 0:

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 )
 
 // decodeCreatedID reads the ID a create answers with: Verda sends it as plain
@@ -34,50 +35,10 @@ func decodeCreatedID(body []byte) (string, error) {
 	return string(b), nil
 }
 
-// Number reads a JSON number or a string holding one ("3.17"); Verda sends
-// prices as strings.
-type Number float64
+// Number and Bool accept Verda's prices and flags sent as strings.
+type (
+	Number = jsonx.Number
+	Bool   = jsonx.Bool
+)
 
-func (n *Number) UnmarshalJSON(b []byte) error {
-	s := strings.Trim(strings.TrimSpace(string(b)), `"`)
-	if s == "" || s == "null" {
-		*n = 0
-		return nil
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return fmt.Errorf("not a number: %s", b)
-	}
-	*n = Number(f)
-	return nil
-}
-
-// Bool reads a JSON boolean or the strings "true"/"false".
-type Bool bool
-
-func (v *Bool) UnmarshalJSON(b []byte) error {
-	switch strings.ToLower(strings.Trim(strings.TrimSpace(string(b)), `"`)) {
-	case "true", "1":
-		*v = true
-	case "false", "0", "", "null":
-		*v = false
-	default:
-		return fmt.Errorf("not a boolean: %s", b)
-	}
-	return nil
-}
-
-// oneOrMany reads either a single object or an array of them.
-func oneOrMany[T any](body []byte) ([]T, error) {
-	b := bytes.TrimSpace(body)
-	if len(b) > 0 && b[0] == '[' {
-		var many []T
-		err := json.Unmarshal(b, &many)
-		return many, err
-	}
-	var one T
-	if err := json.Unmarshal(b, &one); err != nil {
-		return nil, err
-	}
-	return []T{one}, nil
-}
+func oneOrMany[T any](body []byte) ([]T, error) { return jsonx.OneOrMany[T](body) }

@@ -1,0 +1,58 @@
+// Package jsonx reads the loosely typed values cloud APIs send: numbers as
+// strings, booleans as strings, one object where a list was documented.
+package jsonx
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Number reads a JSON number or a string holding one ("3.17").
+type Number float64
+
+func (n *Number) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(strings.TrimSpace(string(b)), `"`)
+	if s == "" || s == "null" {
+		*n = 0
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("not a number: %s", b)
+	}
+	*n = Number(f)
+	return nil
+}
+
+// Bool reads a JSON boolean or the strings "true"/"false".
+type Bool bool
+
+func (v *Bool) UnmarshalJSON(b []byte) error {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(string(b)), `"`)) {
+	case "true", "1":
+		*v = true
+	case "false", "0", "", "null":
+		*v = false
+	default:
+		return fmt.Errorf("not a boolean: %s", b)
+	}
+	return nil
+}
+
+// OneOrMany reads either a single object or an array of them.
+func OneOrMany[T any](body []byte) ([]T, error) {
+	b := bytes.TrimSpace(body)
+	if len(b) > 0 && b[0] == '[' {
+		var many []T
+		err := json.Unmarshal(b, &many)
+		return many, err
+	}
+	var one T
+	if err := json.Unmarshal(b, &one); err != nil {
+		return nil, err
+	}
+	return []T{one}, nil
+}

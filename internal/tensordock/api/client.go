@@ -1,0 +1,84 @@
+// Package api is TensorDock's v2 HTTP API: wire types and calls, no Terraform.
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+)
+
+// DefaultEndpoint is TensorDock's API.
+const DefaultEndpoint = "https://dashboard.tensordock.com/api/v2"
+
+// Limits is TensorDock's documented budget: 100 requests a minute per organisation.
+var Limits = transport.Limits{PerWindow: 100}
+
+// NoCapacityMessage is how TensorDock says no hostnode can take a request. It
+// sends no code, so this message is what marks a capacity error.
+const NoCapacityMessage = "No available nodes found"
+
+// Config is how to reach one TensorDock organisation.
+type Config struct {
+	Endpoint  string
+	Token     string
+	UserAgent string
+}
+
+// Client calls TensorDock's API.
+type Client struct {
+	http *transport.Client
+}
+
+// New returns a client that authenticates with a bearer token.
+func New(cfg Config) (*Client, error) {
+	if cfg.Endpoint == "" {
+		cfg.Endpoint = DefaultEndpoint
+	}
+	c, err := transport.New(transport.Config{
+		Cloud: "TensorDock", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.Token},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Client{http: c.WithAuth(transport.Bearer(cfg.Token))}, nil
+}
+
+// do sends a request and turns TensorDock's errors into *transport.APIError,
+// including those it sends with HTTP 200 and a {"status": 4xx, "error"} body.
+func (c *Client) do(ctx context.Context, req transport.Request, out any) error {
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return classify(err)
+	}
+	var probe struct {
+		Status json.RawMessage `json:"status"`
+		Error  string          `json:"error"`
+	}
+	if body := bytes.TrimSpace(resp.Body); len(body) > 0 && body[0] == '{' && json.Unmarshal(body, &probe) == nil {
+		var status int
+		if probe.Error != "" && json.Unmarshal(probe.Status, &status) == nil && status >= 400 {
+			return classify(transport.DecodeError("TensorDock", req.Method, req.Path, status, resp.Header, body))
+		}
+	}
+	if out == nil || len(bytes.TrimSpace(resp.Body)) == 0 {
+		return nil
+	}
+	return json.Unmarshal(resp.Body, out)
+}
+
+func classify(err error) error {
+	var e *transport.APIError
+	if errors.As(err, &e) && e.Code == "" && strings.Contains(e.Message, NoCapacityMessage) {
+		e.Code = "no_capacity"
+	}
+	return err
+}
+
+func get(ctx context.Context, c *Client, path string, out any) error {
+	return c.do(ctx, transport.Request{Method: http.MethodGet, Path: path}, out)
+}

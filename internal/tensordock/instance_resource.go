@@ -1,0 +1,411 @@
+package tensordock
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+var (
+	_ resource.ResourceWithConfigValidators = (*instanceResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*instanceResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*instanceResource)(nil)
+	_ resource.ResourceWithImportState      = (*instanceResource)(nil)
+)
+
+const (
+	createTimeout = 20 * time.Minute
+	updateTimeout = 20 * time.Minute
+	deleteTimeout = 10 * time.Minute
+	pollFloor     = 2 * time.Second
+	pollCeiling   = 15 * time.Second
+	// waitingForIP marks a running instance whose IP has not appeared yet;
+	// TensorDock assigns it seconds after the instance runs.
+	waitingForIP = "running (no IP yet)"
+)
+
+// NewInstanceResource is gpucloud_tensordock_instance.
+func NewInstanceResource() resource.Resource { return &instanceResource{} }
+
+type instanceResource struct{ clientHolder }
+
+func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_tensordock_instance"
+}
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{tfkit.ReplaceString()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A TensorDock virtual machine on a hostnode, or in a location where TensorDock picks the hostnode. " +
+			"Create waits until it runs and has an IP. `power_state` starts and stops it in place; vCPUs, RAM, storage and " +
+			"GPUs are resized in place (TensorDock resizes only stopped machines, so a running one is stopped, resized " +
+			"and started again). Everything else is fixed at creation.\n\n" +
+			"TensorDock does not report `image`, `hostnode_id`, `location_id`, SSH keys, `cloud_init` or the ports asked " +
+			"for; after an import they are taken from the configuration without replacing the machine.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, MarkdownDescription: "The instance's ID."},
+			"name": schema.StringAttribute{
+				Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)}, MarkdownDescription: "Name; also how the instance is found again if the answer to its create is lost.",
+			},
+			"image": schema.StringAttribute{
+				Required: true, PlanModifiers: replace, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "OS image, such as `ubuntu2404`. Ubuntu images need port 22 in `port_forwards` unless `use_dedicated_ip` is true.",
+			},
+			"hostnode_id": schema.StringAttribute{
+				Optional: true, PlanModifiers: replace,
+				MarkdownDescription: "Hostnode to create on; see `gpucloud_tensordock_hostnodes`. Exactly one of `hostnode_id` and `location_id`.",
+			},
+			"location_id": schema.StringAttribute{
+				Optional: true, PlanModifiers: replace,
+				MarkdownDescription: "Location to create in, letting TensorDock choose the hostnode; see `gpucloud_tensordock_locations`. " +
+					"TensorDock's location stock can be stale: a create may fail with \"No available nodes found\".",
+			},
+			"vcpu_count": schema.Int64Attribute{
+				Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
+				MarkdownDescription: "vCPUs. Resized in place in steps of 2.",
+			},
+			"ram_gb": schema.Int64Attribute{
+				Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
+				MarkdownDescription: "RAM in GB. Resized in place in steps of 8.",
+			},
+			"storage_gb": schema.Int64Attribute{
+				Required: true, Validators: []validator.Int64{int64validator.AtLeast(100)},
+				MarkdownDescription: "Disk in GB, at least 100. Grows in place in steps of 50; it cannot shrink.",
+			},
+			"gpu_model": schema.StringAttribute{
+				Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "GPU model by TensorDock's `v0Name`, such as `h100-sxm5-80gb`. Unset for a CPU-only machine. Changed in place.",
+			},
+			"gpu_count": schema.Int64Attribute{
+				Optional: true, Computed: true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1), int64validator.AlsoRequires(path.MatchRoot("gpu_model"))},
+				MarkdownDescription: "Number of GPUs of `gpu_model`; defaults to 1 when `gpu_model` is set. Changed in place.",
+			},
+			"use_dedicated_ip": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false), PlanModifiers: []planmodifier.Bool{tfkit.ReplaceBool()},
+				MarkdownDescription: "Give the machine its own public IP instead of port forwards on the hostnode's IP. Defaults to `false`.",
+			},
+			"port_forwards": schema.ListNestedAttribute{
+				Optional: true, PlanModifiers: []planmodifier.List{tfkit.ReplaceList()},
+				Validators: []validator.List{listvalidator.SizeAtMost(64)},
+				MarkdownDescription: "Ports to forward from the hostnode's IP, as asked. TensorDock may give another external port than " +
+					"asked: this list stays as written, and `assigned_port_forwards` says what was given.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"internal_port": schema.Int64Attribute{Required: true, Validators: []validator.Int64{int64validator.Between(1, 65535)}, MarkdownDescription: "Port on the machine."},
+					"external_port": schema.Int64Attribute{Required: true, Validators: []validator.Int64{int64validator.Between(1, 65535)}, MarkdownDescription: "Port asked for on the hostnode's IP."},
+				}},
+			},
+			"ssh_key_id": schema.StringAttribute{
+				Optional: true, PlanModifiers: replace,
+				MarkdownDescription: "ID of a `gpucloud_tensordock_ssh_key`. Exactly one of `ssh_key_id` and `ssh_public_key`.",
+			},
+			"ssh_public_key": schema.StringAttribute{
+				Optional: true, PlanModifiers: replace,
+				MarkdownDescription: "A public key to install, in `authorized_keys` format.",
+			},
+			"cloud_init": schema.SingleNestedAttribute{
+				Optional: true, PlanModifiers: []planmodifier.Object{tfkit.ReplaceObject()},
+				MarkdownDescription: "First-boot configuration.",
+				Attributes: map[string]schema.Attribute{
+					"runcmd":          schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Commands to run after the first boot."},
+					"packages":        schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Packages to install."},
+					"package_update":  schema.BoolAttribute{Optional: true, MarkdownDescription: "Update the package lists first."},
+					"package_upgrade": schema.BoolAttribute{Optional: true, MarkdownDescription: "Upgrade all packages."},
+				},
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(powerRunning),
+				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
+				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
+			},
+			"timeouts":   timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "TensorDock's status, such as `running` or `Stopped`."},
+			"ip_address": schema.StringAttribute{Computed: true, MarkdownDescription: "The IP to connect to (the hostnode's, with `assigned_port_forwards`, unless dedicated)."},
+			"assigned_port_forwards": schema.ListAttribute{
+				Computed: true, ElementType: forwardType,
+				MarkdownDescription: "The port forwards TensorDock actually set up, each `{internal_port, external_port}`.",
+			},
+			// No UseStateForUnknown: resizes and power changes move the price.
+			"rate_hourly": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
+		},
+	}
+}
+
+func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("hostnode_id"), path.MatchRoot("location_id")),
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("ssh_key_id"), path.MatchRoot("ssh_public_key")),
+	}
+}
+
+// ValidateConfig refuses at plan time the Ubuntu machine TensorDock would
+// refuse: no way in without port 22 or a dedicated IP.
+func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m instanceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.Image.IsUnknown() || m.DedicatedIP.IsUnknown() || m.DedicatedIP.ValueBool() {
+		return
+	}
+	if !strings.HasPrefix(strings.ToLower(m.Image.ValueString()), "ubuntu") {
+		return
+	}
+	if !slices.ContainsFunc(m.PortForwards, func(p portForwardModel) bool { return p.InternalPort.ValueInt64() == 22 || p.InternalPort.IsUnknown() }) {
+		resp.Diagnostics.AddAttributeError(path.Root("port_forwards"), "Ubuntu needs SSH forwarded",
+			fmt.Sprintf("TensorDock refuses an %s machine without a way in: forward internal_port 22 in port_forwards, or set use_dedicated_ip = true.", m.Image.ValueString()))
+	}
+}
+
+// ModifyPlan fills gpu_count's default and checks resizes against
+// TensorDock's steps: vCPUs by 2, RAM by 8 GB, disk by 50 GB and never smaller.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if plan.GPUCount.IsUnknown() {
+		count := types.Int64Null()
+		if !plan.GPUModel.IsNull() {
+			count = types.Int64Value(1)
+		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("gpu_count"), count)...)
+	}
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	check := func(attr string, planned, current types.Int64, ok bool, rule string) {
+		if !planned.IsUnknown() && !planned.Equal(current) && !ok {
+			resp.Diagnostics.AddAttributeError(path.Root(attr), "Resize TensorDock cannot do",
+				fmt.Sprintf("%s can change from %d to %d only %s.", attr, current.ValueInt64(), planned.ValueInt64(), rule))
+		}
+	}
+	v, ram, disk := plan.VCPUCount.ValueInt64(), plan.RAMGB.ValueInt64(), plan.StorageGB.ValueInt64()
+	check("vcpu_count", plan.VCPUCount, state.VCPUCount, v >= 2 && v%2 == 0, "to a multiple of 2")
+	check("ram_gb", plan.RAMGB, state.RAMGB, ram >= 8 && ram%8 == 0, "to a multiple of 8")
+	check("storage_gb", plan.StorageGB, state.StorageGB, disk >= 100 && disk%50 == 0 && disk >= state.StorageGB.ValueInt64(),
+		"to a larger multiple of 50 (disks cannot shrink)")
+}
+
+func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func describe(m instanceModel) string {
+	return apierr.Describe("TensorDock", "instance", m.Name.ValueString())
+}
+
+func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	timeout, d := plan.Timeouts.Create(ctx, createTimeout)
+	resp.Diagnostics.Append(d...)
+	attrs, d := plan.createAttributes(ctx)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	what := describe(plan)
+	id, err := adopt.Create(ctx,
+		func(ctx context.Context) (string, error) { return r.client.CreateInstance(ctx, attrs) },
+		func(ctx context.Context) (string, error) { return r.client.FindInstance(ctx, attrs.Name) })
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	// Saved before any wait: a failed wait leaves the machine tainted in state, not billed outside it.
+	state := plan
+	state.ID = types.StringValue(id)
+	state.Status, state.IPAddress = types.StringNull(), types.StringNull()
+	state.AssignedForwards, state.RateHourly = types.ListNull(forwardType), types.Float64Null()
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+
+	inst, err := r.waitFor(ctx, id, what, powerRunning)
+	if err == nil && plan.PowerState.ValueString() == powerStopped {
+		inst, err = r.setPower(ctx, id, what, powerStopped)
+	}
+	if inst != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+	}
+}
+
+// waitFor polls until the machine runs with an IP, or is stopped.
+func (r *instanceResource) waitFor(ctx context.Context, id, what, power string) (*api.Instance, error) {
+	var last *api.Instance
+	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	target := api.StatusRunning
+	if power == powerStopped {
+		target = api.StatusStopped
+	}
+	_, err := wait.Until(ctx, wait.Options{
+		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusError},
+		Floor: floor, Ceiling: ceiling,
+	}, func(ctx context.Context) (wait.Observation, error) {
+		i, err := r.client.GetInstance(ctx, id)
+		if err != nil {
+			return wait.Observation{}, err
+		}
+		last = i
+		switch {
+		case i.IsStopped():
+			return wait.Observation{State: api.StatusStopped}, nil
+		case strings.EqualFold(i.Status, api.StatusRunning) && i.IPAddress == "":
+			return wait.Observation{State: waitingForIP}, nil
+		}
+		return wait.Observation{State: i.Status, Message: "TensorDock reports the machine failed"}, nil
+	})
+	return last, err
+}
+
+func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
+	var err error
+	if power == powerStopped {
+		err = r.client.StopInstance(ctx, id)
+	} else {
+		err = r.client.StartInstance(ctx, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r.waitFor(ctx, id, what, power)
+}
+
+func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("TensorDock", "instance", state.ID.ValueString()), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, updateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	fail := func(doing string, err error) { resp.Diagnostics.Append(apierr.Diagnostic(doing+" "+what, err)) }
+
+	resize := !plan.VCPUCount.Equal(state.VCPUCount) || !plan.RAMGB.Equal(state.RAMGB) || !plan.StorageGB.Equal(state.StorageGB) ||
+		!plan.GPUModel.Equal(state.GPUModel) || !plan.GPUCount.Equal(state.GPUCount)
+	current := state.PowerState.ValueString()
+	if resize {
+		if current == powerRunning {
+			if _, err := r.setPower(ctx, id, what, powerStopped); err != nil {
+				fail("stopping, to resize,", err)
+				return
+			}
+			current = powerStopped
+		}
+		if err := r.client.ModifyInstance(ctx, id, plan.modifyRequest(state)); err != nil {
+			fail("resizing", err)
+			// The machine is stopped now; say so, so the next plan starts it again.
+			state.PowerState = types.StringValue(powerStopped)
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			return
+		}
+	}
+	if current != plan.PowerState.ValueString() {
+		if _, err := r.setPower(ctx, id, what, plan.PowerState.ValueString()); err != nil {
+			fail("setting power_state of", err)
+			return
+		}
+	}
+	inst, err := r.client.GetInstance(ctx, id)
+	if err != nil {
+		fail("reading", err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, plan))...)
+}
+
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, deleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	err := r.client.DeleteInstance(ctx, id)
+	if transport.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+		return
+	}
+	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	_, err = wait.Until(ctx, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{"deleted"}, Floor: floor, Ceiling: ceiling},
+		func(ctx context.Context) (wait.Observation, error) {
+			i, err := r.client.GetInstance(ctx, id)
+			if transport.IsNotFound(err) {
+				return wait.Observation{State: "deleted"}, nil
+			}
+			if err != nil {
+				return wait.Observation{}, err
+			}
+			return wait.Observation{State: i.Status}, nil
+		})
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
+}
+
+func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	tfkit.MarkImported(ctx, resp)
+}

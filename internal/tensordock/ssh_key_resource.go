@@ -1,0 +1,125 @@
+package tensordock
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
+)
+
+// NewSSHKeyResource is gpucloud_tensordock_ssh_key.
+func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
+
+type sshKeyResource struct{ clientHolder }
+
+type sshKeyModel struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	PublicKey   types.String `tfsdk:"public_key"`
+	Fingerprint types.String `tfsdk:"fingerprint"`
+}
+
+func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_tensordock_ssh_key"
+}
+
+func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An SSH public key stored as a TensorDock secret of type `SSHKEY`, for " +
+			"`gpucloud_tensordock_instance.ssh_key_id`. TensorDock cannot edit a secret, so changing either argument replaces it. " +
+			"TensorDock never returns a secret's value: drift in the key itself cannot be seen, only its deletion.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The secret's ID."},
+			"name": schema.StringAttribute{
+				Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "The secret's name.",
+			},
+			"public_key": schema.StringAttribute{
+				Required: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
+				Validators:          []validator.String{validate.SSHPublicKey()},
+				MarkdownDescription: "One public key in `authorized_keys` format. After an import it is taken from the configuration.",
+			},
+			"fingerprint": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "SHA256 fingerprint of the key."},
+		},
+	}
+}
+
+func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan sshKeyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name, key := plan.Name.ValueString(), plan.PublicKey.ValueString()
+	id, err := adopt.Create(ctx,
+		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) },
+		func(ctx context.Context) (string, error) { return r.client.FindSSHKey(ctx, name) })
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("TensorDock", "SSH key", name), err))
+		return
+	}
+	plan.ID = types.StringValue(id)
+	plan.Fingerprint = types.StringValue(validate.SSHFingerprint(key))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *sshKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state sshKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	s, err := r.client.GetSecret(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("TensorDock", "SSH key", state.ID.ValueString()), err))
+		return
+	}
+	state.ID, state.Name = types.StringValue(s.ID), types.StringValue(s.Name)
+	if state.Fingerprint.IsNull() && !state.PublicKey.IsNull() {
+		state.Fingerprint = types.StringValue(validate.SSHFingerprint(state.PublicKey.ValueString()))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update only records a public key adopted after an import.
+func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan sshKeyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	plan.Fingerprint = types.StringValue(validate.SSHFingerprint(plan.PublicKey.ValueString()))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state sshKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if err := r.client.DeleteSecret(ctx, state.ID.ValueString()); err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("TensorDock", "SSH key", state.Name.ValueString()), err))
+	}
+}
+
+func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	tfkit.MarkImported(ctx, resp)
+}

@@ -1,0 +1,84 @@
+// Package tfkit holds the terraform-plugin-framework patterns every cloud's
+// resources share.
+package tfkit
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+)
+
+// ReadDataSource reads a data source's configuration into M, lets fill add
+// what the cloud says, and stores the result.
+func ReadDataSource[M any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, operation string, fill func(context.Context, *M) error) {
+	var m M
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := fill(ctx, &m); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic(operation, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+const importedKey = "imported"
+
+// MarkImported records in private state that the object was imported, so
+// that create-only arguments the cloud never reports can be adopted from the
+// configuration instead of forcing a replacement.
+func MarkImported(ctx context.Context, resp *resource.ImportStateResponse) {
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
+}
+
+type privateReader interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}
+
+// adopting: an imported object whose state lacks a value the cloud does not
+// report; taking the configured value changes nothing in the cloud.
+func adopting(ctx context.Context, private privateReader, stateNull bool) bool {
+	if !stateNull || private == nil {
+		return false
+	}
+	v, _ := private.GetKey(ctx, importedKey)
+	return string(v) == "true"
+}
+
+const replaceDesc = "Changing this replaces the object, except when it only fills in a value an import could not read."
+
+// ReplaceString, ReplaceBool, ReplaceList and ReplaceObject force
+// replacement on change, except when adopting the value after an import.
+func ReplaceString() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
+	}, replaceDesc, replaceDesc)
+}
+
+func ReplaceBool() planmodifier.Bool {
+	return boolplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
+	}, replaceDesc, replaceDesc)
+}
+
+func ReplaceList() planmodifier.List {
+	return listplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
+	}, replaceDesc, replaceDesc)
+}
+
+func ReplaceObject() planmodifier.Object {
+	return objectplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
+	}, replaceDesc, replaceDesc)
+}
