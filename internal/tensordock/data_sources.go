@@ -10,9 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 )
@@ -212,15 +214,18 @@ func (d *hostnodeDataSource) Configure(_ context.Context, req datasource.Configu
 }
 
 func (d *hostnodeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "reading TensorDock hostnode", func(ctx context.Context, m *hostnodeDataModel) error {
-		n, err := d.client.GetHostnode(ctx, m.ID)
-		if err != nil {
-			return err
-		}
-		m.hostnodeModel = hostnodeFromAPI(*n, "")
-		m.AvailablePorts = append([]int64{}, n.AvailableResources.AvailablePorts...)
-		return nil
-	})
+	var id types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	n, err := d.client.GetHostnode(ctx, id.ValueString())
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("TensorDock", "hostnode", id.ValueString()), err))
+		return
+	}
+	m := hostnodeDataModel{hostnodeModel: hostnodeFromAPI(*n, ""), AvailablePorts: append([]int64{}, n.AvailableResources.AvailablePorts...)}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // NewLocationsDataSource is gpucloud_tensordock_locations.
