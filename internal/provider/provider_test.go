@@ -39,8 +39,12 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 	}
 	sort.Strings(resources)
 	sort.Strings(dataSources)
-	wantResources := []string{"gpucloud_verda_instance", "gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume"}
+	wantResources := []string{
+		"gpucloud_tensordock_instance", "gpucloud_tensordock_ssh_key",
+		"gpucloud_verda_instance", "gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume",
+	}
 	wantData := []string{
+		"gpucloud_tensordock_hostnode", "gpucloud_tensordock_hostnodes", "gpucloud_tensordock_locations",
 		"gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_locations",
 		"gpucloud_verda_volume_types", "gpucloud_verda_volumes",
 	}
