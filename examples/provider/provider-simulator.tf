@@ -5,4 +5,10 @@ provider "gpucloud" {
     client_secret = "sim-verda-secret"
     endpoint      = "http://127.0.0.1:8787/verda/v1"
   }
+  tensordock {
+    api_token = "sim-tensordock-token"
+    endpoint  = "http://127.0.0.1:8787/tensordock/api/v2"
+  }
+  # The simulator provisions in seconds; poll it often.
+  poll_interval = "500ms"
 }

@@ -1,0 +1,4 @@
+import {
+  to = gpucloud_tensordock_ssh_key.me
+  id = "5f6e7d8c-9b0a-4c1d-8e2f-3a4b5c6d7e8f"
+}
