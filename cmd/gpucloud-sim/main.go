@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
@@ -30,6 +31,7 @@ func run() error {
 	verdaID := flag.String("verda-client-id", verda.DefaultClientID, "Verda client ID the simulator accepts")
 	verdaSecret := flag.String("verda-client-secret", verda.DefaultClientSecret, "Verda client secret the simulator accepts")
 	tensordockToken := flag.String("tensordock-token", tensordock.DefaultToken, "TensorDock API token the simulator accepts")
+	bluelobsterKey := flag.String("bluelobster-api-key", bluelobster.DefaultAPIKey, "Blue Lobster API key the simulator accepts")
 	flag.Parse()
 
 	ln, err := net.Listen("tcp", *listen)
@@ -37,8 +39,9 @@ func run() error {
 		return err
 	}
 	s := sim.New(sim.Options{
-		Verda:      verda.Options{ClientID: *verdaID, ClientSecret: *verdaSecret},
-		TensorDock: tensordock.Options{Token: *tensordockToken},
+		Verda:       verda.Options{ClientID: *verdaID, ClientSecret: *verdaSecret},
+		TensorDock:  tensordock.Options{Token: *tensordockToken},
+		BlueLobster: bluelobster.Options{APIKey: *bluelobsterKey},
 	})
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 

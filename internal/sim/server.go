@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
@@ -19,14 +20,16 @@ import (
 
 // Options configure a simulator.
 type Options struct {
-	Verda      verda.Options
-	TensorDock tensordock.Options
+	Verda       verda.Options
+	TensorDock  tensordock.Options
+	BlueLobster bluelobster.Options
 }
 
 // Server is a running simulator's handler and state.
 type Server struct {
-	Verda      *verda.Cloud
-	TensorDock *tensordock.Cloud
+	Verda       *verda.Cloud
+	TensorDock  *tensordock.Cloud
+	BlueLobster *bluelobster.Cloud
 
 	clouds []core.Cloud
 	mux    *http.ServeMux
@@ -40,7 +43,8 @@ func New(opts Options) *Server {
 	s := &Server{mux: http.NewServeMux(), admin: http.NewServeMux(), stats: newStats()}
 	s.Verda = verda.New(opts.Verda)
 	s.TensorDock = tensordock.New(opts.TensorDock)
-	s.clouds = []core.Cloud{s.Verda, s.TensorDock}
+	s.BlueLobster = bluelobster.New(opts.BlueLobster)
+	s.clouds = []core.Cloud{s.Verda, s.TensorDock, s.BlueLobster}
 	for _, c := range s.clouds {
 		c.Register(s.mux)
 	}

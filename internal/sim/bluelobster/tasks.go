@@ -1,0 +1,68 @@
+package bluelobster
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+)
+
+type task struct {
+	ID, Status, Final, Operation, VMUUID, IP, Message string
+	created                                           time.Time
+	delay                                             time.Duration
+	effect                                            func()
+}
+
+// newTask queues an operation that finishes after the task delay, with
+// effect applied when it does. Callers hold c.mu.
+func (c *Cloud) newTask(operation, vm string) *task {
+	t := &task{
+		ID: "task_" + core.NewID()[:12], Status: "PENDING", Final: "COMPLETED", Operation: operation, VMUUID: vm,
+		created: c.now(), delay: time.Duration(c.switches.Get().TaskDelay),
+	}
+	c.tasks[t.ID] = t
+	return t
+}
+
+// settle moves tasks along and applies their effects. Callers hold c.mu.
+func (c *Cloud) settle() {
+	now := c.now()
+	for _, t := range c.tasks {
+		if t.Status != "PENDING" && t.Status != "PROCESSING" {
+			continue
+		}
+		elapsed := now.Sub(t.created)
+		if elapsed >= t.delay/2 {
+			t.Status = "PROCESSING"
+		}
+		if elapsed >= t.delay {
+			t.Status = t.Final
+			if t.effect != nil {
+				t.effect()
+			}
+		}
+	}
+}
+
+func (c *Cloud) getTask(w http.ResponseWriter, r *http.Request) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.settle()
+	t, ok := c.tasks[r.PathValue("id")]
+	if !ok {
+		c.fail(w, http.StatusNotFound, "not_found", "Task not found")
+		return
+	}
+	body := map[string]any{
+		"task_id": t.ID, "status": t.Status, "operation": t.Operation, "vm_uuid": t.VMUUID, "ip_address": t.IP,
+		"created_at": t.created.UTC().Format(time.RFC3339), "updated_at": c.now().UTC().Format(time.RFC3339),
+	}
+	if t.Message != "" && (t.Status == "FAILED" || t.Status == "CANCELLED") {
+		body["message"] = t.Message
+	}
+	core.WriteJSON(w, http.StatusOK, body)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
