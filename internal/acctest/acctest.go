@@ -15,6 +15,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simbluelobster "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simtensordock "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
@@ -42,6 +43,9 @@ func StartSim(t *testing.T) *Sim {
 	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
 		sw.ProvisionDelay = simcore.Duration(300 * time.Millisecond)
 		sw.ActionDelay = simcore.Duration(100 * time.Millisecond)
+	})
+	s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) {
+		sw.TaskDelay = simcore.Duration(200 * time.Millisecond)
 	})
 	s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) {
 		sw.StartDelay = simcore.Duration(300 * time.Millisecond)
@@ -72,8 +76,13 @@ provider "gpucloud" {
     api_token = %q
     endpoint  = %q
   }
+  bluelobster {
+    api_key  = %q
+    endpoint = %q
+  }
 }
-`, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint(), simtensordock.DefaultToken, s.TensorDockEndpoint())
+`, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint(), simtensordock.DefaultToken, s.TensorDockEndpoint(),
+		simbluelobster.DefaultAPIKey, s.URL+simbluelobster.Prefix)
 }
 
 // Config is the provider block followed by the given HCL.

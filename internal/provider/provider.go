@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -16,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster"
+	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
@@ -37,6 +40,12 @@ type providerModel struct {
 	PollInterval types.String     `tfsdk:"poll_interval"`
 	Verda        *verdaBlock      `tfsdk:"verda"`
 	TensorDock   *tensordockBlock `tfsdk:"tensordock"`
+	BlueLobster  *apiKeyBlock     `tfsdk:"bluelobster"`
+}
+
+type apiKeyBlock struct {
+	APIKey   types.String `tfsdk:"api_key"`
+	Endpoint types.String `tfsdk:"endpoint"`
 }
 
 type tensordockBlock struct {
@@ -103,6 +112,20 @@ func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					},
 				},
 			},
+			"bluelobster": schema.SingleNestedBlock{
+				MarkdownDescription: "Blue Lobster. Create an API key in the Blue Lobster console.",
+				Attributes: map[string]schema.Attribute{
+					"api_key": schema.StringAttribute{
+						Optional: true, Sensitive: true,
+						MarkdownDescription: "API key, sent as `X-API-Key`. Defaults to the `BLUELOBSTER_API_KEY` environment variable.",
+					},
+					"endpoint": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "API base URL. Defaults to the `BLUELOBSTER_ENDPOINT` environment variable, then `" +
+							bluelobsterapi.DefaultEndpoint + "`.",
+					},
+				},
+			},
 		},
 	}
 }
@@ -164,6 +187,23 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		clients.TensorDock = client
 	}
 
+	if cfg.BlueLobster == nil {
+		cfg.BlueLobster = &apiKeyBlock{}
+	}
+	blKey := setting(resp, path.Root("bluelobster").AtName("api_key"), cfg.BlueLobster.APIKey, "BLUELOBSTER_API_KEY")
+	blEndpoint := setting(resp, path.Root("bluelobster").AtName("endpoint"), cfg.BlueLobster.Endpoint, "BLUELOBSTER_ENDPOINT")
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if blKey != "" {
+		client, err := bluelobsterapi.New(bluelobsterapi.Config{Endpoint: blEndpoint, APIKey: blKey, UserAgent: userAgent})
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("bluelobster").AtName("endpoint"), "Invalid Blue Lobster endpoint", err.Error())
+			return
+		}
+		clients.BlueLobster = client
+	}
+
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
 }
@@ -183,9 +223,9 @@ func setting(resp *provider.ConfigureResponse, p path.Path, v types.String, env 
 }
 
 func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource {
-	return append(verda.Resources(), tensordock.Resources()...)
+	return slices.Concat(verda.Resources(), tensordock.Resources(), bluelobster.Resources())
 }
 
 func (p *gpucloudProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return append(verda.DataSources(), tensordock.DataSources()...)
+	return slices.Concat(verda.DataSources(), tensordock.DataSources(), bluelobster.DataSources())
 }

@@ -8,14 +8,16 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
 // Clients holds one client per configured cloud.
 type Clients struct {
-	Verda      *verdaapi.Client
-	TensorDock *tensordockapi.Client
+	Verda       *verdaapi.Client
+	TensorDock  *tensordockapi.Client
+	BlueLobster *bluelobsterapi.Client
 	// PollInterval, when set, replaces every wait's shortest pause between
 	// status polls (set low against gpucloud-sim).
 	PollInterval time.Duration
@@ -68,6 +70,20 @@ func TensorDockClient(data any) (*Clients, diag.Diagnostics) {
 	}
 	if c.TensorDock == nil {
 		diags.Append(NotConfigured("TensorDock", "tensordock", "TENSORDOCK_API_TOKEN"))
+		return nil, diags
+	}
+	return c, diags
+}
+
+// BlueLobsterClient returns the clients, with the error that says how to
+// configure Blue Lobster when it is not.
+func BlueLobsterClient(data any) (*Clients, diag.Diagnostics) {
+	c, diags := From(data)
+	if c == nil || diags.HasError() {
+		return nil, diags
+	}
+	if c.BlueLobster == nil {
+		diags.Append(NotConfigured("Blue Lobster", "bluelobster", "BLUELOBSTER_API_KEY"))
 		return nil, diags
 	}
 	return c, diags

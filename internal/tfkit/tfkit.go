@@ -4,12 +4,14 @@ package tfkit
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -57,7 +59,7 @@ func adopting(ctx context.Context, private privateReader, stateNull bool) bool {
 
 const replaceDesc = "Changing this replaces the object, except when it only fills in a value an import could not read."
 
-// ReplaceString, ReplaceBool, ReplaceList and ReplaceObject force
+// ReplaceString, ReplaceBool, ReplaceList, ReplaceObject and ReplaceMap force
 // replacement on change, except when adopting the value after an import.
 func ReplaceString() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
@@ -81,4 +83,31 @@ func ReplaceObject() planmodifier.Object {
 	return objectplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)
+}
+
+func ReplaceMap() planmodifier.Map {
+	return mapplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
+	}, replaceDesc, replaceDesc)
+}
+
+// CaseInsensitive keeps the prior value when the configuration differs from
+// it only in case, for values the cloud stores in its own case.
+func CaseInsensitive() planmodifier.String { return caseInsensitive{} }
+
+type caseInsensitive struct{}
+
+func (caseInsensitive) Description(context.Context) string {
+	return "A difference in case only is not a change."
+}
+
+func (m caseInsensitive) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (caseInsensitive) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.PlanValue.IsUnknown() || req.PlanValue.IsNull() || req.StateValue.IsNull() {
+		return
+	}
+	if strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString()) {
+		resp.PlanValue = req.StateValue
+	}
 }

@@ -1,0 +1,310 @@
+package bluelobster
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
+)
+
+// NewFirewallResource is gpucloud_bluelobster_firewall.
+func NewFirewallResource() resource.Resource { return &firewallResource{} }
+
+type firewallResource struct{ clientHolder }
+
+type firewallModel struct {
+	ID         types.String `tfsdk:"id"`
+	InstanceID types.String `tfsdk:"instance_id"`
+	Enabled    types.Bool   `tfsdk:"enabled"`
+	PolicyIn   types.String `tfsdk:"policy_in"`
+	PolicyOut  types.String `tfsdk:"policy_out"`
+	Rules      []ruleModel  `tfsdk:"rules"`
+}
+
+type ruleModel struct {
+	Type    types.String `tfsdk:"type"`
+	Action  types.String `tfsdk:"action"`
+	Proto   types.String `tfsdk:"proto"`
+	DPort   types.String `tfsdk:"dport"`
+	SPort   types.String `tfsdk:"sport"`
+	Source  types.String `tfsdk:"source"`
+	Dest    types.String `tfsdk:"dest"`
+	Comment types.String `tfsdk:"comment"`
+	Enabled types.Bool   `tfsdk:"enabled"`
+}
+
+func (r ruleModel) api() api.Rule {
+	enable := int64(1)
+	if !r.Enabled.IsNull() && !r.Enabled.ValueBool() {
+		enable = 0
+	}
+	return api.Rule{
+		Type: strings.ToLower(r.Type.ValueString()), Action: strings.ToUpper(r.Action.ValueString()), Proto: strings.ToLower(r.Proto.ValueString()),
+		DPort: r.DPort.ValueString(), SPort: r.SPort.ValueString(), Source: r.Source.ValueString(), Dest: r.Dest.ValueString(),
+		Comment: r.Comment.ValueString(), Enable: enable,
+	}
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// sameFold keeps the configured spelling when the cloud only changed its case.
+func sameFold(prior types.String, reported string) types.String {
+	if strings.EqualFold(prior.ValueString(), reported) && !prior.IsNull() {
+		return prior
+	}
+	return types.StringValue(reported)
+}
+
+func (r *firewallResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_bluelobster_firewall"
+}
+
+func (r *firewallResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	policy := []validator.String{stringvalidator.OneOfCaseInsensitive("ACCEPT", "DROP")}
+	anyCase := []planmodifier.String{tfkit.CaseInsensitive()}
+	optString := func(desc string, v ...validator.String) schema.Attribute {
+		return schema.StringAttribute{Optional: true, Validators: v, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The firewall of one Blue Lobster instance, managed as a whole: rules not in `rules` are removed. " +
+			"A change rewrites as few rules as possible, so the instance is never more open or more closed than asked " +
+			"for longer than one rule takes: editing one rule deletes and adds only that rule, and the rules before it are " +
+			"never touched. The order is the configured order whichever end of the list Blue Lobster adds rules at. " +
+			"Case differences (`drop` and `DROP`) are not changes. Destroying it disables the firewall and removes every rule.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, MarkdownDescription: "The instance's ID."},
+			"instance_id": schema.StringAttribute{
+				Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: "The instance whose firewall this is.",
+			},
+			"enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true), MarkdownDescription: "Whether the firewall filters traffic. Defaults to `true`."},
+			"policy_in": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("DROP"), Validators: policy, PlanModifiers: anyCase,
+				MarkdownDescription: "What happens to inbound traffic no rule matches: `ACCEPT` or `DROP` (default).",
+			},
+			"policy_out": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("ACCEPT"), Validators: policy, PlanModifiers: anyCase,
+				MarkdownDescription: "What happens to outbound traffic no rule matches: `ACCEPT` (default) or `DROP`.",
+			},
+			"rules": schema.ListNestedAttribute{
+				Optional: true, MarkdownDescription: "Rules in evaluation order, first match wins.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"type":   schema.StringAttribute{Required: true, PlanModifiers: anyCase, Validators: []validator.String{stringvalidator.OneOfCaseInsensitive("in", "out")}, MarkdownDescription: "Direction: `in` or `out`."},
+					"action": schema.StringAttribute{Required: true, PlanModifiers: anyCase, Validators: []validator.String{stringvalidator.OneOfCaseInsensitive("ACCEPT", "DROP", "REJECT")}, MarkdownDescription: "`ACCEPT`, `DROP` or `REJECT`."},
+					"proto": schema.StringAttribute{
+						Optional: true, Computed: true, Default: stringdefault.StaticString("tcp"), PlanModifiers: anyCase,
+						Validators: []validator.String{stringvalidator.OneOfCaseInsensitive("tcp", "udp", "icmp")}, MarkdownDescription: "`tcp` (default), `udp` or `icmp`.",
+					},
+					"dport":   optString("Destination port(s): `22`, `80:443` or `80,443`.", validate.PortSpec()),
+					"sport":   optString("Source port(s), in the same forms.", validate.PortSpec()),
+					"source":  optString("Source address or CIDR network, such as `10.0.0.0/8`.", validate.IPOrCIDR()),
+					"dest":    optString("Destination address or CIDR network.", validate.IPOrCIDR()),
+					"comment": optString("Description."),
+					"enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true), MarkdownDescription: "Whether the rule applies. Defaults to `true`."},
+				}},
+			},
+		},
+	}
+}
+
+func (r *firewallResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *firewallResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.apply(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics)
+}
+
+func (r *firewallResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.apply(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics)
+}
+
+// apply makes the firewall match the plan: options first, then the fewest
+// rule writes.
+func (r *firewallResource) apply(ctx context.Context, get func(context.Context, any) diag.Diagnostics, state *tfsdk.State, diags *diag.Diagnostics) {
+	var plan firewallModel
+	diags.Append(get(ctx, &plan)...)
+	if diags.HasError() {
+		return
+	}
+	id := plan.InstanceID.ValueString()
+	what := apierr.Describe("Blue Lobster", "firewall of instance", id)
+	if err := r.client.SetFirewall(ctx, id, plan.Enabled.ValueBool(), strings.ToUpper(plan.PolicyIn.ValueString()), strings.ToUpper(plan.PolicyOut.ValueString())); err != nil {
+		diags.Append(apierr.Diagnostic("configuring "+what, err))
+		return
+	}
+	desired := make([]api.Rule, len(plan.Rules))
+	for i, rule := range plan.Rules {
+		desired[i] = rule.api()
+	}
+	if err := r.syncRules(ctx, id, desired); err != nil {
+		diags.Append(apierr.Diagnostic("writing the rules of "+what, err))
+		return
+	}
+	fw, err := r.client.GetFirewall(ctx, id)
+	if err != nil {
+		diags.Append(apierr.Diagnostic("reading "+what, err))
+		return
+	}
+	diags.Append(state.Set(ctx, firewallFromAPI(id, fw, plan))...)
+}
+
+// syncRules writes the planned changes, then, if the API ignored the asked
+// positions, repairs the order from the end it inserts at.
+func (r *firewallResource) syncRules(ctx context.Context, id string, desired []api.Rule) error {
+	fw, err := r.client.GetFirewall(ctx, id)
+	if err != nil {
+		return err
+	}
+	plan := planRules(fw.Rules, desired)
+	top, err := r.write(ctx, id, plan)
+	if err != nil {
+		return err
+	}
+	fw, err = r.client.GetFirewall(ctx, id)
+	if err != nil {
+		return err
+	}
+	if samerules(fw.Rules, desired) {
+		return nil
+	}
+	if _, err := r.write(ctx, id, repairPlan(fw.Rules, desired, top)); err != nil {
+		return err
+	}
+	if fw, err = r.client.GetFirewall(ctx, id); err != nil {
+		return err
+	}
+	if !samerules(fw.Rules, desired) {
+		return fmt.Errorf("the firewall's rules are not in the configured order after writing them; something else changed them meanwhile")
+	}
+	return nil
+}
+
+// write applies a plan and reports whether new rules landed at the top when
+// a position further down was asked for.
+func (r *firewallResource) write(ctx context.Context, id string, p rulePlan) (bool, error) {
+	top := false
+	for _, pos := range p.Deletes {
+		if err := r.client.DeleteRule(ctx, id, pos); err != nil && !transport.IsNotFound(err) {
+			return top, err
+		}
+	}
+	for _, ins := range p.Inserts {
+		landed, err := r.client.AddRule(ctx, id, ins.Rule, ins.Pos)
+		if err != nil {
+			return top, err
+		}
+		if landed == 0 && ins.Pos != 0 {
+			top = true
+		}
+	}
+	return top, nil
+}
+
+func samerules(a, b []api.Rule) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if ruleKey(a[i]) != ruleKey(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// firewallFromAPI keeps the configured spelling of values the cloud only
+// changed the case of.
+func firewallFromAPI(id string, fw *api.Firewall, prior firewallModel) firewallModel {
+	m := firewallModel{
+		ID: types.StringValue(id), InstanceID: types.StringValue(id), Enabled: types.BoolValue(bool(fw.Enabled)),
+		PolicyIn: sameFold(prior.PolicyIn, fw.PolicyIn), PolicyOut: sameFold(prior.PolicyOut, fw.PolicyOut),
+	}
+	for i, rule := range fw.Rules {
+		var p ruleModel
+		if i < len(prior.Rules) {
+			p = prior.Rules[i]
+		}
+		proto := rule.Proto
+		if proto == "" {
+			proto = "tcp"
+		}
+		m.Rules = append(m.Rules, ruleModel{
+			Type: sameFold(p.Type, rule.Type), Action: sameFold(p.Action, rule.Action), Proto: sameFold(p.Proto, proto),
+			DPort: nullIfEmpty(rule.DPort), SPort: nullIfEmpty(rule.SPort), Source: nullIfEmpty(rule.Source), Dest: nullIfEmpty(rule.Dest),
+			Comment: nullIfEmpty(rule.Comment), Enabled: types.BoolValue(rule.Enable != 0),
+		})
+	}
+	if m.Rules == nil && prior.Rules != nil {
+		m.Rules = []ruleModel{}
+	}
+	return m
+}
+
+func (r *firewallResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state firewallModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.InstanceID.ValueString()
+	if id == "" {
+		id = state.ID.ValueString()
+	}
+	fw, err := r.client.GetFirewall(ctx, id)
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Blue Lobster", "firewall of instance", id), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, firewallFromAPI(id, fw, state))...)
+}
+
+// Delete leaves the firewall disabled with no rules.
+func (r *firewallResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state firewallModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id := state.InstanceID.ValueString()
+	what := apierr.Describe("Blue Lobster", "firewall of instance", id)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	err := r.syncRules(ctx, id, nil)
+	if err == nil {
+		err = r.client.SetFirewall(ctx, id, false, "DROP", "ACCEPT")
+	}
+	if err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.Append(apierr.Diagnostic("removing "+what, err))
+	}
+}
+
+func (r *firewallResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), req.ID)...)
+}

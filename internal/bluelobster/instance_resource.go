@@ -1,0 +1,397 @@
+package bluelobster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+const (
+	powerRunning = "running"
+	powerStopped = "stopped"
+	// Blue Lobster documents 1-5 minutes of provisioning.
+	instanceCreateTimeout = 20 * time.Minute
+	instanceUpdateTimeout = 10 * time.Minute
+	instanceDeleteTimeout = 10 * time.Minute
+)
+
+var namePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$`)
+
+// NewInstanceResource is gpucloud_bluelobster_instance.
+func NewInstanceResource() resource.Resource { return &instanceResource{} }
+
+type instanceResource struct{ clientHolder }
+
+type instanceModel struct {
+	ID               types.String   `tfsdk:"id"`
+	Region           types.String   `tfsdk:"region"`
+	InstanceType     types.String   `tfsdk:"instance_type"`
+	Name             types.String   `tfsdk:"name"`
+	Username         types.String   `tfsdk:"username"`
+	SSHPublicKey     types.String   `tfsdk:"ssh_public_key"`
+	Password         types.String   `tfsdk:"password"`
+	TemplateName     types.String   `tfsdk:"template_name"`
+	ISOURL           types.String   `tfsdk:"iso_url"`
+	Metadata         types.Map      `tfsdk:"metadata"`
+	PowerState       types.String   `tfsdk:"power_state"`
+	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+	IPAddress        types.String   `tfsdk:"ip_address"`
+	InternalIP       types.String   `tfsdk:"internal_ip"`
+	HostID           types.String   `tfsdk:"host_id"`
+	CPUCores         types.Int64    `tfsdk:"cpu_cores"`
+	MemoryGiB        types.Int64    `tfsdk:"memory_gib"`
+	StorageGiB       types.Int64    `tfsdk:"storage_gib"`
+	GPUCount         types.Int64    `tfsdk:"gpu_count"`
+	GPUModel         types.String   `tfsdk:"gpu_model"`
+	PricePerHour     types.Float64  `tfsdk:"price_per_hour"`
+	PowerStatus      types.String   `tfsdk:"power_status"`
+	TemplateReported types.String   `tfsdk:"template_name_reported"`
+	CreatedAt        types.String   `tfsdk:"created_at"`
+}
+
+func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_bluelobster_instance"
+}
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	// Blue Lobster never returns these; after an import they are adopted from the configuration.
+	adoptable := []planmodifier.String{tfkit.ReplaceString()}
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	keepInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
+	str := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: desc}
+	}
+	integer := func(desc string) schema.Attribute {
+		return schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Blue Lobster virtual machine. Its ID is in state as soon as the launch answers, before the launch " +
+			"task finishes; a task that ends `FAILED` leaves the machine tainted in state (or nothing, when no machine was made). " +
+			"`name` changes in place, `power_state` powers it on and shuts it down in place; the rest is fixed at launch. " +
+			"Blue Lobster does not return the SSH key, the template or ISO asked for, or (always) the metadata: after an import " +
+			"they are taken from the configuration without replacing the machine.",
+		Attributes: map[string]schema.Attribute{
+			"id":            str("The instance's UUID."),
+			"region":        schema.StringAttribute{Required: true, PlanModifiers: replace, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Region, such as `igl` or `phl`."},
+			"instance_type": schema.StringAttribute{Required: true, PlanModifiers: replace, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Instance type, such as `gpu_1x_a4000`; see `gpucloud_bluelobster_instance_types`."},
+			"name": schema.StringAttribute{
+				Required: true,
+				Validators: []validator.String{stringvalidator.LengthAtMost(64), stringvalidator.RegexMatches(namePattern,
+					"must be letters, digits and hyphens, starting and ending with a letter or digit")},
+				MarkdownDescription: "Name, changed in place (a power cycle makes the machine's hostname follow). Also how the machine is found again if the answer to its launch is lost.",
+			},
+			"username": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("ubuntu"), PlanModifiers: replace,
+				MarkdownDescription: "Login user. Defaults to `ubuntu`.",
+			},
+			"ssh_public_key": schema.StringAttribute{
+				Required: true, PlanModifiers: adoptable, Validators: []validator.String{validate.SSHPublicKey()},
+				MarkdownDescription: "Public key for the login user. A trailing newline (as `file()` keeps) is removed before sending, since Blue Lobster refuses it.",
+			},
+			"password": schema.StringAttribute{
+				Optional: true, Sensitive: true, WriteOnly: true,
+				MarkdownDescription: "Login password, sent at launch and never stored in state (write-only; Terraform 1.11 or later). [inferred: not in Blue Lobster's document]",
+			},
+			"template_name": schema.StringAttribute{
+				Optional: true, PlanModifiers: adoptable,
+				MarkdownDescription: "OS template such as `UBUNTU-22-04-NV`; see `gpucloud_bluelobster_images`. Exactly one of `template_name` and `iso_url`. " +
+					"Kept as written; `template_name_reported` says what Blue Lobster reports.",
+			},
+			"iso_url": schema.StringAttribute{
+				Optional: true, PlanModifiers: adoptable,
+				Validators:          []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^https?://`), "must be an http or https URL")},
+				MarkdownDescription: "URL of an ISO (at most 4 GB) to install from, for Windows and other systems without a template.",
+			},
+			"metadata": schema.MapAttribute{
+				Optional: true, ElementType: types.StringType, PlanModifiers: []planmodifier.Map{tfkit.ReplaceMap()},
+				MarkdownDescription: "Key-value pairs for organisation. Kept as written: Blue Lobster may not return them.",
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(powerRunning),
+				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
+				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
+			},
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"ip_address":  str("Public IP address."),
+			"internal_ip": str("Internal IP address."),
+			"host_id":     str("Host the machine runs on."),
+			"cpu_cores":   integer("vCPUs."),
+			"memory_gib":  integer("Memory in GiB."),
+			"storage_gib": integer("Storage in GiB."),
+			"gpu_count":   integer("GPUs."),
+			"gpu_model":   str("GPU model."),
+			"price_per_hour": schema.Float64Attribute{
+				Computed: true, MarkdownDescription: "Price per hour in USD (Blue Lobster states it in cents).",
+			},
+			"power_status":           schema.StringAttribute{Computed: true, MarkdownDescription: "Power status as Blue Lobster reports it; empty when it reports none."},
+			"template_name_reported": schema.StringAttribute{Computed: true, MarkdownDescription: "The template Blue Lobster reports, which can differ from `template_name`."},
+			"created_at":             str("Creation time."),
+		},
+	}
+}
+
+func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("template_name"), path.MatchRoot("iso_url"))}
+}
+
+func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func describe(m instanceModel) string {
+	return apierr.Describe("Blue Lobster", "instance", m.Name.ValueString())
+}
+
+func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	metadata := map[string]string{}
+	if !plan.Metadata.IsNull() {
+		resp.Diagnostics.Append(plan.Metadata.ElementsAs(ctx, &metadata, false)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	what := describe(plan)
+	launch, err := r.client.LaunchInstance(ctx, api.LaunchRequest{
+		Region: plan.Region.ValueString(), InstanceType: plan.InstanceType.ValueString(),
+		SSHKey: strings.TrimRight(plan.SSHPublicKey.ValueString(), "\r\n"), Name: plan.Name.ValueString(),
+		Username: plan.Username.ValueString(), Password: config.Password.ValueString(), Metadata: metadata,
+		TemplateName: plan.TemplateName.ValueString(), ISOURL: plan.ISOURL.ValueString(),
+	})
+	if err != nil && transport.MayHaveSucceeded(err) {
+		// The launch may have happened; adopt the machine if it exists.
+		if id, findErr := r.client.FindInstance(ctx, plan.Name.ValueString()); findErr == nil && id != "" {
+			launch, err = &api.Launch{VMUUID: id}, nil
+		}
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	// Saved the moment Blue Lobster names the machine, before the task runs.
+	state := plan.withUnknownsNull()
+	state.ID = types.StringValue(launch.VMUUID)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+
+	if launch.TaskID != "" {
+		floor, ceiling := r.poll()
+		if _, err := r.client.WaitTask(ctx, launch.TaskID, "launching "+what, floor, ceiling); err != nil {
+			var failed *wait.FailedError
+			if errors.As(err, &failed) {
+				if _, getErr := r.client.GetInstance(ctx, launch.VMUUID); transport.IsNotFound(getErr) {
+					resp.State.RemoveResource(ctx)
+					err = fmt.Errorf("%w (no machine was made, so nothing is left to pay for)", err)
+				}
+			}
+			resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+			return
+		}
+	}
+	if plan.PowerState.ValueString() == powerStopped {
+		if err := r.setPower(ctx, launch.VMUUID, what, powerStopped); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("shutting down "+what, err))
+			return
+		}
+	}
+	inst, err := r.client.GetInstance(ctx, launch.VMUUID)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+}
+
+func (m instanceModel) withUnknownsNull() instanceModel {
+	s := m
+	s.Password = types.StringNull()
+	for _, v := range []*types.String{&s.ID, &s.IPAddress, &s.InternalIP, &s.HostID, &s.GPUModel, &s.PowerStatus, &s.TemplateReported, &s.CreatedAt} {
+		if v.IsUnknown() {
+			*v = types.StringNull()
+		}
+	}
+	for _, v := range []*types.Int64{&s.CPUCores, &s.MemoryGiB, &s.StorageGiB, &s.GPUCount} {
+		if v.IsUnknown() {
+			*v = types.Int64Null()
+		}
+	}
+	if s.PricePerHour.IsUnknown() {
+		s.PricePerHour = types.Float64Null()
+	}
+	return s
+}
+
+// instanceFromAPI fills the model; what Blue Lobster does not return, or
+// returns changed (metadata, template, the key), keeps the planned value.
+func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
+	m := prior
+	m.Password = types.StringNull()
+	m.ID = types.StringValue(i.UUID)
+	m.Name = types.StringValue(i.Name)
+	if i.Region != "" {
+		m.Region = types.StringValue(i.Region)
+	}
+	if i.InstanceType != "" {
+		m.InstanceType = types.StringValue(i.InstanceType)
+	}
+	if i.VMUsername != "" {
+		m.Username = types.StringValue(i.VMUsername)
+	}
+	switch i.PowerStatus {
+	case api.PowerRunning:
+		m.PowerState = types.StringValue(powerRunning)
+	case api.PowerStopped:
+		m.PowerState = types.StringValue(powerStopped)
+	default:
+		// null on a running VM, or a transition: keep what was there.
+		if m.PowerState.IsNull() || m.PowerState.IsUnknown() {
+			m.PowerState = types.StringValue(powerRunning)
+		}
+	}
+	m.IPAddress, m.InternalIP, m.HostID = types.StringValue(i.IPAddress), types.StringValue(i.InternalIP), types.StringValue(i.HostID)
+	m.CPUCores, m.MemoryGiB, m.StorageGiB, m.GPUCount = types.Int64Value(i.CPUCores), types.Int64Value(i.Memory), types.Int64Value(i.Storage), types.Int64Value(i.GPUCount)
+	m.GPUModel = types.StringValue(i.GPUModel)
+	m.PricePerHour = types.Float64Value(float64(i.PriceCentsPerHour) / 100)
+	m.PowerStatus = types.StringValue(i.PowerStatus)
+	m.TemplateReported = types.StringValue(i.TemplateName)
+	m.CreatedAt = types.StringValue(i.CreatedAt)
+	return m
+}
+
+func (r *instanceResource) setPower(ctx context.Context, id, what, power string) error {
+	start := r.client.PowerOn
+	if power == powerStopped {
+		start = r.client.Shutdown
+	}
+	task, err := start(ctx, id)
+	if err != nil {
+		return err
+	}
+	floor, ceiling := r.poll()
+	_, err = r.client.WaitTask(ctx, task, "powering "+what, floor, ceiling)
+	return err
+}
+
+func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Blue Lobster", "instance", state.ID.ValueString()), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	if !plan.Name.Equal(state.Name) {
+		if err := r.client.Rename(ctx, id, plan.Name.ValueString()); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("renaming "+what, err))
+			return
+		}
+	}
+	if !plan.PowerState.Equal(state.PowerState) {
+		if err := r.setPower(ctx, id, what, plan.PowerState.ValueString()); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("setting power_state of "+what, err))
+			return
+		}
+	}
+	inst, err := r.client.GetInstance(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+		return
+	}
+	next := instanceFromAPI(inst, plan.withUnknownsNull())
+	next.PowerState = plan.PowerState
+	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+}
+
+// Delete retries while Blue Lobster answers 404 for a machine that still
+// exists, which it does for a while after some launches.
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	floor, ceiling := r.poll()
+	var task string
+	_, err := wait.Until(ctx, wait.Options{Object: what + " (" + id + ")", Target: []string{"deleting", "gone"}, Floor: floor, Ceiling: ceiling},
+		func(ctx context.Context) (wait.Observation, error) {
+			t, err := r.client.DeleteInstance(ctx, id)
+			if err == nil {
+				task = t
+				return wait.Observation{State: "deleting"}, nil
+			}
+			if !transport.IsNotFound(err) {
+				return wait.Observation{}, err
+			}
+			if _, getErr := r.client.GetInstance(ctx, id); transport.IsNotFound(getErr) {
+				return wait.Observation{State: "gone"}, nil
+			}
+			return wait.Observation{State: "delete refused with 404 while the machine still exists"}, nil
+		})
+	if err == nil && task != "" {
+		_, err = r.client.WaitTask(ctx, task, "deleting "+what, floor, ceiling)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
+}
+
+func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	tfkit.MarkImported(ctx, resp)
+}
