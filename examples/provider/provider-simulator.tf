@@ -9,6 +9,10 @@ provider "gpucloud" {
     api_token = "sim-tensordock-token"
     endpoint  = "http://127.0.0.1:8787/tensordock/api/v2"
   }
+  bluelobster {
+    api_key  = "sim-bluelobster-key"
+    endpoint = "http://127.0.0.1:8787/bluelobster/api/v1"
+  }
   # The simulator provisions in seconds; poll it often.
   poll_interval = "500ms"
 }
