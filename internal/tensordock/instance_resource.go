@@ -389,17 +389,13 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
-	_, err = wait.Until(ctx, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{"deleted"}, Floor: floor, Ceiling: ceiling},
-		func(ctx context.Context) (wait.Observation, error) {
-			i, err := r.client.GetInstance(ctx, id)
-			if transport.IsNotFound(err) {
-				return wait.Observation{State: "deleted"}, nil
-			}
-			if err != nil {
-				return wait.Observation{}, err
-			}
-			return wait.Observation{State: i.Status}, nil
-		})
+	err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
+		i, err := r.client.GetInstance(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		return i.Status, nil
+	})
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
 // Observation is what one poll saw.
@@ -138,3 +140,19 @@ func contains(states []string, s string) bool {
 	}
 	return false
 }
+
+// UntilGone polls read until it answers not found, the sign a deleted object
+// is gone; read returns the object's state meanwhile.
+func UntilGone(ctx context.Context, object string, floor, ceiling time.Duration, read func(context.Context) (string, error)) error {
+	_, err := Until(ctx, Options{Object: object, Target: []string{gone}, Floor: floor, Ceiling: ceiling},
+		func(ctx context.Context) (Observation, error) {
+			state, err := read(ctx)
+			if transport.IsNotFound(err) {
+				return Observation{State: gone}, nil
+			}
+			return Observation{State: state}, err
+		})
+	return err
+}
+
+const gone = "gone"

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
 func sequence(states ...Observation) func(context.Context) (Observation, error) {
@@ -99,5 +101,23 @@ func TestJitterBounds(t *testing.T) {
 		if d := jitter(100 * time.Millisecond); d < 80*time.Millisecond || d > 120*time.Millisecond {
 			t.Fatalf("jitter %v out of ±20%%", d)
 		}
+	}
+}
+
+func TestUntilGone(t *testing.T) {
+	n := 0
+	err := UntilGone(context.Background(), "thing", time.Millisecond, time.Millisecond, func(context.Context) (string, error) {
+		n++
+		if n < 3 {
+			return "deleting", nil
+		}
+		return "", &transport.APIError{Status: 404}
+	})
+	if err != nil || n != 3 {
+		t.Fatalf("err %v after %d reads", err, n)
+	}
+	boom := errors.New("boom")
+	if err := UntilGone(context.Background(), "thing", time.Millisecond, time.Millisecond, func(context.Context) (string, error) { return "", boom }); !errors.Is(err, boom) {
+		t.Fatalf("a read error must end the wait: %v", err)
 	}
 }
