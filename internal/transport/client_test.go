@@ -444,7 +444,7 @@ func (s *tokenServer) handler(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-func oauthClient(t *testing.T, ts *tokenServer) (*Client, *ClientCredentials) {
+func oauthClient(t *testing.T, ts *tokenServer) (*Client, *Tokens) {
 	srv := httptest.NewServer(http.HandlerFunc(ts.handler))
 	t.Cleanup(srv.Close)
 	base := newTestClient(t, srv.URL)

@@ -9,27 +9,26 @@ import (
 	"time"
 )
 
-// ClientCredentials is OAuth2 client-credentials authentication with refresh
-// tokens. golang.org/x/oauth2 sends only form bodies and never uses the refresh
-// grant for this flow; Verda documents JSON bodies and refresh tokens, and some
-// of its deployments accept only forms, so both are handled here.
-type ClientCredentials struct {
-	client       *Client // sends token requests, without authentication
-	tokenPath    string
-	clientID     string
-	clientSecret string
-	now          func() time.Time
+// Tokens authenticates with short-lived bearer tokens: it obtains one,
+// renews it with its refresh token before it expires, and starts over when
+// the refresh is refused. Concurrent callers wait for a single request. The
+// clouds differ only in how a token is obtained and refreshed.
+type Tokens struct {
+	client  *Client // sends token requests, without authentication
+	obtain  func(ctx context.Context) (*TokenAnswer, error)
+	refresh func(ctx context.Context, refreshToken string) (*TokenAnswer, error)
+	refused string // what to check when obtain is refused
+	now     func() time.Time
 
 	// lock is a one-slot semaphore rather than a mutex so that a caller whose
 	// context ends stops waiting at once.
-	lock     chan struct{}
-	access   string
-	refresh  string
-	expiry   time.Time
-	formOnly bool
+	lock         chan struct{}
+	access       string
+	refreshToken string
+	expiry       time.Time
 }
 
-// TokenAnswer is the token endpoint's answer.
+// TokenAnswer is a token endpoint's answer.
 type TokenAnswer struct {
 	AccessToken  string  `json:"access_token"`
 	RefreshToken string  `json:"refresh_token"`
@@ -38,19 +37,69 @@ type TokenAnswer struct {
 	Scope        string  `json:"scope"`
 }
 
-// NewClientCredentials authenticates requests with tokens fetched through
-// client from tokenPath.
-func NewClientCredentials(client *Client, tokenPath, clientID, clientSecret string) *ClientCredentials {
+func newTokens(client *Client, refused string, obtain func(context.Context) (*TokenAnswer, error), refresh func(context.Context, string) (*TokenAnswer, error)) *Tokens {
+	return &Tokens{client: client, obtain: obtain, refresh: refresh, refused: refused, now: time.Now, lock: make(chan struct{}, 1)}
+}
+
+// NewClientCredentials authenticates with OAuth2 client credentials and
+// refresh tokens. golang.org/x/oauth2 sends only form bodies and never uses
+// the refresh grant for this flow; Verda documents JSON bodies and refresh
+// tokens, and some of its deployments accept only forms, so both are handled.
+func NewClientCredentials(client *Client, tokenPath, clientID, clientSecret string) *Tokens {
 	client.Masker().Add(clientSecret)
-	return &ClientCredentials{
-		client: client, tokenPath: tokenPath, clientID: clientID, clientSecret: clientSecret,
-		now: time.Now, lock: make(chan struct{}, 1),
+	formOnly := false
+	grant := func(ctx context.Context, fields map[string]string) (*TokenAnswer, error) {
+		var answer TokenAnswer
+		if !formOnly {
+			_, err := client.DoJSON(ctx, Request{Method: http.MethodPost, Path: tokenPath, Body: fields, NoAuth: true, Replayable: true}, &answer)
+			if err == nil {
+				return checked(&answer)
+			}
+			if !refusesJSON(err) {
+				return nil, err
+			}
+			formOnly = true
+		}
+		form := url.Values{}
+		for k, v := range fields {
+			form.Set(k, v)
+		}
+		if _, err := client.DoJSON(ctx, Request{Method: http.MethodPost, Path: tokenPath, Form: form, NoAuth: true, Replayable: true}, &answer); err != nil {
+			return nil, err
+		}
+		return checked(&answer)
 	}
+	return newTokens(client, "check client_id and client_secret",
+		func(ctx context.Context) (*TokenAnswer, error) {
+			return grant(ctx, map[string]string{"grant_type": "client_credentials", "client_id": clientID, "client_secret": clientSecret})
+		},
+		func(ctx context.Context, refreshToken string) (*TokenAnswer, error) {
+			return grant(ctx, map[string]string{"grant_type": "refresh_token", "refresh_token": refreshToken})
+		})
+}
+
+// NewLogin authenticates by logging in with a body of credentials at
+// loginPath and renewing with {"refresh_token"} at refreshPath.
+func NewLogin(client *Client, loginPath, refreshPath string, credentials map[string]string, refused string) *Tokens {
+	for _, v := range credentials {
+		client.Masker().Add(v)
+	}
+	post := func(ctx context.Context, path string, body map[string]string) (*TokenAnswer, error) {
+		var answer TokenAnswer
+		if _, err := client.DoJSON(ctx, Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, Replayable: true}, &answer); err != nil {
+			return nil, err
+		}
+		return checked(&answer)
+	}
+	return newTokens(client, refused,
+		func(ctx context.Context) (*TokenAnswer, error) { return post(ctx, loginPath, credentials) },
+		func(ctx context.Context, refreshToken string) (*TokenAnswer, error) {
+			return post(ctx, refreshPath, map[string]string{"refresh_token": refreshToken})
+		})
 }
 
 // Authorize sets a bearer token, fetching or refreshing one first when needed.
-// Concurrent callers wait for a single token request.
-func (c *ClientCredentials) Authorize(ctx context.Context, r *http.Request) error {
+func (c *Tokens) Authorize(ctx context.Context, r *http.Request) error {
 	token, err := c.token(ctx)
 	if err != nil {
 		return err
@@ -61,7 +110,7 @@ func (c *ClientCredentials) Authorize(ctx context.Context, r *http.Request) erro
 
 // Reauthenticate forgets the access token the server refused, unless another
 // request already replaced it.
-func (c *ClientCredentials) Reauthenticate(rejected string) {
+func (c *Tokens) Reauthenticate(rejected string) {
 	c.lock <- struct{}{}
 	defer func() { <-c.lock }()
 	if c.access == rejected {
@@ -69,7 +118,7 @@ func (c *ClientCredentials) Reauthenticate(rejected string) {
 	}
 }
 
-func (c *ClientCredentials) token(ctx context.Context) (string, error) {
+func (c *Tokens) token(ctx context.Context) (string, error) {
 	select {
 	case c.lock <- struct{}{}:
 	case <-ctx.Done():
@@ -80,8 +129,8 @@ func (c *ClientCredentials) token(ctx context.Context) (string, error) {
 	if c.access != "" && c.now().Before(c.expiry) {
 		return c.access, nil
 	}
-	if c.refresh != "" {
-		answer, err := c.request(ctx, map[string]string{"grant_type": "refresh_token", "refresh_token": c.refresh})
+	if c.refreshToken != "" {
+		answer, err := c.refresh(ctx, c.refreshToken)
 		if err == nil {
 			return c.keep(answer), nil
 		}
@@ -89,26 +138,24 @@ func (c *ClientCredentials) token(ctx context.Context) (string, error) {
 			return "", err
 		}
 		// An expired or revoked refresh token: start over with the credentials.
-		c.refresh = ""
+		c.refreshToken = ""
 	}
-	answer, err := c.request(ctx, map[string]string{
-		"grant_type": "client_credentials", "client_id": c.clientID, "client_secret": c.clientSecret,
-	})
+	answer, err := c.obtain(ctx)
 	if err != nil {
 		if e, ok := asAPIError(err); ok && (e.Status == http.StatusUnauthorized || e.Status == http.StatusBadRequest) {
-			return "", fmt.Errorf("%s refused the credentials; check client_id and client_secret: %w", c.client.Cloud(), err)
+			return "", fmt.Errorf("%s refused the credentials; %s: %w", c.client.Cloud(), c.refused, err)
 		}
 		return "", fmt.Errorf("%s authentication failed: %w", c.client.Cloud(), err)
 	}
 	return c.keep(answer), nil
 }
 
-func (c *ClientCredentials) keep(a *TokenAnswer) string {
+func (c *Tokens) keep(a *TokenAnswer) string {
 	c.client.Masker().Add(a.AccessToken)
 	c.client.Masker().Add(a.RefreshToken)
 	c.access = a.AccessToken
 	if a.RefreshToken != "" {
-		c.refresh = a.RefreshToken
+		c.refreshToken = a.RefreshToken
 	}
 	lifetime := time.Duration(a.ExpiresIn * float64(time.Second))
 	if lifetime <= 0 {
@@ -117,32 +164,6 @@ func (c *ClientCredentials) keep(a *TokenAnswer) string {
 	// Renew early: a tenth of the lifetime, at most a minute.
 	c.expiry = c.now().Add(lifetime - min(lifetime/10, time.Minute))
 	return c.access
-}
-
-func (c *ClientCredentials) request(ctx context.Context, fields map[string]string) (*TokenAnswer, error) {
-	var answer TokenAnswer
-	if !c.formOnly {
-		_, err := c.client.DoJSON(ctx, Request{
-			Method: http.MethodPost, Path: c.tokenPath, Body: fields, NoAuth: true, Replayable: true,
-		}, &answer)
-		if err == nil {
-			return checked(&answer)
-		}
-		if !refusesJSON(err) {
-			return nil, err
-		}
-		c.formOnly = true
-	}
-	form := url.Values{}
-	for k, v := range fields {
-		form.Set(k, v)
-	}
-	if _, err := c.client.DoJSON(ctx, Request{
-		Method: http.MethodPost, Path: c.tokenPath, Form: form, NoAuth: true, Replayable: true,
-	}, &answer); err != nil {
-		return nil, err
-	}
-	return checked(&answer)
 }
 
 func checked(a *TokenAnswer) (*TokenAnswer, error) {
