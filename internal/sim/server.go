@@ -14,6 +14,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
@@ -30,6 +31,7 @@ type Server struct {
 	Verda       *verda.Cloud
 	TensorDock  *tensordock.Cloud
 	BlueLobster *bluelobster.Cloud
+	Nova        *nova.Cloud
 
 	clouds []core.Cloud
 	mux    *http.ServeMux
@@ -44,7 +46,8 @@ func New(opts Options) *Server {
 	s.Verda = verda.New(opts.Verda)
 	s.TensorDock = tensordock.New(opts.TensorDock)
 	s.BlueLobster = bluelobster.New(opts.BlueLobster)
-	s.clouds = []core.Cloud{s.Verda, s.TensorDock, s.BlueLobster}
+	s.Nova = nova.New()
+	s.clouds = []core.Cloud{s.Verda, s.TensorDock, s.BlueLobster, s.Nova}
 	for _, c := range s.clouds {
 		c.Register(s.mux)
 	}
