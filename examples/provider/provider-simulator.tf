@@ -13,6 +13,10 @@ provider "gpucloud" {
     api_key  = "sim-bluelobster-key"
     endpoint = "http://127.0.0.1:8787/bluelobster/api/v1"
   }
+  nova {
+    api_key  = "nv_live_sim_read_write"
+    endpoint = "http://127.0.0.1:8787/nova"
+  }
   # The simulator provisions in seconds; poll it often.
   poll_interval = "500ms"
 }

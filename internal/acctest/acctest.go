@@ -17,6 +17,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 	simbluelobster "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+	simnova "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
 	simtensordock "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
@@ -47,6 +48,10 @@ func StartSim(t *testing.T) *Sim {
 	s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) {
 		sw.TaskDelay = simcore.Duration(200 * time.Millisecond)
 	})
+	s.Nova.UpdateSwitches(func(sw *simnova.Switches) {
+		sw.BootDelay = simcore.Duration(300 * time.Millisecond)
+		sw.StopDelay = simcore.Duration(100 * time.Millisecond)
+	})
 	s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) {
 		sw.StartDelay = simcore.Duration(300 * time.Millisecond)
 		sw.StopDelay = simcore.Duration(100 * time.Millisecond)
@@ -58,6 +63,9 @@ func StartSim(t *testing.T) *Sim {
 
 // VerdaEndpoint is the simulated Verda API's base URL.
 func (s *Sim) VerdaEndpoint() string { return s.URL + simverda.Prefix }
+
+// NovaEndpoint is the simulated Nova Cloud API's base URL.
+func (s *Sim) NovaEndpoint() string { return s.URL + simnova.Prefix }
 
 // TensorDockEndpoint is the simulated TensorDock API's base URL.
 func (s *Sim) TensorDockEndpoint() string { return s.URL + simtensordock.Prefix }
@@ -80,9 +88,13 @@ provider "gpucloud" {
     api_key  = %q
     endpoint = %q
   }
+  nova {
+    api_key  = %q
+    endpoint = %q
+  }
 }
 `, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint(), simtensordock.DefaultToken, s.TensorDockEndpoint(),
-		simbluelobster.DefaultAPIKey, s.URL+simbluelobster.Prefix)
+		simbluelobster.DefaultAPIKey, s.URL+simbluelobster.Prefix, simnova.ReadWriteKey, s.NovaEndpoint())
 }
 
 // Config is the provider block followed by the given HCL.

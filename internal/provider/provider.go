@@ -19,6 +19,8 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster"
 	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova"
+	novaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
@@ -41,6 +43,14 @@ type providerModel struct {
 	Verda        *verdaBlock      `tfsdk:"verda"`
 	TensorDock   *tensordockBlock `tfsdk:"tensordock"`
 	BlueLobster  *apiKeyBlock     `tfsdk:"bluelobster"`
+	Nova         *novaBlock       `tfsdk:"nova"`
+}
+
+type novaBlock struct {
+	APIKey   types.String `tfsdk:"api_key"`
+	Email    types.String `tfsdk:"email"`
+	Password types.String `tfsdk:"password"`
+	Endpoint types.String `tfsdk:"endpoint"`
 }
 
 type apiKeyBlock struct {
@@ -126,6 +136,27 @@ func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					},
 				},
 			},
+			"nova": schema.SingleNestedBlock{
+				MarkdownDescription: "Nova Cloud: an API key (`nv_live_...`, recommended) or an email and password to log in with. " +
+					"Offers and pricing need neither.",
+				Attributes: map[string]schema.Attribute{
+					"api_key": schema.StringAttribute{
+						Optional: true, Sensitive: true,
+						MarkdownDescription: "API key. Its scope must be `read_write` to create anything. Defaults to the `NOVA_API_KEY` environment variable.",
+					},
+					"email": schema.StringAttribute{
+						Optional: true, MarkdownDescription: "Account email, with `password`. Defaults to the `NOVA_EMAIL` environment variable.",
+					},
+					"password": schema.StringAttribute{
+						Optional: true, Sensitive: true, MarkdownDescription: "Account password. Defaults to the `NOVA_PASSWORD` environment variable.",
+					},
+					"endpoint": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "API base URL. Defaults to the `NOVA_ENDPOINT` environment variable, then `" +
+							novaapi.DefaultEndpoint + "`.",
+					},
+				},
+			},
 		},
 	}
 }
@@ -204,6 +235,35 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		clients.BlueLobster = client
 	}
 
+	if cfg.Nova == nil {
+		cfg.Nova = &novaBlock{}
+	}
+	novaCfg := novaapi.Config{
+		APIKey:    setting(resp, path.Root("nova").AtName("api_key"), cfg.Nova.APIKey, "NOVA_API_KEY"),
+		Email:     setting(resp, path.Root("nova").AtName("email"), cfg.Nova.Email, "NOVA_EMAIL"),
+		Password:  setting(resp, path.Root("nova").AtName("password"), cfg.Nova.Password, "NOVA_PASSWORD"),
+		Endpoint:  setting(resp, path.Root("nova").AtName("endpoint"), cfg.Nova.Endpoint, "NOVA_ENDPOINT"),
+		UserAgent: userAgent,
+	}
+	switch {
+	case resp.Diagnostics.HasError():
+		return
+	case novaCfg.APIKey != "" && (novaCfg.Email != "" || novaCfg.Password != ""):
+		resp.Diagnostics.AddAttributeError(path.Root("nova"), "Conflicting Nova Cloud credentials",
+			"Nova Cloud takes an api_key (NOVA_API_KEY) or an email and password (NOVA_EMAIL, NOVA_PASSWORD), not both.")
+		return
+	case (novaCfg.Email == "") != (novaCfg.Password == ""):
+		resp.Diagnostics.AddAttributeError(path.Root("nova"), "Incomplete Nova Cloud credentials",
+			"Logging in to Nova Cloud needs both email and password (or NOVA_EMAIL and NOVA_PASSWORD); only one is set.")
+		return
+	}
+	novaClient, err := novaapi.New(novaCfg)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("nova").AtName("endpoint"), "Invalid Nova Cloud endpoint", err.Error())
+		return
+	}
+	clients.Nova = novaClient
+
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
 }
@@ -223,9 +283,9 @@ func setting(resp *provider.ConfigureResponse, p path.Path, v types.String, env 
 }
 
 func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource {
-	return slices.Concat(verda.Resources(), tensordock.Resources(), bluelobster.Resources())
+	return slices.Concat(verda.Resources(), tensordock.Resources(), bluelobster.Resources(), nova.Resources())
 }
 
 func (p *gpucloudProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return slices.Concat(verda.DataSources(), tensordock.DataSources(), bluelobster.DataSources())
+	return slices.Concat(verda.DataSources(), tensordock.DataSources(), bluelobster.DataSources(), nova.DataSources())
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	novaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
@@ -18,6 +19,8 @@ type Clients struct {
 	Verda       *verdaapi.Client
 	TensorDock  *tensordockapi.Client
 	BlueLobster *bluelobsterapi.Client
+	// Nova is always set: its offers and pricing need no credentials.
+	Nova *novaapi.Client
 	// PollInterval, when set, replaces every wait's shortest pause between
 	// status polls (set low against gpucloud-sim).
 	PollInterval time.Duration
@@ -84,6 +87,20 @@ func BlueLobsterClient(data any) (*Clients, diag.Diagnostics) {
 	}
 	if c.BlueLobster == nil {
 		diags.Append(NotConfigured("Blue Lobster", "bluelobster", "BLUELOBSTER_API_KEY"))
+		return nil, diags
+	}
+	return c, diags
+}
+
+// NovaClient returns the clients when Nova Cloud has credentials, with the
+// error that says how to configure them when not.
+func NovaClient(data any) (*Clients, diag.Diagnostics) {
+	c, diags := From(data)
+	if c == nil || diags.HasError() {
+		return nil, diags
+	}
+	if c.Nova == nil || !c.Nova.Authenticated() {
+		diags.Append(NotConfigured("Nova Cloud", "nova", "NOVA_API_KEY", "NOVA_EMAIL", "NOVA_PASSWORD"))
 		return nil, diags
 	}
 	return c, diags

@@ -141,10 +141,10 @@ func contains(states []string, s string) bool {
 	return false
 }
 
-// UntilGone polls read until it answers not found, the sign a deleted object
-// is gone; read returns the object's state meanwhile.
-func UntilGone(ctx context.Context, object string, floor, ceiling time.Duration, read func(context.Context) (string, error)) error {
-	_, err := Until(ctx, Options{Object: object, Target: []string{gone}, Floor: floor, Ceiling: ceiling},
+// UntilGone polls read until it answers not found, or one of goneStates, the
+// sign a deleted object is gone; read returns the object's state meanwhile.
+func UntilGone(ctx context.Context, object string, floor, ceiling time.Duration, read func(context.Context) (string, error), goneStates ...string) error {
+	_, err := Until(ctx, Options{Object: object, Target: append([]string{gone}, goneStates...), Floor: floor, Ceiling: ceiling},
 		func(ctx context.Context) (Observation, error) {
 			state, err := read(ctx)
 			if transport.IsNotFound(err) {

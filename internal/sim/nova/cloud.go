@@ -109,14 +109,17 @@ func (c *Cloud) ExpireTokens() {
 	}
 }
 
-// Objects lists VMs (billed) and SSH keys.
+// Objects lists VMs (billed) and SSH keys. A destroyed VM is still readable
+// for a moment but is gone: it is not listed.
 func (c *Cloud) Objects() []core.Object {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.settle()
 	var out []core.Object
 	for _, v := range c.vms {
-		out = append(out, core.Object{Cloud: "nova", Kind: "instance", ID: v.ID, Name: v.Label, Status: v.Status, Billed: true})
+		if v.Status != "destroyed" {
+			out = append(out, core.Object{Cloud: "nova", Kind: "instance", ID: v.ID, Name: v.Label, Status: v.Status, Billed: true})
+		}
 	}
 	for _, k := range c.keys {
 		out = append(out, core.Object{Cloud: "nova", Kind: "ssh_key", ID: k.ID, Name: k.Label})

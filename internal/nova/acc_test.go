@@ -1,0 +1,319 @@
+package nova_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	simnova "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
+)
+
+const vm = "gpucloud_nova_instance.vm"
+
+func keyHCL() string {
+	return fmt.Sprintf(`
+resource "gpucloud_nova_ssh_key" "k" {
+  label      = "laptop"
+  public_key = %q
+}
+`, acctest.SSHKeyEd25519)
+}
+
+func vmHCL(extra string) string {
+	return `
+resource "gpucloud_nova_instance" "vm" {
+  node       = "vm01"
+  gpu_type   = "5090"
+  gpu_count  = 2
+  storage_gb = 100
+  image      = "ubuntu-24.04"
+  ssh_key_id = gpucloud_nova_ssh_key.k.id
+` + extra + `
+}
+`
+}
+
+func v(attr string, c knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(vm, tfjsonpath.New(attr), c)
+}
+
+func TestAccInstance_lifecycle(t *testing.T) {
+	s := acctest.StartSim(t)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: s.Config(keyHCL() + vmHCL("")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(vm, tfjsonpath.New("template_vmid"), knownvalue.Int64Exact(101)),
+					plancheck.ExpectKnownValue(vm, tfjsonpath.New("auth_method"), knownvalue.StringExact("ssh_key")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					v("status", knownvalue.StringExact("running")),
+					v("ip_address", knownvalue.StringRegexp(regexp.MustCompile(`^100\.64\.0\.\d+$`))),
+					v("hourly_rate", knownvalue.Float64Exact(1.38)),
+					v("cpu_cores", knownvalue.Int64Exact(32)),
+					v("ram_gb", knownvalue.Int64Exact(128)),
+					statecheck.ExpectKnownValue("gpucloud_nova_ssh_key.k", tfjsonpath.New("fingerprint"), knownvalue.StringExact("SHA256:9EFndvM479KqYw18aWFLItjob4lSJ5v+EL7Uz3v9dOU")),
+					statecheck.ExpectKnownValue("gpucloud_nova_ssh_key.k", tfjsonpath.New("key_type"), knownvalue.StringExact("ssh-ed25519")),
+				},
+				Check: acctest.CaptureAttr(vm, "id", &id),
+			},
+			{
+				Config: s.Config(keyHCL() + vmHCL(`  power_state = "stopped"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(vm, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{v("status", knownvalue.StringExact("stopped")), v("ip_address", knownvalue.Null())},
+			},
+			{
+				Config:            s.Config(keyHCL() + vmHCL("")),
+				ConfigStateChecks: []statecheck.StateCheck{v("status", knownvalue.StringExact("running"))},
+			},
+			{
+				ResourceName: vm, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"image", "ssh_key_id", "timeouts"},
+			},
+			{
+				Config: s.Config(keyHCL() + vmHCL("")), ResourceName: vm, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(vm, plancheck.ResourceActionUpdate),
+				}},
+			},
+			{ResourceName: "gpucloud_nova_ssh_key.k", ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"public_key"}},
+			{
+				// Destroyed in the console: the plan rents a new one.
+				PreConfig: func() { s.Nova.SetStatus(id, "destroyed") },
+				Config:    s.Config(keyHCL() + vmHCL("")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(vm, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+// Ten VMs at once, logged in with email and password: one login serves all.
+func TestAccInstance_tenVMsOneLogin(t *testing.T) {
+	s := acctest.StartSim(t)
+	cfg := fmt.Sprintf(`
+provider "gpucloud" {
+  poll_interval = "50ms"
+  nova {
+    email    = %q
+    password = %q
+    endpoint = %q
+  }
+}
+`, simnova.DefaultEmail, simnova.DefaultPassword, s.NovaEndpoint()) + keyHCL() + `
+resource "gpucloud_nova_instance" "fleet" {
+  count      = 10
+  node       = count.index < 8 ? "vm02" : "vm03"
+  gpu_type   = count.index < 8 ? "4090" : "6000pro"
+  gpu_count  = 1
+  storage_gb = 50
+  template_vmid = 100
+  ssh_key_id = gpucloud_nova_ssh_key.k.id
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{{
+			PreConfig: s.ResetStats,
+			Config:    cfg,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				s.CheckObjectCount("nova", "instance", 10, "ten VMs"),
+				func(*terraform.State) error {
+					if n := s.Requests("POST /nova/auth/login", ""); n != 1 {
+						return fmt.Errorf("the apply logged in %d times, want once", n)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func TestAccInstance_insufficientBalance(t *testing.T) {
+	s := acctest.StartSim(t)
+	s.Nova.UpdateSwitches(func(sw *simnova.Switches) { sw.Balance = 1 })
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{
+			{Config: s.Config(keyHCL())},
+			{
+				Config:      s.Config(keyHCL() + vmHCL("")),
+				ExpectError: regexp.MustCompile(`(?s)Insufficient\s+balance\.\s+Required:\s+\$1\.38,\s+Available:\s+\$1\.00.*top\s+it\s+up`),
+			},
+			{
+				Config: s.Config(keyHCL()),
+				Check:  s.CheckObjectCount("nova", "instance", 0, "a refused rental leaves nothing"),
+			},
+		},
+	})
+}
+
+func TestAccReadOnlyKeyNamesItsScope(t *testing.T) {
+	s := acctest.StartSim(t)
+	cfg := fmt.Sprintf(`
+provider "gpucloud" {
+  nova {
+    api_key  = %q
+    endpoint = %q
+  }
+}
+`, simnova.ReadOnlyKey, s.NovaEndpoint())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config:      cfg + keyHCL(),
+			ExpectError: regexp.MustCompile(`(?s)HTTP 403.*read_only\s+scope.*scope`),
+		}},
+	})
+}
+
+func TestAccInterruptedIsReportedNotFatal(t *testing.T) {
+	s := acctest.StartSim(t)
+	s.Nova.UpdateSwitches(func(sw *simnova.Switches) { sw.CreateOutcome = "interrupted" })
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{{
+			Config:            s.Config(keyHCL() + vmHCL(`  rental_type = "interruptible"`)),
+			ConfigStateChecks: []statecheck.StateCheck{v("status", knownvalue.StringExact("interrupted")), v("hourly_rate", knownvalue.Float64Exact(0.7))},
+		}},
+	})
+}
+
+func TestAccFailedVMIsTainted(t *testing.T) {
+	s := acctest.StartSim(t)
+	s.Nova.UpdateSwitches(func(sw *simnova.Switches) { sw.CreateOutcome = "failed" })
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{
+			{Config: s.Config(keyHCL() + vmHCL("")), ExpectError: regexp.MustCompile(`(?s)ended\s+in\s+state\s+"failed".*tainted`)},
+			{
+				PreConfig: func() { s.Nova.UpdateSwitches(func(sw *simnova.Switches) { sw.CreateOutcome = "" }) },
+				Config:    s.Config(keyHCL() + vmHCL("")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(vm, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: s.CheckObjectCount("nova", "instance", 1, "the failed VM must be destroyed by the replacement"),
+			},
+		},
+	})
+}
+
+func TestAccFiveKeyLimit(t *testing.T) {
+	s := acctest.StartSim(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{{
+			Config: s.Config(fmt.Sprintf(`
+resource "gpucloud_nova_ssh_key" "k" {
+  count      = 6
+  label      = "key-${count.index}"
+  public_key = %q
+}
+`, acctest.SSHKeyEd25519)),
+			ExpectError: regexp.MustCompile(`(?s)Maximum\s+of\s+5\s+SSH\s+keys\s+reached`),
+		}},
+	})
+}
+
+func TestAccBadInput(t *testing.T) {
+	s := acctest.StartSim(t)
+	for extra, want := range map[string]string{
+		`  rental_type = "reserved"`:                                `Reservation length missing`,
+		`  reservation_months = 3`:                                  `Reservation length without a reservation`,
+		`  template_vmid = 100`:                                     `(?s)Invalid Attribute Combination.*template_vmid`,
+		`  power_state = "hibernating"`:                             `(?s)power_state.*value must be one of`,
+		`  rental_type = "reserved"` + "\n  reservation_months = 2": `(?s)reservation_months.*value must be one of`,
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProviderFactories(),
+			Steps:                    []resource.TestStep{{Config: s.Config(keyHCL() + vmHCL(extra)), PlanOnly: true, ExpectError: regexp.MustCompile(want)}},
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: s.Config(keyHCL() + `
+resource "gpucloud_nova_instance" "vm" {
+  node          = "vm01"
+  gpu_type      = "5090"
+  gpu_count     = 3
+  storage_gb    = 40
+  template_vmid = 100
+  ssh_key_id    = "x"
+}`), PlanOnly: true,
+			ExpectError: regexp.MustCompile(`(?s)gpu_count.*value must be one of`),
+		}},
+	})
+}
+
+// Offers and pricing need no credentials.
+func TestAccPublicDataSourcesWithoutCredentials(t *testing.T) {
+	s := acctest.StartSim(t)
+	s.Nova.SetNodePrice("vm03", 1.05)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "gpucloud" {
+  nova { endpoint = %q }
+}
+data "gpucloud_nova_offers" "all" {}
+data "gpucloud_nova_offers" "pro" {
+  gpu_type      = "6000pro"
+  min_gpu_count = 2
+}
+data "gpucloud_nova_offers" "cheap_spot" {
+  interruptible      = true
+  max_price_per_hour = 0.5
+}
+data "gpucloud_nova_offers" "none" { gpu_type = "h200" }
+data "gpucloud_nova_pricing" "now" {}
+data "gpucloud_nova_images" "all" {}
+`, s.NovaEndpoint()),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.gpucloud_nova_offers.all", tfjsonpath.New("offers"), knownvalue.ListSizeExact(11)),
+				statecheck.ExpectKnownValue("data.gpucloud_nova_offers.all", tfjsonpath.New("offers").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"gpu_type": knownvalue.StringExact("4090"), "gpu_count": knownvalue.Int64Exact(1), "gpu_memory_gb": knownvalue.Float64Exact(24),
+					"gpu_price_per_hour": knownvalue.Float64Exact(0.39), "interruptible_rate": knownvalue.Float64Exact(0.2),
+					"price_per_hour": knownvalue.Float64Exact(0.39), "available": knownvalue.Bool(true), "location": knownvalue.StringExact("Ashburn, US"),
+				})),
+				statecheck.ExpectKnownValue("data.gpucloud_nova_offers.pro", tfjsonpath.New("offers"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"gpu_count": knownvalue.Int64Exact(2), "price_per_hour": knownvalue.Float64Exact(2.1)}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"gpu_count": knownvalue.Int64Exact(4), "price_per_hour": knownvalue.Float64Exact(4.2)}),
+				})),
+				statecheck.ExpectKnownValue("data.gpucloud_nova_offers.cheap_spot", tfjsonpath.New("offers"), knownvalue.ListSizeExact(3)),
+				statecheck.ExpectKnownValue("data.gpucloud_nova_offers.none", tfjsonpath.New("offers"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.gpucloud_nova_pricing.now", tfjsonpath.New("prices"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"5090": knownvalue.Float64Exact(0.69), "4090": knownvalue.Float64Exact(0.39), "6000pro": knownvalue.Float64Exact(1.05),
+				})),
+				statecheck.ExpectKnownValue("data.gpucloud_nova_images.all", tfjsonpath.New("images").AtSliceIndex(2), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"template_vmid": knownvalue.Int64Exact(102), "name": knownvalue.StringExact("stable-diffusion"),
+				})),
+			},
+		}},
+	})
+	if n := s.Requests("POST /nova/auth/login", ""); n != 0 {
+		t.Fatalf("public data sources must not log in; %d logins", n)
+	}
+}

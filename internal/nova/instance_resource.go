@@ -1,0 +1,394 @@
+package nova
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+const (
+	powerRunning   = "running"
+	powerStopped   = "stopped"
+	createTimeout  = 20 * time.Minute
+	updateTimeout  = 10 * time.Minute
+	deleteTimeout  = 10 * time.Minute
+	pollFloor      = 2 * time.Second
+	pollCeiling    = 15 * time.Second
+	rentalReserved = "reserved"
+	interruptible  = "interruptible"
+)
+
+// NewInstanceResource is gpucloud_nova_instance.
+func NewInstanceResource() resource.Resource { return &instanceResource{} }
+
+type instanceResource struct{ clientHolder }
+
+type instanceModel struct {
+	ID                types.String   `tfsdk:"id"`
+	Node              types.String   `tfsdk:"node"`
+	GPUType           types.String   `tfsdk:"gpu_type"`
+	GPUCount          types.Int64    `tfsdk:"gpu_count"`
+	StorageGB         types.Int64    `tfsdk:"storage_gb"`
+	TemplateVMID      types.Int64    `tfsdk:"template_vmid"`
+	Image             types.String   `tfsdk:"image"`
+	RentalType        types.String   `tfsdk:"rental_type"`
+	ReservationMonths types.Int64    `tfsdk:"reservation_months"`
+	SSHKeyID          types.String   `tfsdk:"ssh_key_id"`
+	Password          types.String   `tfsdk:"password"`
+	AuthMethod        types.String   `tfsdk:"auth_method"`
+	PowerState        types.String   `tfsdk:"power_state"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	VMID              types.Int64    `tfsdk:"vmid"`
+	InstanceLabel     types.String   `tfsdk:"instance_label"`
+	IPAddress         types.String   `tfsdk:"ip_address"`
+	Status            types.String   `tfsdk:"status"`
+	CPUCores          types.Int64    `tfsdk:"cpu_cores"`
+	RAMGB             types.Int64    `tfsdk:"ram_gb"`
+	HourlyRate        types.Float64  `tfsdk:"hourly_rate"`
+	CreatedAt         types.String   `tfsdk:"created_at"`
+	StartedAt         types.String   `tfsdk:"started_at"`
+}
+
+func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_nova_instance"
+}
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replaceInt := []planmodifier.Int64{int64planmodifier.RequiresReplace()}
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	keepInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Nova Cloud GPU VM. Create waits until it runs; `failed` ends the wait and leaves it tainted. " +
+			"An interruptible rental that Nova interrupts is reported in `status`, not an error. `power_state` starts and " +
+			"stops it in place; the rest is fixed at creation. The delete, start and stop paths are inferred from the " +
+			"API's conventions (`DELETE /vms/{id}`, `POST /vms/{id}/start`, `POST /vms/{id}/stop`).",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The VM's ID."},
+			"node": schema.StringAttribute{
+				Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Node to rent on, such as `vm01`.",
+			},
+			"gpu_type": schema.StringAttribute{
+				Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators: []validator.String{stringvalidator.OneOf("5090", "4090", "6000pro")}, MarkdownDescription: "GPU: `5090`, `4090` or `6000pro`.",
+			},
+			"gpu_count": schema.Int64Attribute{
+				Required: true, PlanModifiers: replaceInt, Validators: []validator.Int64{int64validator.OneOf(1, 2, 4, 8)}, MarkdownDescription: "GPUs: 1, 2, 4 or 8.",
+			},
+			"storage_gb": schema.Int64Attribute{
+				Required: true, PlanModifiers: replaceInt, Validators: []validator.Int64{int64validator.AtLeast(50)}, MarkdownDescription: "Disk in GB, at least 50.",
+			},
+			"template_vmid": schema.Int64Attribute{
+				Optional: true, Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplaceIfConfigured()},
+				Validators:          []validator.Int64{int64validator.Between(100, 104)},
+				MarkdownDescription: "OS template: 100 Ubuntu 22.04, 101 Ubuntu 24.04, 102 Stable Diffusion, 103 ComfyUI, 104 Linux Desktop. Exactly one of `template_vmid` and `image`.",
+			},
+			"image": schema.StringAttribute{
+				Optional: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
+				Validators:          []validator.String{stringvalidator.OneOf(templateNames()...)},
+				MarkdownDescription: "OS template by name, mapped to `template_vmid`: see `gpucloud_nova_images`.",
+			},
+			"rental_type": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("on_demand"),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.OneOf("on_demand", rentalReserved, interruptible)},
+				MarkdownDescription: "`on_demand` (default), `reserved` (with `reservation_months`, discounted) or `interruptible` (cheaper; Nova may interrupt it).",
+			},
+			"reservation_months": schema.Int64Attribute{
+				Optional: true, PlanModifiers: replaceInt, Validators: []validator.Int64{int64validator.OneOf(1, 3, 6)},
+				MarkdownDescription: "Reservation length, 1, 3 or 6 months; only with `rental_type = \"reserved\"`.",
+			},
+			"ssh_key_id": schema.StringAttribute{
+				Optional: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
+				MarkdownDescription: "A `gpucloud_nova_ssh_key` to log in with. Exactly one of `ssh_key_id` and `password`.",
+			},
+			"password": schema.StringAttribute{
+				Optional: true, Sensitive: true, WriteOnly: true, Validators: []validator.String{stringvalidator.LengthAtLeast(8)},
+				MarkdownDescription: "A password to log in with, sent at creation and never stored in state (write-only; Terraform 1.11 or later).",
+			},
+			"auth_method": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep, MarkdownDescription: "`ssh_key` or `password`, following which of the two is set.",
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(powerRunning),
+				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
+				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
+			},
+			"timeouts":       timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"vmid":           schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: "Nova's numeric VM ID."},
+			"instance_label": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Nova's label for the VM."},
+			"ip_address":     schema.StringAttribute{Computed: true, MarkdownDescription: "IP address while running."},
+			"status":         schema.StringAttribute{Computed: true, MarkdownDescription: "Nova's status, such as `running`, `stopped` or `interrupted`."},
+			"cpu_cores":      schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: "vCPUs."},
+			"ram_gb":         schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: "RAM in GB."},
+			"hourly_rate":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
+			"created_at":     schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Creation time."},
+			"started_at":     schema.StringAttribute{Computed: true, MarkdownDescription: "Last start time."},
+		},
+	}
+}
+
+func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("template_vmid"), path.MatchRoot("image")),
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("ssh_key_id"), path.MatchRoot("password")),
+	}
+}
+
+// ValidateConfig: reservation_months goes with reserved rentals only, and they need it.
+func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m instanceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.RentalType.IsUnknown() || m.ReservationMonths.IsUnknown() {
+		return
+	}
+	reserved := m.RentalType.ValueString() == rentalReserved
+	switch {
+	case reserved && m.ReservationMonths.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("reservation_months"), "Reservation length missing",
+			"A reserved rental needs reservation_months: 1, 3 or 6.")
+	case !reserved && !m.ReservationMonths.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("reservation_months"), "Reservation length without a reservation",
+			`reservation_months applies only with rental_type = "reserved".`)
+	}
+}
+
+// ModifyPlan resolves image to its template and auth_method to the credential given.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+		return
+	}
+	var plan, config instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if vmid, ok := templateVMID(plan.Image.ValueString()); ok {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("template_vmid"), types.Int64Value(vmid))...)
+	}
+	method := "ssh_key"
+	if !config.Password.IsNull() {
+		method = "password"
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("auth_method"), types.StringValue(method))...)
+}
+
+func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func describe(m instanceModel) string {
+	return apierr.Describe("Nova Cloud", "VM", m.GPUCount.String()+"x "+m.GPUType.ValueString()+" on "+m.Node.ValueString())
+}
+
+func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	timeout, d := plan.Timeouts.Create(ctx, createTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	what := describe(plan)
+	vm, err := r.client.CreateVM(ctx, api.CreateVMRequest{
+		Node: plan.Node.ValueString(), GPUType: plan.GPUType.ValueString(), GPUCount: plan.GPUCount.ValueInt64(),
+		StorageGB: plan.StorageGB.ValueInt64(), TemplateVMID: plan.TemplateVMID.ValueInt64(), RentalType: plan.RentalType.ValueString(),
+		ReservationMonths: plan.ReservationMonths.ValueInt64(), AuthMethod: plan.AuthMethod.ValueString(),
+		SSHKeyID: plan.SSHKeyID.ValueString(), Password: config.Password.ValueString(),
+	})
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	// Saved before waiting: a failed VM stays tracked (tainted), never billed outside state.
+	state := vmFromAPI(vm, plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	vm, err = r.waitFor(ctx, vm.ID, what, powerRunning, plan.RentalType.ValueString() == interruptible)
+	if err == nil && plan.PowerState.ValueString() == powerStopped && vm.Status == api.StatusRunning {
+		vm, err = r.setPower(ctx, vm.ID, what, powerStopped)
+	}
+	if vm != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, vmFromAPI(vm, state))...)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+	}
+}
+
+// waitFor polls until the VM reaches the power state; an interrupted
+// interruptible rental is an answer, not a failure.
+func (r *instanceResource) waitFor(ctx context.Context, id, what, power string, mayBeInterrupted bool) (*api.VM, error) {
+	target := []string{api.StatusRunning}
+	if power == powerStopped {
+		target = []string{api.StatusStopped}
+	}
+	failures := []string{api.StatusFailed, api.StatusDestroyed}
+	if mayBeInterrupted {
+		target = append(target, api.StatusInterrupted)
+	} else {
+		failures = append(failures, api.StatusInterrupted)
+	}
+	var last *api.VM
+	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	_, err := wait.Until(ctx, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: target, Failure: failures, Floor: floor, Ceiling: ceiling},
+		func(ctx context.Context) (wait.Observation, error) {
+			vm, err := r.client.GetVM(ctx, id)
+			if err != nil {
+				return wait.Observation{}, err
+			}
+			last = vm
+			return wait.Observation{State: vm.Status}, nil
+		})
+	return last, err
+}
+
+func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.VM, error) {
+	change := r.client.StartVM
+	if power == powerStopped {
+		change = r.client.StopVM
+	}
+	if err := change(ctx, id); err != nil {
+		return nil, err
+	}
+	return r.waitFor(ctx, id, what, power, false)
+}
+
+// vmFromAPI fills the model; ssh_key_id, image and the password are not
+// returned and keep their planned values.
+func vmFromAPI(vm *api.VM, prior instanceModel) instanceModel {
+	m := prior
+	m.Password = types.StringNull()
+	m.ID, m.Node, m.GPUType = types.StringValue(vm.ID), types.StringValue(vm.Node), types.StringValue(vm.GPUType)
+	m.GPUCount, m.StorageGB = types.Int64Value(vm.GPUCount), types.Int64Value(vm.StorageGB)
+	if vm.TemplateVMID != 0 {
+		m.TemplateVMID = types.Int64Value(vm.TemplateVMID)
+	}
+	if vm.RentalType != "" {
+		m.RentalType = types.StringValue(vm.RentalType)
+	}
+	if m.AuthMethod.IsUnknown() || m.AuthMethod.IsNull() {
+		m.AuthMethod = types.StringValue("ssh_key")
+	}
+	switch vm.Status {
+	case api.StatusRunning:
+		m.PowerState = types.StringValue(powerRunning)
+	case api.StatusStopped:
+		m.PowerState = types.StringValue(powerStopped)
+	default:
+		if m.PowerState.IsNull() || m.PowerState.IsUnknown() {
+			m.PowerState = types.StringValue(powerRunning)
+		}
+	}
+	m.VMID, m.InstanceLabel = types.Int64Value(vm.VMID), types.StringValue(vm.InstanceLabel)
+	m.IPAddress = types.StringNull()
+	if vm.IPAddress != "" {
+		m.IPAddress = types.StringValue(vm.IPAddress)
+	}
+	m.Status, m.CPUCores, m.RAMGB = types.StringValue(vm.Status), types.Int64Value(vm.CPUCores), types.Int64Value(vm.RAMGB)
+	m.HourlyRate, m.CreatedAt = types.Float64Value(float64(vm.HourlyRate)), types.StringValue(vm.CreatedAt)
+	m.StartedAt = types.StringNull()
+	if vm.StartedAt != "" {
+		m.StartedAt = types.StringValue(vm.StartedAt)
+	}
+	return m
+}
+
+func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	vm, err := r.client.GetVM(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) || err == nil && vm.Status == api.StatusDestroyed {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Nova Cloud", "VM", state.ID.ValueString()), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, vmFromAPI(vm, state))...)
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, updateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	var vm *api.VM
+	var err error
+	if !plan.PowerState.Equal(state.PowerState) {
+		vm, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
+	} else {
+		vm, err = r.client.GetVM(ctx, id)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("updating "+what, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, vmFromAPI(vm, plan))...)
+}
+
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, deleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	err := r.client.DeleteVM(ctx, id)
+	if transport.IsNotFound(err) {
+		return
+	}
+	if err == nil {
+		floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
+			vm, err := r.client.GetVM(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return vm.Status, nil
+		}, api.StatusDestroyed)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
+}
+
+func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	tfkit.MarkImported(ctx, resp)
+}

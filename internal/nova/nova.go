@@ -1,0 +1,83 @@
+// Package nova is Nova Cloud's resources and data sources.
+package nova
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+)
+
+// Resources lists Nova Cloud's resources.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{NewInstanceResource, NewSSHKeyResource}
+}
+
+// DataSources lists Nova Cloud's data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewOffersDataSource, NewPricingDataSource, NewImagesDataSource}
+}
+
+// clientHolder is embedded by resources, which need credentials.
+type clientHolder struct {
+	client  *api.Client
+	clients *providerdata.Clients
+}
+
+func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
+	if providerData == nil {
+		return
+	}
+	clients, d := providerdata.NovaClient(providerData)
+	diags.Append(d...)
+	if clients != nil {
+		h.clients, h.client = clients, clients.Nova
+	}
+}
+
+// publicHolder is embedded by data sources that read public endpoints.
+type publicHolder struct{ client *api.Client }
+
+func (h *publicHolder) configure(providerData any, diags *diag.Diagnostics) {
+	if providerData == nil {
+		return
+	}
+	clients, d := providerdata.From(providerData)
+	diags.Append(d...)
+	if clients != nil {
+		h.client = clients.Nova
+	}
+}
+
+// template is one of the OS images the document lists for template_vmid.
+type template struct {
+	VMID                           int64
+	Name, Display, Description, To string
+}
+
+var templates = []template{
+	{100, "ubuntu-22.04", "Ubuntu 22.04", "Base image with NVIDIA drivers", "SSH"},
+	{101, "ubuntu-24.04", "Ubuntu 24.04", "Base image with NVIDIA drivers", "SSH"},
+	{102, "stable-diffusion", "Stable Diffusion (A1111)", "AI image generation, pre-configured", "SSH, WebUI, Jupyter"},
+	{103, "comfyui", "ComfyUI", "Node-based AI image/video/audio generation", "SSH, WebUI, Jupyter"},
+	{104, "linux-desktop", "Linux Desktop", "Web-accessible desktop environment", "SSH, WebUI, Jupyter"},
+}
+
+func templateNames() []string {
+	out := make([]string, len(templates))
+	for i, t := range templates {
+		out[i] = t.Name
+	}
+	return out
+}
+
+func templateVMID(name string) (int64, bool) {
+	for _, t := range templates {
+		if t.Name == name {
+			return t.VMID, true
+		}
+	}
+	return 0, false
+}
