@@ -15,6 +15,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/novitai"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
@@ -32,6 +33,7 @@ type Server struct {
 	TensorDock  *tensordock.Cloud
 	BlueLobster *bluelobster.Cloud
 	Nova        *nova.Cloud
+	Novitai     *novitai.Cloud
 
 	clouds []core.Cloud
 	mux    *http.ServeMux
@@ -47,7 +49,8 @@ func New(opts Options) *Server {
 	s.TensorDock = tensordock.New(opts.TensorDock)
 	s.BlueLobster = bluelobster.New(opts.BlueLobster)
 	s.Nova = nova.New()
-	s.clouds = []core.Cloud{s.Verda, s.TensorDock, s.BlueLobster, s.Nova}
+	s.Novitai = novitai.New()
+	s.clouds = []core.Cloud{s.Verda, s.TensorDock, s.BlueLobster, s.Nova, s.Novitai}
 	for _, c := range s.clouds {
 		c.Register(s.mux)
 	}
