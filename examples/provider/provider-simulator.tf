@@ -17,6 +17,10 @@ provider "gpucloud" {
     api_key  = "nv_live_sim_read_write"
     endpoint = "http://127.0.0.1:8787/nova"
   }
+  novitai {
+    api_key  = "sim-novitai-key"
+    endpoint = "http://127.0.0.1:8787/novitai"
+  }
   # The simulator provisions in seconds; poll it often.
   poll_interval = "500ms"
 }

@@ -18,6 +18,7 @@ import (
 	simbluelobster "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simnova "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
+	simnovitai "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/novitai"
 	simtensordock "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
@@ -50,6 +51,11 @@ func StartSim(t *testing.T) *Sim {
 	})
 	s.Nova.UpdateSwitches(func(sw *simnova.Switches) {
 		sw.BootDelay = simcore.Duration(300 * time.Millisecond)
+		sw.StopDelay = simcore.Duration(100 * time.Millisecond)
+	})
+	s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) {
+		sw.CreatingDelay = simcore.Duration(200 * time.Millisecond)
+		sw.StartingDelay = simcore.Duration(100 * time.Millisecond)
 		sw.StopDelay = simcore.Duration(100 * time.Millisecond)
 	})
 	s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) {
@@ -92,9 +98,13 @@ provider "gpucloud" {
     api_key  = %q
     endpoint = %q
   }
+  novitai {
+    api_key  = %q
+    endpoint = %q
+  }
 }
 `, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint(), simtensordock.DefaultToken, s.TensorDockEndpoint(),
-		simbluelobster.DefaultAPIKey, s.URL+simbluelobster.Prefix, simnova.ReadWriteKey, s.NovaEndpoint())
+		simbluelobster.DefaultAPIKey, s.URL+simbluelobster.Prefix, simnova.ReadWriteKey, s.NovaEndpoint(), simnovitai.DefaultAPIKey, s.URL+simnovitai.Prefix)
 }
 
 // Config is the provider block followed by the given HCL.

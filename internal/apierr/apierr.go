@@ -70,3 +70,30 @@ func Describe(cloud, kind, name string) string {
 	}
 	return fmt.Sprintf("%s %s %q", cloud, kind, name)
 }
+
+// FieldDiagnostics reports an error whose body names the request fields it
+// refused on the attributes those fields come from, with the cloud's request
+// ID; anything else becomes one diagnostic for the operation.
+func FieldDiagnostics(operation string, err error, attributes map[string]path.Path) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var apiErr *transport.APIError
+	if errors.As(err, &apiErr) && len(apiErr.Fields) > 0 {
+		suffix := ""
+		if apiErr.RequestID != "" {
+			suffix = " (request id " + apiErr.RequestID + ")"
+		}
+		unmapped := false
+		for _, f := range apiErr.Fields {
+			if p, ok := attributes[f.Field]; ok {
+				diags.AddAttributeError(p, "Error "+operation, fmt.Sprintf("%s refused %s: %s%s", apiErr.Cloud, p, f.Message, suffix))
+			} else {
+				unmapped = true
+			}
+		}
+		if !unmapped {
+			return diags
+		}
+	}
+	diags.Append(Diagnostic(operation, err))
+	return diags
+}

@@ -21,6 +21,8 @@ import (
 	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova"
 	novaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai"
+	novitaiapi "github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
@@ -44,6 +46,7 @@ type providerModel struct {
 	TensorDock   *tensordockBlock `tfsdk:"tensordock"`
 	BlueLobster  *apiKeyBlock     `tfsdk:"bluelobster"`
 	Nova         *novaBlock       `tfsdk:"nova"`
+	Novitai      *apiKeyBlock     `tfsdk:"novitai"`
 }
 
 type novaBlock struct {
@@ -157,6 +160,19 @@ func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					},
 				},
 			},
+			"novitai": schema.SingleNestedBlock{
+				MarkdownDescription: "A self-hosted novitai service in front of Novita AI GPU instances. It has no public address, so `endpoint` is required.",
+				Attributes: map[string]schema.Attribute{
+					"api_key": schema.StringAttribute{
+						Optional: true, Sensitive: true,
+						MarkdownDescription: "API key. Defaults to the `NOVITAI_API_KEY` environment variable.",
+					},
+					"endpoint": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "The service's base URL, such as `https://novitai.example.com`. Defaults to the `NOVITAI_ENDPOINT` environment variable; required.",
+					},
+				},
+			},
 		},
 	}
 }
@@ -257,6 +273,27 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 			"Logging in to Nova Cloud needs both email and password (or NOVA_EMAIL and NOVA_PASSWORD); only one is set.")
 		return
 	}
+	if cfg.Novitai == nil {
+		cfg.Novitai = &apiKeyBlock{}
+	}
+	novitaiKey := setting(resp, path.Root("novitai").AtName("api_key"), cfg.Novitai.APIKey, "NOVITAI_API_KEY")
+	novitaiEndpoint := setting(resp, path.Root("novitai").AtName("endpoint"), cfg.Novitai.Endpoint, "NOVITAI_ENDPOINT")
+	switch {
+	case resp.Diagnostics.HasError():
+		return
+	case novitaiKey != "" && novitaiEndpoint == "":
+		resp.Diagnostics.AddAttributeError(path.Root("novitai").AtName("endpoint"), "novitai endpoint missing",
+			"novitai is self-hosted: set novitai.endpoint (or NOVITAI_ENDPOINT) to your service's URL.")
+		return
+	case novitaiKey != "":
+		client, err := novitaiapi.New(novitaiapi.Config{Endpoint: novitaiEndpoint, APIKey: novitaiKey, UserAgent: userAgent})
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("novitai").AtName("endpoint"), "Invalid novitai endpoint", err.Error())
+			return
+		}
+		clients.Novitai = client
+	}
+
 	novaClient, err := novaapi.New(novaCfg)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("nova").AtName("endpoint"), "Invalid Nova Cloud endpoint", err.Error())
@@ -283,9 +320,9 @@ func setting(resp *provider.ConfigureResponse, p path.Path, v types.String, env 
 }
 
 func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource {
-	return slices.Concat(verda.Resources(), tensordock.Resources(), bluelobster.Resources(), nova.Resources())
+	return slices.Concat(verda.Resources(), tensordock.Resources(), bluelobster.Resources(), nova.Resources(), novitai.Resources())
 }
 
 func (p *gpucloudProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return slices.Concat(verda.DataSources(), tensordock.DataSources(), bluelobster.DataSources(), nova.DataSources())
+	return slices.Concat(verda.DataSources(), tensordock.DataSources(), bluelobster.DataSources(), nova.DataSources(), novitai.DataSources())
 }

@@ -41,13 +41,13 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 	sort.Strings(dataSources)
 	wantResources := []string{
 		"gpucloud_bluelobster_backup_schedule", "gpucloud_bluelobster_extra_ip", "gpucloud_bluelobster_firewall", "gpucloud_bluelobster_instance",
-		"gpucloud_nova_instance", "gpucloud_nova_ssh_key",
+		"gpucloud_nova_instance", "gpucloud_nova_ssh_key", "gpucloud_novitai_instance",
 		"gpucloud_tensordock_instance", "gpucloud_tensordock_ssh_key",
 		"gpucloud_verda_instance", "gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume",
 	}
 	wantData := []string{
 		"gpucloud_bluelobster_backups", "gpucloud_bluelobster_images", "gpucloud_bluelobster_instance_types",
-		"gpucloud_nova_images", "gpucloud_nova_offers", "gpucloud_nova_pricing",
+		"gpucloud_nova_images", "gpucloud_nova_offers", "gpucloud_nova_pricing", "gpucloud_novitai_instance", "gpucloud_novitai_instances",
 		"gpucloud_tensordock_hostnode", "gpucloud_tensordock_hostnodes", "gpucloud_tensordock_locations",
 		"gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_locations",
 		"gpucloud_verda_volume_types", "gpucloud_verda_volumes",

@@ -10,6 +10,7 @@ import (
 
 	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	novaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
+	novitaiapi "github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
@@ -20,7 +21,8 @@ type Clients struct {
 	TensorDock  *tensordockapi.Client
 	BlueLobster *bluelobsterapi.Client
 	// Nova is always set: its offers and pricing need no credentials.
-	Nova *novaapi.Client
+	Nova    *novaapi.Client
+	Novitai *novitaiapi.Client
 	// PollInterval, when set, replaces every wait's shortest pause between
 	// status polls (set low against gpucloud-sim).
 	PollInterval time.Duration
@@ -101,6 +103,20 @@ func NovaClient(data any) (*Clients, diag.Diagnostics) {
 	}
 	if c.Nova == nil || !c.Nova.Authenticated() {
 		diags.Append(NotConfigured("Nova Cloud", "nova", "NOVA_API_KEY", "NOVA_EMAIL", "NOVA_PASSWORD"))
+		return nil, diags
+	}
+	return c, diags
+}
+
+// NovitaiClient returns the clients, with the error that says how to
+// configure novitai when it is not.
+func NovitaiClient(data any) (*Clients, diag.Diagnostics) {
+	c, diags := From(data)
+	if c == nil || diags.HasError() {
+		return nil, diags
+	}
+	if c.Novitai == nil {
+		diags.Append(NotConfigured("novitai", "novitai", "NOVITAI_API_KEY", "NOVITAI_ENDPOINT"))
 		return nil, diags
 	}
 	return c, diags

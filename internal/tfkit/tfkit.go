@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
@@ -59,7 +60,7 @@ func adopting(ctx context.Context, private privateReader, stateNull bool) bool {
 
 const replaceDesc = "Changing this replaces the object, except when it only fills in a value an import could not read."
 
-// ReplaceString, ReplaceBool, ReplaceList, ReplaceObject and ReplaceMap force
+// ReplaceString, ReplaceBool, ReplaceInt64, ReplaceList, ReplaceObject and ReplaceMap force
 // replacement on change, except when adopting the value after an import.
 func ReplaceString() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
@@ -110,4 +111,10 @@ func (caseInsensitive) PlanModifyString(_ context.Context, req planmodifier.Stri
 	if strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString()) {
 		resp.PlanValue = req.StateValue
 	}
+}
+
+func ReplaceInt64() planmodifier.Int64 {
+	return int64planmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
+	}, replaceDesc, replaceDesc)
 }

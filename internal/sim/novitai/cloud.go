@@ -111,14 +111,16 @@ func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge
 // UpdateSwitches changes switches from Go.
 func (c *Cloud) UpdateSwitches(f func(*Switches)) { c.switches.Update(f) }
 
-// Objects lists instances, all billed.
+// Objects lists instances, all billed; a terminated one is gone.
 func (c *Cloud) Objects() []core.Object {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.settle()
 	var out []core.Object
 	for _, i := range c.instances {
-		out = append(out, core.Object{Cloud: "novitai", Kind: "instance", ID: i.ID, Name: i.Name, Status: i.Status, Billed: true})
+		if i.Status != "terminated" {
+			out = append(out, core.Object{Cloud: "novitai", Kind: "instance", ID: i.ID, Name: i.Name, Status: i.Status, Billed: true})
+		}
 	}
 	return out
 }

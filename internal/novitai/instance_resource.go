@@ -1,0 +1,335 @@
+package novitai
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+const (
+	powerRunning = "running"
+	powerStopped = "stopped"
+	// The document: "Maximum polling duration should not exceed 10 minutes".
+	createTimeout = 10 * time.Minute
+	updateTimeout = 10 * time.Minute
+	deleteTimeout = 5 * time.Minute
+)
+
+var (
+	namePattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	urlPattern  = regexp.MustCompile(`^https?://[^\s]+$`)
+	// fieldAttributes maps the service's request fields to attributes.
+	fieldAttributes = map[string]path.Path{
+		"name": path.Root("name"), "productName": path.Root("product_name"), "templateId": path.Root("template_id"),
+		"gpuNum": path.Root("gpu_num"), "rootfsSize": path.Root("rootfs_size"), "region": path.Root("region"),
+		"webhookUrl": path.Root("webhook_url"), "billingMode": path.Root("billing_mode"),
+	}
+)
+
+// NewInstanceResource is gpucloud_novitai_instance.
+func NewInstanceResource() resource.Resource { return &instanceResource{} }
+
+type instanceResource struct{ clientHolder }
+
+type instanceModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	Name               types.String   `tfsdk:"name"`
+	ProductName        types.String   `tfsdk:"product_name"`
+	TemplateID         types.String   `tfsdk:"template_id"`
+	GPUNum             types.Int64    `tfsdk:"gpu_num"`
+	RootfsSize         types.Int64    `tfsdk:"rootfs_size"`
+	Region             types.String   `tfsdk:"region"`
+	WebhookURL         types.String   `tfsdk:"webhook_url"`
+	BillingMode        types.String   `tfsdk:"billing_mode"`
+	PowerState         types.String   `tfsdk:"power_state"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+	Status             types.String   `tfsdk:"status"`
+	PortMappings       types.List     `tfsdk:"port_mappings"`
+	ConnectionDetails  types.Object   `tfsdk:"connection_details"`
+	CreatedAt          types.String   `tfsdk:"created_at"`
+	ReadyAt            types.String   `tfsdk:"ready_at"`
+	EstimatedReadyTime types.String   `tfsdk:"estimated_ready_time"`
+}
+
+func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_novitai_instance"
+}
+
+func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	adoptable := []planmodifier.String{tfkit.ReplaceString()}
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Novita AI GPU instance managed through a novitai service. Create polls as the service advises " +
+			"(every 10-15 s while creating, every 5 s once starting) until it runs; `failed` or `terminated` end the wait and " +
+			"leave it tainted. `power_state` stops and starts it in place. The start, stop and delete paths come from the " +
+			"service's source rather than its document.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The instance's ID."},
+			"name": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), stringvalidator.RegexMatches(namePattern, "must contain only letters, digits, hyphens and underscores")},
+				MarkdownDescription: "Name, 1 to 100 letters, digits, `-` and `_`.",
+			},
+			"product_name": schema.StringAttribute{
+				Required: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Novita product, such as `gpu-basic`.",
+			},
+			"template_id": schema.StringAttribute{
+				Required: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Template to start from.",
+			},
+			"gpu_num": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(1),
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()}, Validators: []validator.Int64{int64validator.Between(1, 8)},
+				MarkdownDescription: "GPUs, 1 to 8. Defaults to 1.",
+			},
+			"rootfs_size": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(60),
+				PlanModifiers: []planmodifier.Int64{tfkit.ReplaceInt64()}, Validators: []validator.Int64{int64validator.Between(20, 1000)},
+				MarkdownDescription: "Root filesystem in GB, 20 to 1000. Defaults to 60.",
+			},
+			"region": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("CN-HK-01"), PlanModifiers: replace,
+				Validators:          []validator.String{stringvalidator.OneOf("CN-HK-01", "US-WEST-01", "EU-WEST-01")},
+				MarkdownDescription: "`CN-HK-01` (default), `US-WEST-01` or `EU-WEST-01`.",
+			},
+			"webhook_url": schema.StringAttribute{
+				Optional: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.RegexMatches(urlPattern, "must be an http:// or https:// URL")},
+				MarkdownDescription: "URL the service posts status changes to.",
+			},
+			"billing_mode": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("onDemand"), PlanModifiers: adoptable,
+				Validators:          []validator.String{stringvalidator.OneOf("onDemand", "spot")},
+				MarkdownDescription: "`onDemand` (default) or `spot`.",
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(powerRunning),
+				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
+				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"status":   schema.StringAttribute{Computed: true, MarkdownDescription: "Lifecycle status: `creating`, `starting`, `running`, `stopping`, `stopped` or `failed`."},
+			"port_mappings": schema.ListAttribute{
+				Computed: true, ElementType: portMappingType, MarkdownDescription: "Ports reachable from outside, each `{port, endpoint, type}`.",
+			},
+			"connection_details": schema.ObjectAttribute{
+				Computed: true, AttributeTypes: connectionType.AttrTypes, MarkdownDescription: "How to connect: `ssh`, `jupyter`, `web_terminal`.",
+			},
+			"created_at":           schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Creation time."},
+			"ready_at":             schema.StringAttribute{Computed: true, MarkdownDescription: "When it last became ready."},
+			"estimated_ready_time": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The service's estimate, at creation, of when it would be ready."},
+		},
+	}
+}
+
+func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func describe(m instanceModel) string {
+	return apierr.Describe("novitai", "instance", m.Name.ValueString())
+}
+
+func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	timeout, d := plan.Timeouts.Create(ctx, createTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	what := describe(plan)
+	body := api.CreateRequest{
+		Name: plan.Name.ValueString(), ProductName: plan.ProductName.ValueString(), TemplateID: plan.TemplateID.ValueString(),
+		GPUNum: plan.GPUNum.ValueInt64(), RootfsSize: plan.RootfsSize.ValueInt64(), Region: plan.Region.ValueString(),
+		WebhookURL: plan.WebhookURL.ValueString(), BillingMode: plan.BillingMode.ValueString(),
+	}
+	estimated := ""
+	id, err := adopt.Create(ctx,
+		func(ctx context.Context) (string, error) {
+			created, err := r.client.CreateInstance(ctx, body)
+			if err != nil {
+				return "", err
+			}
+			estimated = created.EstimatedReadyTime
+			return created.InstanceID, nil
+		},
+		func(ctx context.Context) (string, error) { return r.client.FindInstance(ctx, body.Name) })
+	if err != nil {
+		resp.Diagnostics.Append(apierr.FieldDiagnostics("creating "+what, err, fieldAttributes)...)
+		return
+	}
+	// Saved before polling: a failed instance stays tracked (tainted), never billed outside state.
+	state := plan
+	state.ID, state.EstimatedReadyTime = types.StringValue(id), nullIfEmpty(estimated)
+	state.setReported(reported{Status: types.StringValue(api.StatusCreating), PortMappings: types.ListNull(portMappingType),
+		ConnectionDetails: types.ObjectNull(connectionType.AttrTypes), CreatedAt: types.StringNull(), ReadyAt: types.StringNull()})
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+
+	inst, err := r.waitFor(ctx, id, what, api.StatusRunning)
+	if err == nil && plan.PowerState.ValueString() == powerStopped {
+		inst, err = r.setPower(ctx, id, what, powerStopped)
+	}
+	if inst != nil {
+		state.setReported(report(inst))
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+	}
+}
+
+func (m *instanceModel) setReported(rep reported) {
+	m.Status, m.PortMappings, m.ConnectionDetails, m.CreatedAt, m.ReadyAt = rep.Status, rep.PortMappings, rep.ConnectionDetails, rep.CreatedAt, rep.ReadyAt
+}
+
+func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
+	var last *api.Instance
+	_, err := wait.Until(ctx, wait.Options{
+		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusFailed, api.StatusTerminated},
+		Interval: r.pollInterval,
+	}, func(ctx context.Context) (wait.Observation, error) {
+		i, err := r.client.GetInstance(ctx, id)
+		if err != nil {
+			return wait.Observation{}, err
+		}
+		last = i
+		return wait.Observation{State: i.Status}, nil
+	})
+	return last, err
+}
+
+func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
+	change, target := r.client.StartInstance, api.StatusRunning
+	if power == powerStopped {
+		change, target = r.client.StopInstance, api.StatusStopped
+	}
+	if err := change(ctx, id); err != nil {
+		return nil, err
+	}
+	return r.waitFor(ctx, id, what, target)
+}
+
+func fromAPI(i *api.Instance, prior instanceModel) instanceModel {
+	m := prior
+	m.ID, m.Name, m.Region = types.StringValue(i.ID), types.StringValue(i.Name), types.StringValue(i.Region)
+	if i.GPUNum > 0 {
+		m.GPUNum = types.Int64Value(i.GPUNum)
+	}
+	switch i.Status {
+	case api.StatusRunning:
+		m.PowerState = types.StringValue(powerRunning)
+	case api.StatusStopped:
+		m.PowerState = types.StringValue(powerStopped)
+	default:
+		if m.PowerState.IsNull() || m.PowerState.IsUnknown() {
+			m.PowerState = types.StringValue(powerRunning)
+		}
+	}
+	if m.EstimatedReadyTime.IsUnknown() {
+		m.EstimatedReadyTime = types.StringNull()
+	}
+	m.setReported(report(i))
+	return m
+}
+
+func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) || err == nil && inst.Status == api.StatusTerminated {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("novitai", "instance", state.ID.ValueString()), err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, fromAPI(inst, state))...)
+}
+
+func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state instanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, updateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	var inst *api.Instance
+	var err error
+	if !plan.PowerState.Equal(state.PowerState) {
+		inst, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
+	} else {
+		inst, err = r.client.GetInstance(ctx, id)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("updating "+what, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, fromAPI(inst, plan))...)
+}
+
+func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, deleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, what := state.ID.ValueString(), describe(state)
+	err := r.client.DeleteInstance(ctx, id)
+	if transport.IsNotFound(err) {
+		return
+	}
+	if err == nil {
+		floor, ceiling := r.clients.Poll(2*time.Second, 10*time.Second)
+		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
+			i, err := r.client.GetInstance(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return i.Status, nil
+		}, api.StatusTerminated)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
+}
+
+func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	tfkit.MarkImported(ctx, resp)
+}
