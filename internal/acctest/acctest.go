@@ -4,6 +4,7 @@ package acctest
 import (
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -22,6 +23,28 @@ import (
 	simtensordock "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
+
+// Tests address the provider as users do, gpucloud/gpucloud, so examples and
+// modules that declare that source run unchanged.
+func init() {
+	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
+		os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "gpucloud")
+	}
+}
+
+// RequiredProviders is the terraform block every test configuration starts with.
+const RequiredProviders = `
+terraform {
+  required_providers {
+    gpucloud = {
+      source = "gpucloud/gpucloud"
+    }
+  }
+}
+`
+
+// WithProvider prefixes a configuration with RequiredProviders.
+func WithProvider(hcl string) string { return RequiredProviders + hcl }
 
 // ProviderFactories serve the provider in-process for terraform-plugin-testing.
 func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
@@ -77,7 +100,11 @@ func (s *Sim) NovaEndpoint() string { return s.URL + simnova.Prefix }
 func (s *Sim) TensorDockEndpoint() string { return s.URL + simtensordock.Prefix }
 
 // ProviderConfig is a provider block with every simulated cloud configured.
-func (s *Sim) ProviderConfig() string {
+func (s *Sim) ProviderConfig() string { return RequiredProviders + s.ProviderBlock() }
+
+// ProviderBlock is ProviderConfig without the terraform block, for
+// configurations that declare their own.
+func (s *Sim) ProviderBlock() string {
 	return fmt.Sprintf(`
 provider "gpucloud" {
   poll_interval = "50ms"

@@ -107,7 +107,7 @@ func TestAccInstance_lifecycle(t *testing.T) {
 // Ten VMs at once, logged in with email and password: one login serves all.
 func TestAccInstance_tenVMsOneLogin(t *testing.T) {
 	s := acctest.StartSim(t)
-	cfg := fmt.Sprintf(`
+	cfg := acctest.RequiredProviders + fmt.Sprintf(`
 provider "gpucloud" {
   poll_interval = "50ms"
   nova {
@@ -168,7 +168,7 @@ func TestAccInstance_insufficientBalance(t *testing.T) {
 
 func TestAccReadOnlyKeyNamesItsScope(t *testing.T) {
 	s := acctest.StartSim(t)
-	cfg := fmt.Sprintf(`
+	cfg := acctest.RequiredProviders + fmt.Sprintf(`
 provider "gpucloud" {
   nova {
     api_key  = %q
@@ -274,7 +274,7 @@ func TestAccPublicDataSourcesWithoutCredentials(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
+			Config: acctest.RequiredProviders + fmt.Sprintf(`
 provider "gpucloud" {
   nova { endpoint = %q }
 }

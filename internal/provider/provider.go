@@ -23,6 +23,7 @@ import (
 	novaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai"
 	novitaiapi "github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/offers"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
@@ -300,6 +301,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 	clients.Nova = novaClient
+	clients.NovaConfigured = novaCfg.APIKey != "" || novaCfg.Email != "" || novaCfg.Endpoint != ""
 
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
@@ -324,5 +326,6 @@ func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource
 }
 
 func (p *gpucloudProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return slices.Concat(verda.DataSources(), tensordock.DataSources(), bluelobster.DataSources(), nova.DataSources(), novitai.DataSources())
+	return slices.Concat(verda.DataSources(), tensordock.DataSources(), bluelobster.DataSources(), nova.DataSources(), novitai.DataSources(),
+		[]func() datasource.DataSource{offers.NewDataSource})
 }

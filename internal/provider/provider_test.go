@@ -46,7 +46,7 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 		"gpucloud_verda_instance", "gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume",
 	}
 	wantData := []string{
-		"gpucloud_bluelobster_backups", "gpucloud_bluelobster_images", "gpucloud_bluelobster_instance_types",
+		"gpucloud_bluelobster_backups", "gpucloud_bluelobster_images", "gpucloud_bluelobster_instance_types", "gpucloud_gpu_offers",
 		"gpucloud_nova_images", "gpucloud_nova_offers", "gpucloud_nova_pricing", "gpucloud_novitai_instance", "gpucloud_novitai_instances",
 		"gpucloud_tensordock_hostnode", "gpucloud_tensordock_hostnodes", "gpucloud_tensordock_locations",
 		"gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_locations",
@@ -65,7 +65,7 @@ func TestEnvironmentConfiguresVerda(t *testing.T) {
 	tfresource.Test(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []tfresource.TestStep{{
-			Config: `data "gpucloud_verda_locations" "all" {}`,
+			Config: acctest.WithProvider(`data "gpucloud_verda_locations" "all" {}`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.gpucloud_verda_locations.all", tfjsonpath.New("locations"), knownvalue.ListSizeExact(4)),
 			},
@@ -99,7 +99,7 @@ func TestUnconfiguredCloudIsAClearError(t *testing.T) {
 	tfresource.Test(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []tfresource.TestStep{{
-			Config:      `data "gpucloud_verda_locations" "all" {}`,
+			Config:      acctest.WithProvider(`data "gpucloud_verda_locations" "all" {}`),
 			ExpectError: regexp.MustCompile(`(?s)Verda is not configured.*"verda" block.*VERDA_CLIENT_ID VERDA_CLIENT_SECRET`),
 		}},
 	})
@@ -110,7 +110,7 @@ func TestIncompleteCredentialsAreAnError(t *testing.T) {
 	tfresource.Test(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []tfresource.TestStep{{
-			Config: `
+			Config: acctest.RequiredProviders + `
 provider "gpucloud" {
   verda { client_id = "only-the-id" }
 }
@@ -126,7 +126,7 @@ func TestWrongSecretNamesTheSettingNotTheValue(t *testing.T) {
 	tfresource.Test(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []tfresource.TestStep{{
-			Config: `
+			Config: acctest.RequiredProviders + `
 provider "gpucloud" {
   verda {
     client_id     = "` + simverda.DefaultClientID + `"

@@ -21,8 +21,10 @@ type Clients struct {
 	TensorDock  *tensordockapi.Client
 	BlueLobster *bluelobsterapi.Client
 	// Nova is always set: its offers and pricing need no credentials.
-	Nova    *novaapi.Client
-	Novitai *novitaiapi.Client
+	// NovaConfigured says whether the configuration names Nova at all.
+	Nova           *novaapi.Client
+	NovaConfigured bool
+	Novitai        *novitaiapi.Client
 	// PollInterval, when set, replaces every wait's shortest pause between
 	// status polls (set low against gpucloud-sim).
 	PollInterval time.Duration

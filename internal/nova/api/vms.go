@@ -132,6 +132,8 @@ type Offer struct {
 	InterruptibleRate jsonx.Number `json:"interruptible_rate"`
 	Available         jsonx.Bool   `json:"available"`
 	Location          string       `json:"location"`
+	// Node is where the offer can be rented [inferred: no public source shows it].
+	Node string `json:"node"`
 }
 
 // Search lists the public offers; it needs no credentials.

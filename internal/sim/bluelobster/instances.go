@@ -341,3 +341,14 @@ func (c *Cloud) SetPower(id, power string) bool {
 	}
 	return ok
 }
+
+// SetPrice changes an instance type's price in cents per hour.
+func (c *Cloud) SetPrice(instanceType string, cents int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i := range c.types {
+		if c.types[i].Name == instanceType {
+			c.types[i].PriceCents = cents
+		}
+	}
+}

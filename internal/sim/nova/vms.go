@@ -284,7 +284,7 @@ func (c *Cloud) search(w http.ResponseWriter, r *http.Request) {
 			}
 			out = append(out, map[string]any{
 				"gpu_type": n.GPUType, "gpu_count": count, "gpu_ram_mb": n.GPURAMMB, "gpu_price_hourly": n.Price,
-				"interruptible_rate": n.Interruptible, "available": n.Free >= count, "location": n.Location,
+				"interruptible_rate": n.Interruptible, "available": n.Free >= count, "location": n.Location, "node": n.Name,
 			})
 		}
 	}
