@@ -122,13 +122,16 @@ func TestRetryAfterParsing(t *testing.T) {
 			t.Errorf("retryAfter(%q) = %v, %v; want %v", in, got, ok, want)
 		}
 	}
+	if d, ok := retryAfter("9227000000", now); !ok || d != maxRetryAfter {
+		t.Errorf("an absurd Retry-After must be capped, got %v", d)
+	}
 	for _, bad := range []string{"", "soon", "-3"} {
 		if _, ok := retryAfter(bad, now); ok {
 			t.Errorf("retryAfter(%q) accepted", bad)
 		}
 	}
 	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {time.Now().Add(time.Hour).Format(http.TimeFormat)}}}
-	if d := backoff(time.Millisecond, time.Second, 1, resp); d < 59*time.Minute {
+	if d := backoff(time.Millisecond, time.Second, 1, resp); d < 59*time.Minute || d > maxRetryAfter {
 		t.Errorf("an HTTP-date Retry-After must win over the backoff ceiling, got %v", d)
 	}
 }

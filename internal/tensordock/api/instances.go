@@ -117,12 +117,21 @@ func (c *Client) CreateInstance(ctx context.Context, a CreateAttributes) (string
 	return out.Data.ID, nil
 }
 
-// GetInstance reads one instance, wrapped in {"data": ...} or not.
+// GetInstance reads one instance.
 func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) {
 	var raw json.RawMessage
 	if err := get(ctx, c, "/instances/"+url.PathEscape(id), &raw); err != nil {
 		return nil, err
 	}
+	inst, err := decodeInstance(raw)
+	if err != nil {
+		return nil, fmt.Errorf("TensorDock API: GET /instances/%s: unexpected answer: %w", id, err)
+	}
+	return inst, nil
+}
+
+// decodeInstance reads an instance wrapped in {"data": ...} or not.
+func decodeInstance(raw []byte) (*Instance, error) {
 	var wrapped struct {
 		Data *Instance `json:"data"`
 	}
@@ -131,17 +140,30 @@ func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) 
 	}
 	var inst Instance
 	if err := json.Unmarshal(raw, &inst); err != nil {
-		return nil, fmt.Errorf("TensorDock API: GET /instances/%s: unexpected answer: %w", id, err)
+		return nil, err
 	}
 	return &inst, nil
 }
 
-// ListInstances lists the organisation's instances, in either list shape.
+// ListInstances lists the organisation's instances.
 func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
+	var raw json.RawMessage
+	if err := get(ctx, c, "/instances", &raw); err != nil {
+		return nil, err
+	}
+	list, err := decodeInstanceList(raw)
+	if err != nil {
+		return nil, fmt.Errorf("TensorDock API: GET /instances: unexpected answer: %w", err)
+	}
+	return list, nil
+}
+
+// decodeInstanceList reads {"data": {"instances": [...]}} or {"data": [...]}.
+func decodeInstanceList(raw []byte) ([]Instance, error) {
 	var out struct {
 		Data json.RawMessage `json:"data"`
 	}
-	if err := get(ctx, c, "/instances", &out); err != nil {
+	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
 	if list, err := jsonx.OneOrMany[Instance](out.Data); err == nil && (len(list) != 1 || list[0].ID != "") {
@@ -151,7 +173,7 @@ func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
 		Instances []Instance `json:"instances"`
 	}
 	if err := json.Unmarshal(out.Data, &nested); err != nil {
-		return nil, fmt.Errorf("TensorDock API: GET /instances: unexpected answer: %w", err)
+		return nil, err
 	}
 	return nested.Instances, nil
 }
