@@ -39,3 +39,38 @@ func TestCreate(t *testing.T) {
 		t.Errorf("a failed lookup keeps the create's error: %v", err)
 	}
 }
+
+func TestCreateUnnamed(t *testing.T) {
+	ctx := context.Background()
+	lost := &transport.NoAnswerError{Sent: true, Err: errors.New("EOF")}
+	calls := 0
+	list := func(context.Context) ([]string, error) {
+		calls++
+		if calls == 1 {
+			return []string{"a"}, nil
+		}
+		return []string{"a", "b"}, nil
+	}
+	if id, err := CreateUnnamed(ctx, list, func(context.Context) (string, error) { return "", lost }); id != "b" || err != nil {
+		t.Fatalf("the one new object is adopted: %q %v", id, err)
+	}
+	calls = 0
+	if id, err := CreateUnnamed(ctx, list, func(context.Context) (string, error) { return "c", nil }); id != "c" || err != nil {
+		t.Fatalf("success: %q %v", id, err)
+	}
+	two := func(context.Context) ([]string, error) { return []string{"x", "y"}, nil }
+	none := true
+	if _, err := CreateUnnamed(ctx, func(ctx context.Context) ([]string, error) {
+		if none {
+			none = false
+			return nil, nil
+		}
+		return two(ctx)
+	}, func(context.Context) (string, error) { return "", lost }); err != lost {
+		t.Fatalf("two new objects are ambiguous: keep the error, got %v", err)
+	}
+	var k Keyed
+	unlock := k.Lock("i")
+	unlock()
+	k.Lock("i")()
+}

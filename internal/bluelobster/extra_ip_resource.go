@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -65,18 +66,54 @@ func extraIPFromAPI(instanceID string, ip *api.IP) extraIPModel {
 	}
 }
 
-// Create keeps the address the answer names; parallel creates on one
-// instance therefore each keep their own.
+// ipAdds serialises adds per instance: Blue Lobster picks the address, so
+// when an answer is lost the one new address is the one this add made.
+var ipAdds adopt.Keyed
+
+// Create keeps the address the answer names; several on one instance each
+// get and keep their own.
 func (r *extraIPResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan extraIPModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	id := plan.InstanceID.ValueString()
-	ip, err := r.client.AddIP(ctx, id)
+	defer ipAdds.Lock(id)()
+	addresses := func(ctx context.Context) ([]string, error) {
+		ips, err := r.client.ListIPs(ctx, id)
+		out := make([]string, len(ips))
+		for i, ip := range ips {
+			out[i] = ip.IPAddress
+		}
+		return out, err
+	}
+	addr, err := adopt.CreateUnnamed(ctx, addresses, func(ctx context.Context) (string, error) {
+		ip, err := r.client.AddIP(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		return ip.IPAddress, nil
+	})
+	var ip *api.IP
+	if err == nil {
+		ip, err = r.findIP(ctx, id, addr)
+	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("adding an IP address to "+apierr.Describe("Blue Lobster", "instance", id), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, extraIPFromAPI(id, ip))...)
+}
+
+func (r *extraIPResource) findIP(ctx context.Context, instanceID, addr string) (*api.IP, error) {
+	ips, err := r.client.ListIPs(ctx, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	for _, ip := range ips {
+		if ip.IPAddress == addr {
+			return &ip, nil
+		}
+	}
+	return nil, fmt.Errorf("Blue Lobster assigned %s to instance %s, but does not list it", addr, instanceID)
 }
 
 func (r *extraIPResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -19,12 +19,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
+
+var vmCreates adopt.Keyed
 
 const (
 	powerRunning   = "running"
@@ -214,12 +217,36 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	what := describe(plan)
-	vm, err := r.client.CreateVM(ctx, api.CreateVMRequest{
+	// Nova takes no name at creation; a lost answer is matched by the one new
+	// VM on the node, with creates on one node serialised.
+	defer vmCreates.Lock(plan.Node.ValueString())()
+	vmsOnNode := func(ctx context.Context) ([]string, error) {
+		all, err := r.client.ListVMs(ctx)
+		var ids []string
+		for _, v := range all {
+			if v.Node == plan.Node.ValueString() {
+				ids = append(ids, v.ID)
+			}
+		}
+		return ids, err
+	}
+	request := api.CreateVMRequest{
 		Node: plan.Node.ValueString(), GPUType: plan.GPUType.ValueString(), GPUCount: plan.GPUCount.ValueInt64(),
 		StorageGB: plan.StorageGB.ValueInt64(), TemplateVMID: plan.TemplateVMID.ValueInt64(), RentalType: plan.RentalType.ValueString(),
 		ReservationMonths: plan.ReservationMonths.ValueInt64(), AuthMethod: plan.AuthMethod.ValueString(),
 		SSHKeyID: plan.SSHKeyID.ValueString(), Password: config.Password.ValueString(),
+	}
+	id, err := adopt.CreateUnnamed(ctx, vmsOnNode, func(ctx context.Context) (string, error) {
+		vm, err := r.client.CreateVM(ctx, request)
+		if err != nil {
+			return "", err
+		}
+		return vm.ID, nil
 	})
+	var vm *api.VM
+	if err == nil {
+		vm, err = r.client.GetVM(ctx, id)
+	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
