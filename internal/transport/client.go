@@ -93,13 +93,19 @@ func New(cfg Config) (*Client, error) {
 		inner = cleanhttp.DefaultPooledTransport()
 	}
 	wrapped := *hc
-	wrapped.Timeout = cfg.AttemptTimeout
+	// Each attempt has its own deadline (below) so that a slow answer is
+	// retried like a lost one; http.Client.Timeout would bound all attempts
+	// together and hide whether the request had left this process.
+	wrapped.Timeout = 0
 	wrapped.Transport = &limitTransport{
 		limiter: newLimiter(cfg.Limits, base.Path),
-		next: &logTransport{
-			cloud:  cfg.Cloud,
-			masker: masker,
-			next:   &sentTransport{next: inner},
+		next: &attemptTransport{
+			timeout: cfg.AttemptTimeout,
+			next: &logTransport{
+				cloud:  cfg.Cloud,
+				masker: masker,
+				next:   &sentTransport{next: inner},
+			},
 		},
 	}
 

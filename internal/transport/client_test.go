@@ -561,3 +561,32 @@ func TestRateLimitRetriesHaveTheirOwnBudget(t *testing.T) {
 		t.Fatalf("want a rate-limit error after 1+2 attempts, got %v after %d", err, calls.Load())
 	}
 }
+
+func TestSlowAnswerEndsTheAttemptNotTheCall(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			time.Sleep(300 * time.Millisecond)
+		}
+		w.Write([]byte(`{}`))
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv.URL, func(c *Config) { c.AttemptTimeout = 100 * time.Millisecond })
+
+	if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/read"}); err != nil {
+		t.Fatalf("a read that was slow once must be retried: %v", err)
+	}
+	if n := calls.Load(); n != 2 {
+		t.Fatalf("want 2 attempts at the read, got %d", n)
+	}
+
+	calls.Store(0)
+	_, err := c.Do(context.Background(), Request{Method: http.MethodPost, Path: "/create", Body: map[string]string{}})
+	var na *NoAnswerError
+	if !errors.As(err, &na) || !na.Sent || !strings.Contains(err.Error(), "no answer within 100ms") {
+		t.Fatalf("a create whose answer came too late must report that it may have acted, got %v", err)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Fatalf("a create that may have acted must not be sent again: %d attempts", n)
+	}
+}

@@ -2,6 +2,9 @@ package transport
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptrace"
@@ -39,6 +42,24 @@ func (t *sentTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		return nil, &sendError{request: r, sent: written.Load(), err: err}
 	}
 	return resp, nil
+}
+
+// attemptTransport gives up on one attempt after timeout. The response body
+// is read completely inside logTransport, so the deadline may end with the call.
+type attemptTransport struct {
+	timeout time.Duration
+	next    http.RoundTripper
+}
+
+func (t *attemptTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(r.Context(), t.timeout)
+	defer cancel()
+	resp, err := t.next.RoundTrip(r.WithContext(ctx))
+	var se *sendError
+	if err != nil && r.Context().Err() == nil && ctx.Err() != nil && errors.As(err, &se) {
+		se.err = fmt.Errorf("no answer within %s", t.timeout)
+	}
+	return resp, err
 }
 
 type logTransport struct {
