@@ -57,6 +57,8 @@ func ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 type Sim struct {
 	*sim.Server
 	URL string
+	// ProviderSettings are extra provider arguments, such as a request_timeout.
+	ProviderSettings string
 }
 
 // StartSim starts a fresh simulator that stops when the test ends. Its
@@ -108,6 +110,7 @@ func (s *Sim) ProviderBlock() string {
 	return fmt.Sprintf(`
 provider "gpucloud" {
   poll_interval = "50ms"
+  %s
   verda {
     client_id     = %q
     client_secret = %q
@@ -130,7 +133,7 @@ provider "gpucloud" {
     endpoint = %q
   }
 }
-`, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint(), simtensordock.DefaultToken, s.TensorDockEndpoint(),
+`, s.ProviderSettings, simverda.DefaultClientID, simverda.DefaultClientSecret, s.VerdaEndpoint(), simtensordock.DefaultToken, s.TensorDockEndpoint(),
 		simbluelobster.DefaultAPIKey, s.URL+simbluelobster.Prefix, simnova.ReadWriteKey, s.NovaEndpoint(), simnovitai.DefaultAPIKey, s.URL+simnovitai.Prefix)
 }
 

@@ -126,10 +126,15 @@ func TestAccFaultCampaign(t *testing.T) {
 		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil},
 		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no answer`)},
 		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP 503`)},
+		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil},
+		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no answer within 1s`)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := acctest.StartSim(t)
+			if tc.fault.Kind == sim.FaultLatency {
+				s.ProviderSettings = `request_timeout = "1s"`
+			}
 			faulty := resource.TestStep{
 				PreConfig: func() {
 					if _, err := s.AddFault(tc.fault); err != nil {
@@ -148,7 +153,14 @@ func TestAccFaultCampaign(t *testing.T) {
 				Steps: []resource.TestStep{
 					faulty,
 					{
-						PreConfig: s.ClearFaults,
+						PreConfig: func() {
+							for _, f := range s.Faults() {
+								if f.Hits == 0 {
+									t.Fatalf("fault %s never hit: the campaign tested nothing", f.ID)
+								}
+							}
+							s.ClearFaults()
+						},
 						Config:    s.Config(everything()),
 						Check:     ledgerTracked(s),
 					},

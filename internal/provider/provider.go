@@ -42,12 +42,13 @@ type gpucloudProvider struct {
 }
 
 type providerModel struct {
-	PollInterval types.String     `tfsdk:"poll_interval"`
-	Verda        *verdaBlock      `tfsdk:"verda"`
-	TensorDock   *tensordockBlock `tfsdk:"tensordock"`
-	BlueLobster  *apiKeyBlock     `tfsdk:"bluelobster"`
-	Nova         *novaBlock       `tfsdk:"nova"`
-	Novitai      *apiKeyBlock     `tfsdk:"novitai"`
+	PollInterval   types.String     `tfsdk:"poll_interval"`
+	RequestTimeout types.String     `tfsdk:"request_timeout"`
+	Verda          *verdaBlock      `tfsdk:"verda"`
+	TensorDock     *tensordockBlock `tfsdk:"tensordock"`
+	BlueLobster    *apiKeyBlock     `tfsdk:"bluelobster"`
+	Nova           *novaBlock       `tfsdk:"nova"`
+	Novitai        *apiKeyBlock     `tfsdk:"novitai"`
 }
 
 type novaBlock struct {
@@ -83,6 +84,13 @@ func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 		MarkdownDescription: "One provider for several GPU clouds. Each cloud is configured by its own block, " +
 			"or by its environment variables; a cloud that is used but not configured is a clear error.",
 		Attributes: map[string]schema.Attribute{
+			"request_timeout": schema.StringAttribute{
+				Optional:   true,
+				Validators: []validator.String{validate.Duration(100*time.Millisecond, time.Hour)},
+				MarkdownDescription: "How long to wait for the answer to one request, such as `\"30s\"`, before treating it as lost: " +
+					"a read is then sent again, a create is looked up by name before anything is created twice. Defaults to the " +
+					"`GPUCLOUD_REQUEST_TIMEOUT` environment variable, then `2m`.",
+			},
 			"poll_interval": schema.StringAttribute{
 				Optional:   true,
 				Validators: []validator.String{validate.Duration(time.Millisecond, time.Hour)},
@@ -195,6 +203,16 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		}
 		clients.PollInterval = d
 	}
+	var requestTimeout time.Duration
+	if timeout := setting(resp, path.Root("request_timeout"), cfg.RequestTimeout, "GPUCLOUD_REQUEST_TIMEOUT"); timeout != "" {
+		d, err := time.ParseDuration(timeout)
+		if err != nil || d <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request timeout",
+				fmt.Sprintf("%q is not a positive duration such as \"30s\"", timeout))
+			return
+		}
+		requestTimeout = d
+	}
 
 	if cfg.Verda == nil {
 		cfg.Verda = &verdaBlock{}
@@ -206,7 +224,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 	case resp.Diagnostics.HasError():
 		return
 	case id != "" && secret != "":
-		client, err := verdaapi.New(verdaapi.Config{Endpoint: endpoint, ClientID: id, ClientSecret: secret, UserAgent: userAgent})
+		client, err := verdaapi.New(verdaapi.Config{Endpoint: endpoint, ClientID: id, ClientSecret: secret, UserAgent: userAgent, RequestTimeout: requestTimeout})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("verda").AtName("endpoint"), "Invalid Verda endpoint", err.Error())
 			return
@@ -227,7 +245,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 	if token != "" {
-		client, err := tensordockapi.New(tensordockapi.Config{Endpoint: tdEndpoint, Token: token, UserAgent: userAgent})
+		client, err := tensordockapi.New(tensordockapi.Config{Endpoint: tdEndpoint, Token: token, UserAgent: userAgent, RequestTimeout: requestTimeout})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("tensordock").AtName("endpoint"), "Invalid TensorDock endpoint", err.Error())
 			return
@@ -244,7 +262,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 	if blKey != "" {
-		client, err := bluelobsterapi.New(bluelobsterapi.Config{Endpoint: blEndpoint, APIKey: blKey, UserAgent: userAgent})
+		client, err := bluelobsterapi.New(bluelobsterapi.Config{Endpoint: blEndpoint, APIKey: blKey, UserAgent: userAgent, RequestTimeout: requestTimeout})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("bluelobster").AtName("endpoint"), "Invalid Blue Lobster endpoint", err.Error())
 			return
@@ -256,11 +274,12 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		cfg.Nova = &novaBlock{}
 	}
 	novaCfg := novaapi.Config{
-		APIKey:    setting(resp, path.Root("nova").AtName("api_key"), cfg.Nova.APIKey, "NOVA_API_KEY"),
-		Email:     setting(resp, path.Root("nova").AtName("email"), cfg.Nova.Email, "NOVA_EMAIL"),
-		Password:  setting(resp, path.Root("nova").AtName("password"), cfg.Nova.Password, "NOVA_PASSWORD"),
-		Endpoint:  setting(resp, path.Root("nova").AtName("endpoint"), cfg.Nova.Endpoint, "NOVA_ENDPOINT"),
-		UserAgent: userAgent,
+		APIKey:         setting(resp, path.Root("nova").AtName("api_key"), cfg.Nova.APIKey, "NOVA_API_KEY"),
+		Email:          setting(resp, path.Root("nova").AtName("email"), cfg.Nova.Email, "NOVA_EMAIL"),
+		Password:       setting(resp, path.Root("nova").AtName("password"), cfg.Nova.Password, "NOVA_PASSWORD"),
+		Endpoint:       setting(resp, path.Root("nova").AtName("endpoint"), cfg.Nova.Endpoint, "NOVA_ENDPOINT"),
+		UserAgent:      userAgent,
+		RequestTimeout: requestTimeout,
 	}
 	switch {
 	case resp.Diagnostics.HasError():
@@ -287,7 +306,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 			"novitai is self-hosted: set novitai.endpoint (or NOVITAI_ENDPOINT) to your service's URL.")
 		return
 	case novitaiKey != "":
-		client, err := novitaiapi.New(novitaiapi.Config{Endpoint: novitaiEndpoint, APIKey: novitaiKey, UserAgent: userAgent})
+		client, err := novitaiapi.New(novitaiapi.Config{Endpoint: novitaiEndpoint, APIKey: novitaiKey, UserAgent: userAgent, RequestTimeout: requestTimeout})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("novitai").AtName("endpoint"), "Invalid novitai endpoint", err.Error())
 			return

@@ -12,7 +12,7 @@ import (
 // Fault kinds.
 const (
 	FaultStatus    = "status"     // answer with an error status instead of the handler
-	FaultLatency   = "latency"    // wait, then let the handler answer
+	FaultLatency   = "latency"    // let the handler act at once, then hold its answer back
 	FaultDrop      = "drop"       // close the connection before the handler runs
 	FaultDropAfter = "drop_after" // run the handler, then close without answering
 )

@@ -64,6 +64,9 @@ func (s *Server) Clouds() []core.Cloud { return s.clouds }
 // AddFault injects a fault and returns it with its ID.
 func (s *Server) AddFault(f Fault) (Fault, error) { return s.faults.add(f) }
 
+// Faults lists the injected faults with how often each has hit.
+func (s *Server) Faults() []Fault { return s.faults.snapshot() }
+
 // ClearFaults removes every fault.
 func (s *Server) ClearFaults() { s.faults.clear() }
 
@@ -122,19 +125,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	var dropAfter bool
+	var delay time.Duration
 	for _, f := range s.faults.match(r) {
 		switch f.Kind {
 		case FaultLatency:
-			select {
-			case <-time.After(f.latency()):
-			case <-r.Context().Done():
-				return
-			}
+			delay += f.latency()
 		case FaultDrop:
 			s.stats.record(route, 0)
 			drop(w)
 			return
 		case FaultStatus:
+			if !hold(r, delay) {
+				return
+			}
 			s.answerFault(w, r, f)
 			s.stats.record(route, f.Status)
 			return
@@ -146,6 +149,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.mux.ServeHTTP(httptest.NewRecorder(), r)
 		s.stats.record(route, 0)
 		drop(w)
+		return
+	}
+	if delay > 0 {
+		// A slow answer, not a slow server: the work is done at once and
+		// only the answer is held back, even from a client that gives up.
+		rec := httptest.NewRecorder()
+		s.mux.ServeHTTP(rec, r)
+		s.stats.record(route, rec.Code)
+		if !hold(r, delay) {
+			return
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
 		return
 	}
 	sw := &statusWriter{ResponseWriter: w}
@@ -171,6 +190,19 @@ func (s *Server) answerFault(w http.ResponseWriter, r *http.Request, f Fault) {
 }
 
 // drop closes the client's connection without an answer.
+// hold waits d and reports whether the client is still waiting too.
+func hold(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	select {
+	case <-time.After(d):
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
 func drop(w http.ResponseWriter) {
 	if hj, ok := w.(http.Hijacker); ok {
 		if conn, _, err := hj.Hijack(); err == nil {

@@ -31,6 +31,8 @@ type Config struct {
 	Endpoint  string
 	APIKey    string
 	UserAgent string
+	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
+	RequestTimeout time.Duration
 }
 
 // Client calls Blue Lobster's API.
@@ -43,7 +45,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
 	}
-	c, err := transport.New(transport.Config{Cloud: "Blue Lobster", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Secrets: []string{cfg.APIKey}})
+	c, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout, Cloud: "Blue Lobster", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Secrets: []string{cfg.APIKey}})
 	if err != nil {
 		return nil, err
 	}

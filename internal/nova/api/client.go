@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
@@ -39,6 +40,8 @@ type Config struct {
 	Email     string
 	Password  string
 	UserAgent string
+	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
+	RequestTimeout time.Duration
 }
 
 // Client calls Nova Cloud's API.
@@ -52,7 +55,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
 	}
-	base, err := transport.New(transport.Config{
+	base, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout,
 		Cloud: "Nova Cloud", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.APIKey, cfg.Password},
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -26,6 +27,8 @@ type Config struct {
 	Endpoint  string
 	APIKey    string
 	UserAgent string
+	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
+	RequestTimeout time.Duration
 }
 
 // Client calls a novitai service.
@@ -35,7 +38,7 @@ type Client struct {
 
 // New returns a client that authenticates with a bearer API key.
 func New(cfg Config) (*Client, error) {
-	c, err := transport.New(transport.Config{Cloud: "novitai", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.APIKey}})
+	c, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout, Cloud: "novitai", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.APIKey}})
 	if err != nil {
 		return nil, err
 	}

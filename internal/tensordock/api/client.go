@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
@@ -27,6 +28,8 @@ type Config struct {
 	Endpoint  string
 	Token     string
 	UserAgent string
+	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
+	RequestTimeout time.Duration
 }
 
 // Client calls TensorDock's API.
@@ -39,7 +42,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
 	}
-	c, err := transport.New(transport.Config{
+	c, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout,
 		Cloud: "TensorDock", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.Token},
 	})
 	if err != nil {

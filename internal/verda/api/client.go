@@ -3,6 +3,7 @@ package api
 
 import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"time"
 )
 
 // DefaultEndpoint is Verda's public API.
@@ -31,6 +32,8 @@ type Config struct {
 	ClientID     string
 	ClientSecret string
 	UserAgent    string
+	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
+	RequestTimeout time.Duration
 	// Limits replaces the documented rate limits when its PerWindow is set.
 	Limits transport.Limits
 }
@@ -49,7 +52,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Limits.PerWindow > 0 {
 		limits = cfg.Limits
 	}
-	base, err := transport.New(transport.Config{
+	base, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout,
 		Cloud:     "Verda",
 		BaseURL:   cfg.Endpoint,
 		UserAgent: cfg.UserAgent,
