@@ -161,8 +161,8 @@ func TestAccFaultCampaign(t *testing.T) {
 							}
 							s.ClearFaults()
 						},
-						Config:    s.Config(everything()),
-						Check:     ledgerTracked(s),
+						Config: s.Config(everything()),
+						Check:  ledgerTracked(s),
 					},
 					{
 						Config: s.Config(everything()),
