@@ -12,6 +12,9 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simbluelobster "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
+	simnova "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
+	simnovitai "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/novitai"
 )
 
 // everything is one object of every resource kind of every cloud.
@@ -112,22 +115,26 @@ func ledgerTracked(s *acctest.Sim) func(*terraform.State) error {
 	}
 }
 
-// Bursts of 429s and 5xx on every path of every cloud: the apply either
-// succeeds or fails cleanly, the next clean apply converges, and no billed
-// object ever exists outside state.
+// Every resource kind of every cloud under each fault in turn (bursts of 429s
+// and 5xx, lost answers, answers slower than the client timeout, failed
+// provisioning): the apply either succeeds or fails cleanly, the next clean
+// apply converges, and no billed object ever exists outside state.
 func TestAccFaultCampaign(t *testing.T) {
 	cases := []struct {
 		name  string
 		fault sim.Fault
 		// expectError matches what the faulty apply may report; nil when every fault must be absorbed.
 		expectError *regexp.Regexp
+		// arrange, when set, misconfigures the clouds instead of or besides the fault; restore undoes it.
+		arrange, restore func(*acctest.Sim)
 	}{
-		{"429 burst", sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}, nil},
-		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil},
-		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no answer`)},
-		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP 503`)},
-		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil},
-		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no answer within 1s`)},
+		{"429 burst", sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}, nil, nil, nil},
+		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil, nil, nil},
+		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no answer`), nil, nil},
+		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP 503`), nil, nil},
+		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil, nil, nil},
+		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no answer within 1s`), nil, nil},
+		{"provisioning fails", sim.Fault{}, regexp.MustCompile(`(?s)ended in\s+state.*tracked in state and marked tainted`), failProvisioning(true), failProvisioning(false)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -137,6 +144,12 @@ func TestAccFaultCampaign(t *testing.T) {
 			}
 			faulty := resource.TestStep{
 				PreConfig: func() {
+					if tc.arrange != nil {
+						tc.arrange(s)
+					}
+					if tc.fault.Kind == "" {
+						return
+					}
 					if _, err := s.AddFault(tc.fault); err != nil {
 						t.Fatal(err)
 					}
@@ -160,6 +173,9 @@ func TestAccFaultCampaign(t *testing.T) {
 								}
 							}
 							s.ClearFaults()
+							if tc.restore != nil {
+								tc.restore(s)
+							}
 						},
 						Config: s.Config(everything()),
 						Check:  ledgerTracked(s),
@@ -176,5 +192,19 @@ func TestAccFaultCampaign(t *testing.T) {
 				t.Fatalf("the campaign must not touch the admin API: %d", n)
 			}
 		})
+	}
+}
+
+// failProvisioning makes new machines fail after they were ordered on every
+// cloud that can report it: a Blue Lobster launch task, a Nova VM, a novitai instance.
+func failProvisioning(fail bool) func(*acctest.Sim) {
+	bl, nova, novitai := "", "", ""
+	if fail {
+		bl, nova, novitai = "FAILED", "failed", "failed"
+	}
+	return func(s *acctest.Sim) {
+		s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) { sw.LaunchOutcome = bl })
+		s.Nova.UpdateSwitches(func(sw *simnova.Switches) { sw.CreateOutcome = nova })
+		s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) { sw.CreateOutcome = novitai })
 	}
 }
