@@ -22,15 +22,18 @@ func decodeCreatedID(body []byte) (string, error) {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return "", fmt.Errorf("unreadable ID %q: %w", b, err)
 		}
-		return strings.TrimSpace(s), nil
+		if id := strings.TrimSpace(s); id != "" {
+			return id, nil
+		}
+		return "", fmt.Errorf("empty ID %q where an ID was expected", b)
 	case '{':
 		var obj struct {
 			ID string `json:"id"`
 		}
-		if err := json.Unmarshal(b, &obj); err != nil || obj.ID == "" {
+		if err := json.Unmarshal(b, &obj); err != nil || strings.TrimSpace(obj.ID) == "" {
 			return "", fmt.Errorf("unreadable ID in %q", b)
 		}
-		return obj.ID, nil
+		return strings.TrimSpace(obj.ID), nil
 	}
 	return string(b), nil
 }
