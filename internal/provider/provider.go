@@ -194,24 +194,10 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	userAgent := fmt.Sprintf("terraform-provider-gpucloud/%s (+terraform %s)", p.version, req.TerraformVersion)
 	clients := &providerdata.Clients{}
-	if interval := setting(resp, path.Root("poll_interval"), cfg.PollInterval, "GPUCLOUD_POLL_INTERVAL"); interval != "" {
-		d, err := time.ParseDuration(interval)
-		if err != nil || d <= 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("poll_interval"), "Invalid poll interval",
-				fmt.Sprintf("%q is not a positive duration such as \"5s\"", interval))
-			return
-		}
-		clients.PollInterval = d
-	}
-	var requestTimeout time.Duration
-	if timeout := setting(resp, path.Root("request_timeout"), cfg.RequestTimeout, "GPUCLOUD_REQUEST_TIMEOUT"); timeout != "" {
-		d, err := time.ParseDuration(timeout)
-		if err != nil || d <= 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request timeout",
-				fmt.Sprintf("%q is not a positive duration such as \"30s\"", timeout))
-			return
-		}
-		requestTimeout = d
+	clients.PollInterval = durationSetting(resp, path.Root("poll_interval"), cfg.PollInterval, "GPUCLOUD_POLL_INTERVAL")
+	requestTimeout := durationSetting(resp, path.Root("request_timeout"), cfg.RequestTimeout, "GPUCLOUD_REQUEST_TIMEOUT")
+	if resp.Diagnostics.HasError() {
+		return
 	}
 
 	if cfg.Verda == nil {
@@ -338,6 +324,23 @@ func setting(resp *provider.ConfigureResponse, p path.Path, v types.String, env 
 		return v.ValueString()
 	}
 	return os.Getenv(env)
+}
+
+// durationSetting is setting for a duration; zero when neither the argument
+// nor the environment variable is set. The environment bypasses the schema's
+// validator, so the value is checked here too.
+func durationSetting(resp *provider.ConfigureResponse, p path.Path, v types.String, env string) time.Duration {
+	raw := setting(resp, p, v, env)
+	if raw == "" {
+		return 0
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil || d <= 0 {
+		resp.Diagnostics.AddAttributeError(p, "Invalid duration",
+			fmt.Sprintf("%q (from %s or %s) is not a positive duration such as \"30s\"", raw, p, env))
+		return 0
+	}
+	return d
 }
 
 func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource {

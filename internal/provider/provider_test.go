@@ -158,3 +158,14 @@ func TestTimingSettingsAreValidated(t *testing.T) {
 		})
 	}
 }
+
+func TestTimingFromTheEnvironmentIsValidated(t *testing.T) {
+	t.Setenv("GPUCLOUD_REQUEST_TIMEOUT", "-5s")
+	tfresource.Test(t, tfresource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []tfresource.TestStep{{
+			Config:      acctest.WithProvider(`data "gpucloud_verda_locations" "all" {}`),
+			ExpectError: regexp.MustCompile(`(?s)"-5s"\s+\(from\s+request_timeout\s+or\s+GPUCLOUD_REQUEST_TIMEOUT\)\s+is\s+not\s+a\s+positive\s+duration`),
+		}},
+	})
+}
