@@ -20,11 +20,6 @@ func Diagnostic(operation string, err error) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Error "+operation, Detail(err))
 }
 
-// AttributeDiagnostic attaches the error to the attribute the cloud refused.
-func AttributeDiagnostic(p path.Path, operation string, err error) diag.Diagnostic {
-	return diag.NewAttributeErrorDiagnostic(p, "Error "+operation, Detail(err))
-}
-
 // Detail is the cloud's message followed by advice.
 func Detail(err error) string {
 	msg := err.Error()
