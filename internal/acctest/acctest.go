@@ -2,6 +2,7 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
@@ -211,4 +213,30 @@ func (s *Sim) CheckObjectCount(cloud, kind string, want int, why string) func(*t
 		}
 		return nil
 	}
+}
+
+// ExpectRequests is a plan check that fails when the requests the
+// simulator has counted so far (reset them in PreConfig) do not pass check.
+func (s *Sim) ExpectRequests(check func(map[string]sim.EndpointStats) error) plancheck.PlanCheck {
+	return requestCheck{s: s, check: check}
+}
+
+type requestCheck struct {
+	s     *Sim
+	check func(map[string]sim.EndpointStats) error
+}
+
+func (c requestCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if err := c.check(c.s.Stats()); err != nil {
+		resp.Error = fmt.Errorf("%w; requests so far: %s", err, describeRequests(c.s.Stats()))
+	}
+}
+
+func describeRequests(stats map[string]sim.EndpointStats) string {
+	var parts []string
+	for route, st := range stats {
+		parts = append(parts, fmt.Sprintf("%s ×%d", route, st.Count))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -51,6 +52,7 @@ type Client struct {
 	retrying    *retryablehttp.Client
 	retryMax    int
 	throttleMax int
+	writes      *atomic.Uint64
 }
 
 // Request is one API call. Path is relative to the base URL and already escaped.
@@ -129,6 +131,7 @@ func New(cfg Config) (*Client, error) {
 		retrying:    rc,
 		retryMax:    retryMax,
 		throttleMax: throttleMax,
+		writes:      new(atomic.Uint64),
 	}, nil
 }
 
@@ -154,8 +157,25 @@ func (c *Client) Masker() *Masker { return c.masker }
 // Cloud is the display name of the cloud this client speaks to.
 func (c *Client) Cloud() string { return c.cloud }
 
+// Writes counts the starts and the ends of requests that may change
+// something at the cloud. Two equal readings mean that no such request ran
+// in between, so what was read in between is still current.
+func (c *Client) Writes() uint64 { return c.writes.Load() }
+
+func (r Request) mayWrite() bool {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return !r.NoAuth
+}
+
 // Do sends req and returns the answer; an error answer becomes an *APIError.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	if req.mayWrite() {
+		c.writes.Add(1)
+		defer c.writes.Add(1)
+	}
 	resp, err := c.attempt(ctx, req)
 	if err == nil && resp.Status == http.StatusUnauthorized && !req.NoAuth {
 		if r, ok := c.auth.(Reauthenticator); ok {

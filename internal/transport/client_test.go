@@ -213,48 +213,6 @@ func TestPostThatNeverLeftIsRetried(t *testing.T) {
 	}
 }
 
-func TestRateLimitGlobal(t *testing.T) {
-	var calls atomic.Int32
-	srv := flaky(t, &calls)
-	// 10 a second with a burst of one: six requests need at least half a second.
-	c := newTestClient(t, srv.URL, func(c *Config) { c.Limits = Limits{Window: time.Second, PerWindow: 10} })
-	start := time.Now()
-	for i := 0; i < 6; i++ {
-		if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/a"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if d := time.Since(start); d < 450*time.Millisecond {
-		t.Fatalf("6 requests at 10/s took only %v", d)
-	}
-}
-
-func TestRateLimitPerEndpoint(t *testing.T) {
-	var calls atomic.Int32
-	srv := flaky(t, &calls)
-	c := newTestClient(t, srv.URL, func(c *Config) {
-		c.Limits = Limits{Window: time.Second, PerEndpoint: 5, Endpoints: map[string]int{"GET /fast": 1000}}
-	})
-	timeIt := func(paths ...string) time.Duration {
-		start := time.Now()
-		for _, p := range paths {
-			if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: p}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return time.Since(start)
-	}
-	if d := timeIt("/1", "/2", "/3", "/4"); d > 150*time.Millisecond {
-		t.Fatalf("distinct endpoints must not wait on each other, took %v", d)
-	}
-	if d := timeIt("/fast", "/fast", "/fast", "/fast"); d > 150*time.Millisecond {
-		t.Fatalf("an endpoint override of 1000/s was not applied, took %v", d)
-	}
-	if d := timeIt("/same", "/same", "/same", "/same"); d < 550*time.Millisecond {
-		t.Fatalf("4 requests to one endpoint at 5/s took only %v", d)
-	}
-}
-
 func TestContextCancellationEndsAtOnce(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/slow" {

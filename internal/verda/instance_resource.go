@@ -28,6 +28,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
@@ -365,7 +366,7 @@ func (r *instanceResource) waitFor(ctx context.Context, id, what, target string)
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: api.DeployFailures,
 		Floor: floor, Ceiling: ceiling,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.GetInstance(ctx, id)
+		i, err := r.client.ReadInstance(ctx, id, floor)
 		if err != nil {
 			return wait.Observation{}, err
 		}
@@ -392,7 +393,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
+	inst, err := r.client.ReadInstance(ctx, state.ID.ValueString(), coalesce.RefreshAge)
 	if transport.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -443,7 +444,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 			resp.Diagnostics.Append(apierr.Diagnostic(fmt.Sprintf("setting power_state of %s to %s", what, plan.PowerState.ValueString()), err))
 			return
 		}
-	} else if inst, err = r.client.GetInstance(ctx, id); err != nil {
+	} else if inst, err = r.client.ReadInstance(ctx, id, coalesce.RefreshAge); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
 	}
@@ -475,7 +476,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
 	err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-		i, err := r.client.GetInstance(ctx, id)
+		i, err := r.client.ReadInstance(ctx, id, floor)
 		if err != nil {
 			return "", err
 		}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
@@ -145,7 +146,7 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		if slices.Contains(prior, id) {
 			continue
 		}
-		inst, err := r.client.GetInstance(ctx, id)
+		inst, err := r.client.ReadInstance(ctx, id, coalesce.RefreshAge)
 		if err == nil && inst.Status != api.StatusOffline {
 			resp.Diagnostics.AddAttributeWarning(path.Root("instance_ids"), "Instance is not shut down",
 				fmt.Sprintf("Verda attaches volumes only to shut-down instances, and instance %q (%s) is %s now. "+
@@ -219,7 +220,7 @@ func (r *volumeResource) waitFor(ctx context.Context, id, what, target string) (
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.VolumeDeleted, "canceled"},
 		Floor: floor, Ceiling: ceiling,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		v, err := r.client.GetVolume(ctx, id)
+		v, err := r.client.ReadVolume(ctx, id, floor)
 		if err != nil {
 			return wait.Observation{}, err
 		}
@@ -255,7 +256,7 @@ func (r *volumeResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	v, err := r.client.GetVolume(ctx, state.ID.ValueString())
+	v, err := r.client.ReadVolume(ctx, state.ID.ValueString(), coalesce.RefreshAge)
 	if transport.IsNotFound(err) || err == nil && v.Status == api.VolumeDeleted {
 		resp.State.RemoveResource(ctx)
 		return

@@ -2,8 +2,10 @@
 package api
 
 import (
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
 // DefaultEndpoint is Verda's public API.
@@ -40,7 +42,9 @@ type Config struct {
 
 // Client calls Verda's API.
 type Client struct {
-	http *transport.Client
+	http      *transport.Client
+	instances *coalesce.List[Instance]
+	volumes   *coalesce.List[Volume]
 }
 
 // New returns a client that authenticates with OAuth2 client credentials.
@@ -63,5 +67,8 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	auth := transport.NewClientCredentials(base, "/oauth2/token", cfg.ClientID, cfg.ClientSecret)
-	return &Client{http: base.WithAuth(auth)}, nil
+	c := &Client{http: base.WithAuth(auth)}
+	c.instances = coalesce.New(c.ListInstances, func(i Instance) string { return i.ID }, c.http.Writes)
+	c.volumes = coalesce.New(c.ListVolumes, func(v Volume) string { return v.ID }, c.http.Writes)
+	return c, nil
 }

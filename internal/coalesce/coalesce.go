@@ -1,0 +1,100 @@
+// Package coalesce serves reads of single objects from one list request
+// shared by every concurrent reader, so that refreshing or waiting for many
+// objects of a kind costs one request per round instead of one per object.
+package coalesce
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// List shares list requests among readers of one kind of object.
+type List[T any] struct {
+	fetch  func(context.Context) ([]T, error)
+	id     func(T) string
+	writes func() uint64
+	now    func() time.Time
+
+	mu     sync.Mutex
+	latest *round[T]
+}
+
+// round is one list request, in flight until done is closed.
+type round[T any] struct {
+	started time.Time
+	writes  uint64
+	done    chan struct{}
+	byID    map[string]T
+	err     error
+}
+
+// New returns a List that lists with fetch, keys objects by id, and trusts
+// a list only while writes, the client's count of requests that may change
+// something, reads as it did when the list was asked for.
+func New[T any](fetch func(context.Context) ([]T, error), id func(T) string, writes func() uint64) *List[T] {
+	return &List[T]{fetch: fetch, id: id, writes: writes, now: time.Now}
+}
+
+// Get returns the object with this ID as a list shows it that was asked for
+// at most maxAge ago and after every write this client made. found is false
+// when that list does not hold it.
+func (l *List[T]) Get(ctx context.Context, id string, maxAge time.Duration) (obj T, found bool, err error) {
+	r := l.roundFor(ctx, maxAge)
+	select {
+	case <-r.done:
+	case <-ctx.Done():
+		return obj, false, ctx.Err()
+	}
+	if r.err != nil {
+		return obj, false, r.err
+	}
+	obj, found = r.byID[id]
+	return obj, found, nil
+}
+
+// roundFor joins the latest list request when it is recent enough and no
+// write has started or ended since it was sent, and starts one otherwise.
+func (l *List[T]) roundFor(ctx context.Context, maxAge time.Duration) *round[T] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now, writes := l.now(), l.writes()
+	if r := l.latest; r != nil && r.writes == writes && now.Sub(r.started) <= maxAge && !r.failed() {
+		return r
+	}
+	r := &round[T]{started: now, writes: writes, done: make(chan struct{})}
+	l.latest = r
+	// The request serves every reader that joins it, so one reader giving
+	// up must not cancel it; the transport's own deadlines bound it.
+	go l.run(context.WithoutCancel(ctx), r)
+	return r
+}
+
+func (l *List[T]) run(ctx context.Context, r *round[T]) {
+	defer close(r.done)
+	all, err := l.fetch(ctx)
+	if err != nil {
+		r.err = err
+		return
+	}
+	r.byID = make(map[string]T, len(all))
+	for _, o := range all {
+		r.byID[l.id(o)] = o
+	}
+}
+
+// failed reports whether the round ended in an error, which is not shared
+// with readers that come later.
+func (r *round[T]) failed() bool {
+	select {
+	case <-r.done:
+		return r.err != nil
+	default:
+		return false
+	}
+}
+
+// RefreshAge is how old a shared list may be when it answers a refresh.
+// Terraform refreshes every object of a configuration within seconds of
+// each other, and any write by this provider makes a list stale at once.
+const RefreshAge = 30 * time.Second

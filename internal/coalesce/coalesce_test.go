@@ -1,0 +1,174 @@
+package coalesce
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+type thing struct{ ID, State string }
+
+type fakeCloud struct {
+	mu      sync.Mutex
+	things  []thing
+	lists   atomic.Int32
+	writes  atomic.Uint64
+	delay   time.Duration
+	failing atomic.Bool
+}
+
+func (f *fakeCloud) list(ctx context.Context) ([]thing, error) {
+	f.lists.Add(1)
+	time.Sleep(f.delay)
+	if f.failing.Load() {
+		return nil, errors.New("list failed")
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]thing(nil), f.things...), nil
+}
+
+func (f *fakeCloud) set(id, state string) {
+	f.writes.Add(1)
+	defer f.writes.Add(1)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := range f.things {
+		if f.things[i].ID == id {
+			f.things[i].State = state
+			return
+		}
+	}
+	f.things = append(f.things, thing{id, state})
+}
+
+func newList(f *fakeCloud) *List[thing] {
+	return New(f.list, func(t thing) string { return t.ID }, f.writes.Load)
+}
+
+func TestConcurrentReadersShareOneList(t *testing.T) {
+	f := &fakeCloud{delay: 20 * time.Millisecond}
+	for _, id := range []string{"a", "b", "c"} {
+		f.set(id, "running")
+	}
+	l := newList(f)
+	var wg sync.WaitGroup
+	for i := range 300 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := []string{"a", "b", "c"}[i%3]
+			got, found, err := l.Get(context.Background(), id, time.Minute)
+			if err != nil || !found || got.ID != id || got.State != "running" {
+				t.Errorf("Get(%s) = %+v %v %v", id, got, found, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := f.lists.Load(); n != 1 {
+		t.Fatalf("300 concurrent reads made %d list requests, want 1", n)
+	}
+	if _, found, err := l.Get(context.Background(), "zzz", time.Minute); err != nil || found {
+		t.Fatalf("an object not in the list: found=%v err=%v", found, err)
+	}
+	if n := f.lists.Load(); n != 1 {
+		t.Fatalf("a later read within maxAge listed again (%d lists)", n)
+	}
+}
+
+func TestAWriteMakesTheNextReadListAgain(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "starting")
+	l := newList(f)
+	if got, _, _ := l.Get(context.Background(), "a", time.Hour); got.State != "starting" {
+		t.Fatalf("got %+v", got)
+	}
+	f.set("a", "running")
+	got, _, err := l.Get(context.Background(), "a", time.Hour)
+	if err != nil || got.State != "running" {
+		t.Fatalf("after a write, read %+v (%v); the list was served stale", got, err)
+	}
+	if n := f.lists.Load(); n != 2 {
+		t.Fatalf("want 2 lists, got %d", n)
+	}
+}
+
+func TestAListAskedForBeforeAWriteIsNotJoinedAfterIt(t *testing.T) {
+	f := &fakeCloud{delay: 100 * time.Millisecond}
+	f.set("a", "starting")
+	l := newList(f)
+	first := make(chan thing)
+	go func() {
+		got, _, _ := l.Get(context.Background(), "a", time.Hour)
+		first <- got
+	}()
+	time.Sleep(20 * time.Millisecond) // the first list is in flight
+	f.set("a", "running")
+	got, _, err := l.Get(context.Background(), "a", time.Hour)
+	if err != nil || got.State != "running" {
+		t.Fatalf("a read that began after the write saw %+v (%v)", got, err)
+	}
+	<-first
+	if n := f.lists.Load(); n != 2 {
+		t.Fatalf("want 2 lists, got %d", n)
+	}
+}
+
+func TestAnOldListIsNotServed(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "starting")
+	l := newList(f)
+	clock := time.Now()
+	l.now = func() time.Time { return clock }
+	_, _, _ = l.Get(context.Background(), "a", time.Second)
+	clock = clock.Add(999 * time.Millisecond)
+	_, _, _ = l.Get(context.Background(), "a", time.Second)
+	if n := f.lists.Load(); n != 1 {
+		t.Fatalf("a list younger than maxAge was not reused: %d lists", n)
+	}
+	clock = clock.Add(2 * time.Millisecond)
+	_, _, _ = l.Get(context.Background(), "a", time.Second)
+	if n := f.lists.Load(); n != 2 {
+		t.Fatalf("a list older than maxAge was served: %d lists", n)
+	}
+}
+
+func TestAFailedListIsNotReused(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "running")
+	l := newList(f)
+	f.failing.Store(true)
+	if _, _, err := l.Get(context.Background(), "a", time.Hour); err == nil {
+		t.Fatal("want the list's error")
+	}
+	f.failing.Store(false)
+	if _, found, err := l.Get(context.Background(), "a", time.Hour); err != nil || !found {
+		t.Fatalf("after a failure the next read must list again: found=%v err=%v", found, err)
+	}
+}
+
+func TestOneReaderGivingUpDoesNotFailTheOthers(t *testing.T) {
+	f := &fakeCloud{delay: 100 * time.Millisecond}
+	f.set("a", "running")
+	l := newList(f)
+	ctx, cancel := context.WithCancel(context.Background())
+	errs := make(chan error, 1)
+	go func() {
+		_, _, err := l.Get(ctx, "a", time.Hour)
+		errs <- err
+	}()
+	time.Sleep(10 * time.Millisecond)
+	cancel()
+	if err := <-errs; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the reader that gave up got %v", err)
+	}
+	if _, found, err := l.Get(context.Background(), "a", time.Hour); err != nil || !found {
+		t.Fatalf("the reader sharing the list got found=%v err=%v", found, err)
+	}
+	if n := f.lists.Load(); n != 1 {
+		t.Fatalf("want the list shared, got %d lists", n)
+	}
+}

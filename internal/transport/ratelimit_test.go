@@ -1,0 +1,196 @@
+package transport
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// fixedWindowServer counts requests in fixed windows that start with the
+// first request after the last one ended, like the clouds do, and answers
+// 429 beyond limit. It announces its policy when policy is set.
+func fixedWindowServer(t *testing.T, limit int, length time.Duration, policy string) (*httptest.Server, *atomic.Int32, *atomic.Int32) {
+	var mu sync.Mutex
+	var start time.Time
+	var n int
+	var ok, refused atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		now := time.Now()
+		if now.Sub(start) >= length {
+			start, n = now, 0
+		}
+		n++
+		over := n > limit
+		mu.Unlock()
+		if policy != "" {
+			w.Header().Set("RateLimit-Policy", policy)
+		}
+		if over {
+			refused.Add(1)
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		ok.Add(1)
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &ok, &refused
+}
+
+func sendConcurrently(t *testing.T, c *Client, n int, path string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: path}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	return time.Since(start)
+}
+
+func TestWindowLimitNeverOverrunsAFixedWindowServer(t *testing.T) {
+	srv, ok, refused := fixedWindowServer(t, 10, 300*time.Millisecond, "")
+	c := newTestClient(t, srv.URL, func(c *Config) { c.Limits = Limits{Window: 300 * time.Millisecond, PerWindow: 10} })
+	d := sendConcurrently(t, c, 35, "/a")
+	if refused.Load() != 0 {
+		t.Fatalf("the server refused %d requests", refused.Load())
+	}
+	if ok.Load() != 35 {
+		t.Fatalf("want 35 answered, got %d", ok.Load())
+	}
+	// Ten go at once, then ten more each window: the 35th needs three windows.
+	if d < 900*time.Millisecond || d > 1500*time.Millisecond {
+		t.Fatalf("35 requests at 10 per 300ms took %v, want about 0.9s", d)
+	}
+}
+
+func TestRateLimitPerEndpoint(t *testing.T) {
+	var calls atomic.Int32
+	srv := flaky(t, &calls)
+	c := newTestClient(t, srv.URL, func(c *Config) {
+		c.Limits = Limits{Window: 500 * time.Millisecond, PerEndpoint: 2, Endpoints: map[string]int{"GET /fast": 1000}}
+	})
+	timeIt := func(paths ...string) time.Duration {
+		start := time.Now()
+		for _, p := range paths {
+			if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: p}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return time.Since(start)
+	}
+	if d := timeIt("/1", "/2", "/3", "/4", "/1", "/2"); d > 150*time.Millisecond {
+		t.Fatalf("distinct endpoints must not wait on each other, took %v", d)
+	}
+	if d := timeIt("/fast", "/fast", "/fast", "/fast"); d > 150*time.Millisecond {
+		t.Fatalf("an endpoint override of 1000 a window was not applied, took %v", d)
+	}
+	if d := timeIt("/same", "/same", "/same"); d < 500*time.Millisecond {
+		t.Fatalf("3 requests to an endpoint allowed 2 a window took only %v", d)
+	}
+}
+
+func TestLearnsTheLimitsTheServerAnnounces(t *testing.T) {
+	// The documented budget (1 an hour) would stall; the server says 5 per 200ms.
+	srv, ok, refused := fixedWindowServer(t, 5, 200*time.Millisecond, `"project";q=1000;w=1, "endpoint";q=5;w=1`)
+	c := newTestClient(t, srv.URL, func(c *Config) { c.Limits = Limits{Window: time.Hour, PerWindow: 1000, PerEndpoint: 1} })
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+		t.Fatal(err)
+	}
+	// Now 5 a second for /x: nine more need just over one second.
+	start := time.Now()
+	for range 9 {
+		if _, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+			t.Fatalf("after learning the policy: %v", err)
+		}
+	}
+	if d := time.Since(start); d < time.Second || d > 3*time.Second {
+		t.Fatalf("9 requests at a learned 5 a second took %v", d)
+	}
+	if refused.Load() != 0 || ok.Load() != 10 {
+		t.Fatalf("answered %d, refused %d", ok.Load(), refused.Load())
+	}
+}
+
+func TestParsePolicy(t *testing.T) {
+	cases := map[string]struct {
+		name  string
+		quota int
+		w     time.Duration
+		ok    bool
+	}{
+		`"project";q=500;w=60`:    {"project", 500, time.Minute, true},
+		` "endpoint" ; q=60; w=6`: {"endpoint", 60, 6 * time.Second, true},
+		`"endpoint";q=0;w=60`:     {ok: false},
+		`"endpoint";q=10`:         {ok: false},
+		`;q=10;w=5`:               {ok: false},
+		`"x";q=a;w=5`:             {ok: false},
+	}
+	for in, want := range cases {
+		name, q, w, ok := parsePolicy(in)
+		if ok != want.ok || name != want.name || q != want.quota || w != want.w {
+			t.Errorf("parsePolicy(%q) = %q %d %v %v, want %+v", in, name, q, w, ok, want)
+		}
+	}
+}
+
+func TestTokenBucketLimitAllowsTheBurstThenTheRate(t *testing.T) {
+	var calls atomic.Int32
+	srv := flaky(t, &calls)
+	// 20 a second with a burst of 4: 4 at once, then one every 50ms.
+	c := newTestClient(t, srv.URL, func(c *Config) { c.Limits = Limits{Window: time.Second, PerWindow: 20, Burst: 4} })
+	start := time.Now()
+	for range 4 {
+		if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/b"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := time.Since(start); d > 40*time.Millisecond {
+		t.Fatalf("the burst took %v", d)
+	}
+	for range 6 {
+		if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/b"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := time.Since(start); d < 280*time.Millisecond {
+		t.Fatalf("6 requests beyond the burst at 20/s took only %v", d)
+	}
+}
+
+func TestWritesCountsRequestsThatMayChangeSomething(t *testing.T) {
+	var calls atomic.Int32
+	srv := flaky(t, &calls)
+	c := newTestClient(t, srv.URL)
+	before := c.Writes()
+	for _, r := range []Request{{Method: http.MethodGet, Path: "/"}, {Method: http.MethodPost, Path: "/token", NoAuth: true}} {
+		if _, err := c.Do(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.Writes() != before {
+		t.Fatalf("reads and token requests changed the count to %d", c.Writes())
+	}
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if _, err := c.WithAuth(nil).Do(context.Background(), Request{Method: m, Path: "/"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := c.Writes() - before; got != 8 {
+		t.Fatalf("four writes should count 8 (start and end), got %d", got)
+	}
+}
