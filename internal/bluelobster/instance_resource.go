@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -307,7 +308,7 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
+	inst, err := r.client.ReadInstance(ctx, state.ID.ValueString(), coalesce.RefreshAge)
 	if transport.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return

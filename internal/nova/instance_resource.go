@@ -21,6 +21,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -245,7 +246,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	})
 	var vm *api.VM
 	if err == nil {
-		vm, err = r.client.GetVM(ctx, id)
+		vm, err = r.client.ReadVM(ctx, id, coalesce.RefreshAge)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
@@ -283,7 +284,7 @@ func (r *instanceResource) waitFor(ctx context.Context, id, what, power string, 
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
 	_, err := wait.Until(ctx, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: target, Failure: failures, Floor: floor, Ceiling: ceiling},
 		func(ctx context.Context) (wait.Observation, error) {
-			vm, err := r.client.GetVM(ctx, id)
+			vm, err := r.client.ReadVM(ctx, id, floor)
 			if err != nil {
 				return wait.Observation{}, err
 			}
@@ -347,7 +348,7 @@ func vmFromAPI(vm *api.VM, prior instanceModel) instanceModel {
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state instanceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	vm, err := r.client.GetVM(ctx, state.ID.ValueString())
+	vm, err := r.client.ReadVM(ctx, state.ID.ValueString(), coalesce.RefreshAge)
 	if transport.IsNotFound(err) || err == nil && vm.Status == api.StatusDestroyed {
 		resp.State.RemoveResource(ctx)
 		return
@@ -376,7 +377,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.PowerState.Equal(state.PowerState) {
 		vm, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
 	} else {
-		vm, err = r.client.GetVM(ctx, id)
+		vm, err = r.client.ReadVM(ctx, id, coalesce.RefreshAge)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("updating "+what, err))
@@ -403,7 +404,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err == nil {
 		floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
 		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-			vm, err := r.client.GetVM(ctx, id)
+			vm, err := r.client.ReadVM(ctx, id, floor)
 			if err != nil {
 				return "", err
 			}

@@ -2,6 +2,7 @@ package novitai
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"time"
@@ -208,20 +209,30 @@ func (m *instanceModel) setReported(rep reported) {
 	m.Status, m.PortMappings, m.ConnectionDetails, m.CreatedAt, m.ReadyAt = rep.Status, rep.PortMappings, rep.ConnectionDetails, rep.CreatedAt, rep.ReadyAt
 }
 
+// waitFor polls the instance's status until it reaches target, through
+// list requests shared with every other instance being waited for, then
+// reads the whole instance once. It returns that instance when it could be
+// read, even on error.
 func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
-	var last *api.Instance
+	maxAge := r.pollInterval(api.StatusStarting)
 	_, err := wait.Until(ctx, wait.Options{
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusFailed, api.StatusTerminated},
 		Interval: r.pollInterval,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.GetInstance(ctx, id)
+		status, err := r.client.InstanceStatus(ctx, id, maxAge)
 		if err != nil {
 			return wait.Observation{}, err
 		}
-		last = i
-		return wait.Observation{State: i.Status}, nil
+		return wait.Observation{State: status}, nil
 	})
-	return last, err
+	if ctx.Err() != nil {
+		return nil, err
+	}
+	inst, getErr := r.client.GetInstance(ctx, id)
+	if getErr != nil {
+		return nil, errors.Join(err, getErr)
+	}
+	return inst, err
 }
 
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
@@ -317,11 +328,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err == nil {
 		floor, ceiling := r.clients.Poll(2*time.Second, 10*time.Second)
 		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-			i, err := r.client.GetInstance(ctx, id)
-			if err != nil {
-				return "", err
-			}
-			return i.Status, nil
+			return r.client.InstanceStatus(ctx, id, floor)
 		}, api.StatusTerminated)
 	}
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -37,7 +38,8 @@ type Config struct {
 
 // Client calls Blue Lobster's API.
 type Client struct {
-	http *transport.Client
+	http      *transport.Client
+	instances *coalesce.List[Instance]
 }
 
 // New returns a client that authenticates with the X-API-Key header.
@@ -49,7 +51,9 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{http: c.WithAuth(transport.StaticHeader{Name: "X-API-Key", Value: cfg.APIKey})}, nil
+	client := &Client{http: c.WithAuth(transport.StaticHeader{Name: "X-API-Key", Value: cfg.APIKey})}
+	client.instances = coalesce.New(client.ListInstances, func(i Instance) string { return i.UUID }, client.http.Writes)
+	return client, nil
 }
 
 func (c *Client) call(ctx context.Context, method, path string, body, out any) error {

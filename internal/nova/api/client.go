@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -48,6 +49,7 @@ type Config struct {
 type Client struct {
 	http          *transport.Client
 	authenticated bool
+	vms           *coalesce.List[VM]
 }
 
 // New returns a client; it authenticates when cfg has credentials.
@@ -61,15 +63,17 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	c := &Client{http: base}
 	switch {
 	case cfg.APIKey != "":
-		return &Client{http: base.WithAuth(transport.Bearer(cfg.APIKey)), authenticated: true}, nil
+		c.http, c.authenticated = base.WithAuth(transport.Bearer(cfg.APIKey)), true
 	case cfg.Email != "" && cfg.Password != "":
 		login := transport.NewLogin(base, "/auth/login", "/auth/refresh",
 			map[string]string{"email": cfg.Email, "password": cfg.Password}, "check email and password")
-		return &Client{http: base.WithAuth(login), authenticated: true}, nil
+		c.http, c.authenticated = base.WithAuth(login), true
 	}
-	return &Client{http: base}, nil
+	c.vms = coalesce.New(c.ListVMs, func(v VM) string { return v.ID }, c.http.Writes)
+	return c, nil
 }
 
 // Authenticated reports whether the client has credentials.

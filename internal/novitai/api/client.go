@@ -9,11 +9,13 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
-// Limits is the documented budget: 100 requests a minute per API key.
-var Limits = transport.Limits{PerWindow: 100}
+// Limits is the documented budget: a token bucket refilled with 100 requests
+// a minute per API key, holding 20.
+var Limits = transport.Limits{PerWindow: 100, Burst: 20}
 
 // Paths from the service's source rather than its document [client].
 const (
@@ -33,7 +35,8 @@ type Config struct {
 
 // Client calls a novitai service.
 type Client struct {
-	http *transport.Client
+	http      *transport.Client
+	instances *coalesce.List[Instance]
 }
 
 // New returns a client that authenticates with a bearer API key.
@@ -42,7 +45,9 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{http: c.WithAuth(transport.Bearer(cfg.APIKey))}, nil
+	client := &Client{http: c.WithAuth(transport.Bearer(cfg.APIKey))}
+	client.instances = coalesce.New(client.ListInstances, func(i Instance) string { return i.ID }, client.http.Writes)
+	return client, nil
 }
 
 func (c *Client) call(ctx context.Context, method, path string, body, out any) error {

@@ -1,0 +1,21 @@
+package api
+
+import (
+	"context"
+	"time"
+)
+
+// ReadInstance is GetInstance served from a list of the account's instances
+// that concurrent readers share, at most maxAge old and newer than this
+// client's last write. An instance the list lacks is asked for on its own,
+// so that a missing one is a 404 as with GetInstance.
+func (c *Client) ReadInstance(ctx context.Context, id string, maxAge time.Duration) (*Instance, error) {
+	i, found, err := c.instances.Get(ctx, id, maxAge)
+	if err != nil {
+		return nil, err
+	}
+	if found {
+		return &i, nil
+	}
+	return c.GetInstance(ctx, id)
+}

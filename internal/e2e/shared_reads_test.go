@@ -1,0 +1,99 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+)
+
+const fleetSize = 4
+
+// fleets is fleetSize instances on each cloud whose list endpoint answers
+// with whole objects (Blue Lobster, Nova) or with their status (novitai).
+func fleets() string {
+	return fmt.Sprintf(`
+resource "gpucloud_bluelobster_instance" "fleet" {
+  count          = %[1]d
+  region         = "phl"
+  instance_type  = "cpu_8x"
+  name           = "fleet-${count.index}"
+  ssh_public_key = %[2]q
+  template_name  = "UBUNTU-22-04"
+}
+resource "gpucloud_nova_instance" "fleet" {
+  count         = %[1]d
+  node          = "vm02"
+  gpu_type      = "4090"
+  gpu_count     = 1
+  storage_gb    = 50
+  template_vmid = 100
+  password      = "correct-horse-battery-${count.index}"
+}
+resource "gpucloud_novitai_instance" "fleet" {
+  count        = %[1]d
+  name         = "fleet-${count.index}"
+  product_name = "gpu-basic"
+  template_id  = "tmpl-ubuntu-2204"
+}
+`, fleetSize, acctest.SSHKeyEd25519)
+}
+
+// expectCounts fails unless each route answered exactly as many requests as
+// want says. Refusals are left out: a new provider process starts with a
+// full client-side bucket while novitai's may still be drained by the step
+// before, and the retry after its 429 is the same read.
+func expectCounts(st map[string]sim.EndpointStats, want map[string]int) error {
+	for route, n := range want {
+		if got := st[route].Count - st[route].Statuses["429"]; got != n {
+			return fmt.Errorf("%s: want %d requests, got %d", route, n, got)
+		}
+	}
+	return nil
+}
+
+// Waiting for and refreshing a fleet share list requests wherever the
+// cloud's list says what the resource needs.
+func TestAccFleetsShareListRequests(t *testing.T) {
+	s := acctest.StartSim(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: s.ResetStats,
+				Config:    s.Config(fleets()),
+				Check: func(*terraform.State) error {
+					// Nova waits read the list only; novitai waits too, then read
+					// each instance once for the connection details the list lacks.
+					return expectCounts(s.Stats(), map[string]int{
+						"GET /nova/vms/{id}":                     0,
+						"GET /novitai/api/instances/{id}":        fleetSize,
+						"GET /bluelobster/api/v1/instances/{id}": fleetSize,
+					})
+				},
+			},
+			{
+				PreConfig: s.ResetStats,
+				Config:    s.Config(fleets()),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+					s.ExpectRequests(func(st map[string]sim.EndpointStats) error {
+						return expectCounts(st, map[string]int{
+							"GET /bluelobster/api/v1/instances":      1,
+							"GET /bluelobster/api/v1/instances/{id}": 0,
+							"GET /nova/vms":                          1,
+							"GET /nova/vms/{id}":                     0,
+							"GET /novitai/api/instances/{id}":        fleetSize,
+						})
+					}),
+				}},
+			},
+		},
+	})
+}
