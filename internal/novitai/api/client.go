@@ -8,8 +8,8 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
