@@ -15,7 +15,8 @@ import (
 const fleetSize = 4
 
 // fleets is fleetSize instances on each cloud whose list endpoint answers
-// with whole objects (Blue Lobster, Nova) or with their status (novitai).
+// with whole objects (Blue Lobster, Nova) or at least with their status
+// (TensorDock, novitai).
 func fleets() string {
 	return fmt.Sprintf(`
 resource "gpucloud_bluelobster_instance" "fleet" {
@@ -34,6 +35,21 @@ resource "gpucloud_nova_instance" "fleet" {
   storage_gb    = 50
   template_vmid = 100
   password      = "correct-horse-battery-${count.index}"
+}
+resource "gpucloud_tensordock_ssh_key" "fleet" {
+  name       = "fleet"
+  public_key = %[2]q
+}
+resource "gpucloud_tensordock_instance" "fleet" {
+  count            = %[1]d
+  name             = "fleet-${count.index}"
+  image            = "debian12"
+  hostnode_id      = "4b1e0c5a-0000-4000-8000-0000000000c1"
+  vcpu_count       = 2
+  ram_gb           = 8
+  storage_gb       = 100
+  use_dedicated_ip = true
+  ssh_key_id       = gpucloud_tensordock_ssh_key.fleet.id
 }
 resource "gpucloud_novitai_instance" "fleet" {
   count        = %[1]d
@@ -69,9 +85,10 @@ func TestAccFleetsShareListRequests(t *testing.T) {
 				PreConfig: s.ResetStats,
 				Config:    s.Config(fleets()),
 				Check: func(*terraform.State) error {
-					// Nova waits read the list only; novitai waits too, then read
-					// each instance once for the connection details the list lacks.
+					// Nova waits read the list only; TensorDock and novitai waits
+					// too, then read each instance once for the fields the list lacks.
 					return expectCounts(s.Stats(), map[string]int{
+						"GET /tensordock/api/v2/instances/{id}":  fleetSize,
 						"GET /nova/vms/{id}":                     0,
 						"GET /novitai/api/instances/{id}":        fleetSize,
 						"GET /bluelobster/api/v1/instances/{id}": fleetSize,
@@ -90,6 +107,7 @@ func TestAccFleetsShareListRequests(t *testing.T) {
 							"GET /nova/vms":                          1,
 							"GET /nova/vms/{id}":                     0,
 							"GET /novitai/api/instances/{id}":        fleetSize,
+							"GET /tensordock/api/v2/instances/{id}":  fleetSize,
 						})
 					}),
 				}},

@@ -275,7 +275,7 @@ func (r *instanceResource) waitFor(ctx context.Context, id, what, power string) 
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusError},
 		Floor: floor, Ceiling: ceiling,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.GetInstance(ctx, id)
+		i, err := r.client.PollInstance(ctx, id, floor)
 		if err != nil {
 			return wait.Observation{}, err
 		}
@@ -288,7 +288,11 @@ func (r *instanceResource) waitFor(ctx context.Context, id, what, power string) 
 		}
 		return wait.Observation{State: i.Status, Message: "TensorDock reports the machine failed"}, nil
 	})
-	return last, err
+	if err != nil || ctx.Err() != nil {
+		return last, err
+	}
+	// A listed instance may lack what the resource shows (port forwards).
+	return r.client.GetInstance(ctx, id)
 }
 
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
@@ -390,7 +394,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
 	err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-		i, err := r.client.GetInstance(ctx, id)
+		i, err := r.client.PollInstance(ctx, id, floor)
 		if err != nil {
 			return "", err
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -34,7 +35,8 @@ type Config struct {
 
 // Client calls TensorDock's API.
 type Client struct {
-	http *transport.Client
+	http      *transport.Client
+	instances *coalesce.List[Instance]
 }
 
 // New returns a client that authenticates with a bearer token.
@@ -48,7 +50,9 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{http: c.WithAuth(transport.Bearer(cfg.Token))}, nil
+	client := &Client{http: c.WithAuth(transport.Bearer(cfg.Token))}
+	client.instances = coalesce.New(client.ListInstances, func(i Instance) string { return i.ID }, client.http.Writes)
+	return client, nil
 }
 
 // do sends a request and turns TensorDock's errors into *transport.APIError,
