@@ -37,10 +37,25 @@ func New[T any](fetch func(context.Context) ([]T, error), id func(T) string, wri
 }
 
 // Get returns the object with this ID as a list shows it that was asked for
-// at most maxAge ago and after every write this client made. found is false
-// when that list does not hold it.
+// at most maxAge ago and after every write this client made: what a
+// refresh needs. found is false when that list does not hold it.
 func (l *List[T]) Get(ctx context.Context, id string, maxAge time.Duration) (obj T, found bool, err error) {
-	r := l.roundFor(ctx, maxAge)
+	return l.get(ctx, id, l.writes(), maxAge)
+}
+
+// Mark is a point after every write this client has finished so far.
+func (l *List[T]) Mark() uint64 { return l.writes() }
+
+// GetSince is Get for a wait: the list may have been asked for before
+// writes that ended after mark, which do not concern the object waited for
+// (its own change ended before mark), so waiters for many objects share one
+// list a round while other objects are still being changed.
+func (l *List[T]) GetSince(ctx context.Context, id string, mark uint64, maxAge time.Duration) (obj T, found bool, err error) {
+	return l.get(ctx, id, mark, maxAge)
+}
+
+func (l *List[T]) get(ctx context.Context, id string, mark uint64, maxAge time.Duration) (obj T, found bool, err error) {
+	r := l.roundFor(ctx, mark, maxAge)
 	select {
 	case <-r.done:
 	case <-ctx.Done():
@@ -53,16 +68,17 @@ func (l *List[T]) Get(ctx context.Context, id string, maxAge time.Duration) (obj
 	return obj, found, nil
 }
 
-// roundFor joins the latest list request when it is recent enough and no
-// write has started or ended since it was sent, and starts one otherwise.
-func (l *List[T]) roundFor(ctx context.Context, maxAge time.Duration) *round[T] {
+// roundFor joins the latest list request when it was sent after mark and
+// at most maxAge ago, and starts one otherwise. The write count only grows,
+// so a request sent after mark counts at least mark.
+func (l *List[T]) roundFor(ctx context.Context, mark uint64, maxAge time.Duration) *round[T] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now, writes := l.now(), l.writes()
-	if r := l.latest; r != nil && r.writes == writes && now.Sub(r.started) <= maxAge && !r.failed() {
+	now := l.now()
+	if r := l.latest; r != nil && r.writes >= mark && now.Sub(r.started) <= maxAge && !r.failed() {
 		return r
 	}
-	r := &round[T]{started: now, writes: writes, done: make(chan struct{})}
+	r := &round[T]{started: now, writes: l.writes(), done: make(chan struct{})}
 	l.latest = r
 	// The request serves every reader that joins it, so one reader giving
 	// up must not cancel it; the transport's own deadlines bound it.

@@ -172,3 +172,32 @@ func TestOneReaderGivingUpDoesNotFailTheOthers(t *testing.T) {
 		t.Fatalf("want the list shared, got %d lists", n)
 	}
 }
+
+func TestWaitersShareAListWhileOtherObjectsChange(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "starting")
+	l := newList(f)
+	mark := l.Mark() // a's change has ended
+	if _, _, err := l.GetSince(context.Background(), "a", mark, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	f.set("b", "starting") // another object changes
+	got, _, err := l.GetSince(context.Background(), "a", mark, time.Hour)
+	if err != nil || got.State != "starting" {
+		t.Fatalf("got %+v %v", got, err)
+	}
+	if n := f.lists.Load(); n != 1 {
+		t.Fatalf("a write to another object made the waiter list again: %d lists", n)
+	}
+	// A waiter whose own change ended later needs a newer list.
+	f.set("a", "running")
+	got, _, _ = l.GetSince(context.Background(), "a", l.Mark(), time.Hour)
+	if got.State != "running" || f.lists.Load() != 2 {
+		t.Fatalf("a waiter was served a list older than its own change: %+v after %d lists", got, f.lists.Load())
+	}
+	// A refresh never accepts a list older than the last write.
+	f.set("c", "starting")
+	if _, found, _ := l.Get(context.Background(), "c", time.Hour); !found || f.lists.Load() != 3 {
+		t.Fatalf("a refresh was served a list from before a write (found=%v, %d lists)", found, f.lists.Load())
+	}
+}

@@ -282,9 +282,10 @@ func (r *instanceResource) waitFor(ctx context.Context, id, what, power string, 
 	}
 	var last *api.VM
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	mark := r.client.WriteMark()
 	_, err := wait.Until(ctx, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: target, Failure: failures, Floor: floor, Ceiling: ceiling},
 		func(ctx context.Context) (wait.Observation, error) {
-			vm, err := r.client.ReadVM(ctx, id, floor)
+			vm, err := r.client.PollVM(ctx, id, mark, floor)
 			if err != nil {
 				return wait.Observation{}, err
 			}
@@ -403,8 +404,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	if err == nil {
 		floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+		mark := r.client.WriteMark()
 		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-			vm, err := r.client.ReadVM(ctx, id, floor)
+			vm, err := r.client.PollVM(ctx, id, mark, floor)
 			if err != nil {
 				return "", err
 			}

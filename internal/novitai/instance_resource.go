@@ -214,12 +214,12 @@ func (m *instanceModel) setReported(rep reported) {
 // reads the whole instance once. It returns that instance when it could be
 // read, even on error.
 func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
-	maxAge := r.pollInterval(api.StatusStarting)
+	maxAge, mark := r.pollInterval(api.StatusStarting), r.client.WriteMark()
 	_, err := wait.Until(ctx, wait.Options{
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusFailed, api.StatusTerminated},
 		Interval: r.pollInterval,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		status, err := r.client.InstanceStatus(ctx, id, maxAge)
+		status, err := r.client.InstanceStatus(ctx, id, mark, maxAge)
 		if err != nil {
 			return wait.Observation{}, err
 		}
@@ -327,8 +327,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	if err == nil {
 		floor, ceiling := r.clients.Poll(2*time.Second, 10*time.Second)
+		mark := r.client.WriteMark()
 		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-			return r.client.InstanceStatus(ctx, id, floor)
+			return r.client.InstanceStatus(ctx, id, mark, floor)
 		}, api.StatusTerminated)
 	}
 	if err != nil {

@@ -267,6 +267,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 func (r *instanceResource) waitFor(ctx context.Context, id, what, power string) (*api.Instance, error) {
 	var last *api.Instance
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	mark := r.client.WriteMark()
 	target := api.StatusRunning
 	if power == powerStopped {
 		target = api.StatusStopped
@@ -275,7 +276,7 @@ func (r *instanceResource) waitFor(ctx context.Context, id, what, power string) 
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusError},
 		Floor: floor, Ceiling: ceiling,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.PollInstance(ctx, id, floor)
+		i, err := r.client.PollInstance(ctx, id, mark, floor)
 		if err != nil {
 			return wait.Observation{}, err
 		}
@@ -393,8 +394,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	mark := r.client.WriteMark()
 	err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-		i, err := r.client.PollInstance(ctx, id, floor)
+		i, err := r.client.PollInstance(ctx, id, mark, floor)
 		if err != nil {
 			return "", err
 		}

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"fmt"
 	"net/http"
 	"regexp"
 	"sort"
@@ -14,8 +15,9 @@ var secretHeaders = map[string]bool{
 	"Authorization": true, "X-Api-Key": true, "Cookie": true, "Set-Cookie": true, "Proxy-Authorization": true,
 }
 
-// secretJSONField matches "key": "value" pairs whose key names a secret.
-var secretJSONField = regexp.MustCompile(`(?i)("(?:[a-z_]*secret|[a-z_]*password|[a-z_]*token|api_?key|apikey|private_key)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
+// secretJSONField matches "key": "value" pairs whose key names a secret,
+// also when a shortened body ends inside the value.
+var secretJSONField = regexp.MustCompile(`(?i)("(?:[a-z_]*secret|[a-z_]*password|[a-z_]*token|api_?key|apikey|private_key)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|\\?$)`)
 
 // secretFormField matches the same names in form bodies and query strings.
 var secretFormField = regexp.MustCompile(`(?i)((?:^|[?&])(?:[a-z_]*secret|[a-z_]*password|[a-z_]*token|api_?key)=)[^&]*`)
@@ -49,11 +51,30 @@ func (m *Masker) Add(secret string) {
 
 // Mask returns s with every known secret and every secret-named field hidden.
 func (m *Masker) Mask(s string) string {
+	return m.maskFields(m.maskKnown(s))
+}
+
+// MaskBody is Mask for a body that is logged only up to limit bytes: the
+// known secrets are hidden in the whole body, so that none is cut in two,
+// and the fields only in what is kept.
+func (m *Masker) MaskBody(body []byte, limit int) string {
+	s := m.maskKnown(string(body))
+	if len(s) <= limit {
+		return m.maskFields(s)
+	}
+	return fmt.Sprintf("%s… (%d more bytes not logged)", m.maskFields(s[:limit]), len(s)-limit)
+}
+
+func (m *Masker) maskKnown(s string) string {
 	m.mu.RLock()
+	defer m.mu.RUnlock()
 	for _, secret := range m.secrets {
 		s = strings.ReplaceAll(s, secret, masked)
 	}
-	m.mu.RUnlock()
+	return s
+}
+
+func (m *Masker) maskFields(s string) string {
 	s = secretJSONField.ReplaceAllString(s, `${1}"`+masked+`"`)
 	return secretFormField.ReplaceAllString(s, "${1}"+masked)
 }

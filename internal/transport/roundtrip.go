@@ -62,6 +62,11 @@ func (t *attemptTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
+// maxLoggedBody caps what a trace log shows of a body: a list of a
+// thousand instances is a megabyte, and logging it whole on every poll
+// would cost more than the request.
+const maxLoggedBody = 16 << 10
+
 type logTransport struct {
 	cloud  string
 	masker *Masker
@@ -80,7 +85,7 @@ func (t *logTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		"url":     t.masker.Mask(r.URL.String()),
 		"headers": t.masker.Headers(r.Header),
 	})
-	tflog.Trace(ctx, "HTTP request body", map[string]any{"cloud": t.cloud, "body": t.masker.Mask(string(reqBody))})
+	tflog.Trace(ctx, "HTTP request body", map[string]any{"cloud": t.cloud, "body": t.masker.MaskBody(reqBody, maxLoggedBody)})
 
 	start := time.Now()
 	resp, err := t.next.RoundTrip(r)
@@ -100,7 +105,7 @@ func (t *logTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		"cloud": t.cloud, "method": r.Method, "url": t.masker.Mask(r.URL.String()),
 		"status": resp.StatusCode, "duration_ms": elapsed, "headers": t.masker.Headers(resp.Header),
 	})
-	tflog.Trace(ctx, "HTTP response body", map[string]any{"cloud": t.cloud, "body": t.masker.Mask(string(respBody))})
+	tflog.Trace(ctx, "HTTP response body", map[string]any{"cloud": t.cloud, "body": t.masker.MaskBody(respBody, maxLoggedBody)})
 	return resp, nil
 }
 

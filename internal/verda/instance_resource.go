@@ -362,11 +362,12 @@ var failureMessages = map[string]string{
 func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
 	var last *api.Instance
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	mark := r.client.WriteMark()
 	_, err := wait.Until(ctx, wait.Options{
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: api.DeployFailures,
 		Floor: floor, Ceiling: ceiling,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.ReadInstance(ctx, id, floor)
+		i, err := r.client.PollInstance(ctx, id, mark, floor)
 		if err != nil {
 			return wait.Observation{}, err
 		}
@@ -475,8 +476,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
+	mark := r.client.WriteMark()
 	err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-		i, err := r.client.ReadInstance(ctx, id, floor)
+		i, err := r.client.PollInstance(ctx, id, mark, floor)
 		if err != nil {
 			return "", err
 		}

@@ -216,11 +216,12 @@ func (m *volumeModel) nullUnknowns() {
 func (r *volumeResource) waitFor(ctx context.Context, id, what, target string) (*api.Volume, error) {
 	var last *api.Volume
 	floor, ceiling := r.clients.Poll(time.Second, 10*time.Second)
+	mark := r.client.WriteMark()
 	_, err := wait.Until(ctx, wait.Options{
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.VolumeDeleted, "canceled"},
 		Floor: floor, Ceiling: ceiling,
 	}, func(ctx context.Context) (wait.Observation, error) {
-		v, err := r.client.ReadVolume(ctx, id, floor)
+		v, err := r.client.PollVolume(ctx, id, mark, floor)
 		if err != nil {
 			return wait.Observation{}, err
 		}

@@ -10,7 +10,17 @@ import (
 // A VM the list lacks is asked for on its own, so that a missing one is a
 // 404 as with GetVM.
 func (c *Client) ReadVM(ctx context.Context, id string, maxAge time.Duration) (*VM, error) {
-	v, found, err := c.vms.Get(ctx, id, maxAge)
+	return c.PollVM(ctx, id, c.WriteMark(), maxAge)
+}
+
+// WriteMark is a point after every write this client has finished; waits
+// take it once their own change has been sent.
+func (c *Client) WriteMark() uint64 { return c.http.Writes() }
+
+// PollVM is ReadVM for a wait that began at mark: it shares one list a
+// round with every other wait, even while other VMs are being changed.
+func (c *Client) PollVM(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*VM, error) {
+	v, found, err := c.vms.GetSince(ctx, id, mark, maxAge)
 	if err != nil {
 		return nil, err
 	}

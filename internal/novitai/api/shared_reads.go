@@ -5,13 +5,13 @@ import (
 	"time"
 )
 
-// InstanceStatus is an instance's status read from a list of the managed
-// instances that concurrent waiters share, at most maxAge old and newer
-// than this client's last write. The list lacks connection details, so
+// InstanceStatus is an instance's status for a wait that began at mark,
+// read from a list of the managed instances that concurrent waiters share,
+// at most maxAge old and asked for after mark. The list lacks connection details, so
 // reads of a whole instance stay with GetInstance; an instance the list
 // lacks is asked for on its own, so that a missing one is a 404.
-func (c *Client) InstanceStatus(ctx context.Context, id string, maxAge time.Duration) (string, error) {
-	i, found, err := c.instances.Get(ctx, id, maxAge)
+func (c *Client) InstanceStatus(ctx context.Context, id string, mark uint64, maxAge time.Duration) (string, error) {
+	i, found, err := c.instances.GetSince(ctx, id, mark, maxAge)
 	if err != nil {
 		return "", err
 	}
@@ -24,3 +24,7 @@ func (c *Client) InstanceStatus(ctx context.Context, id string, maxAge time.Dura
 	}
 	return one.Status, nil
 }
+
+// WriteMark is a point after every write this client has finished; waits
+// take it once their own change has been sent.
+func (c *Client) WriteMark() uint64 { return c.http.Writes() }

@@ -6,15 +6,15 @@ import (
 	"time"
 )
 
-// PollInstance reads an instance for a wait from a list of the
-// organisation's instances that concurrent waiters share, at most maxAge
-// old and newer than this client's last write. The document does not say
+// PollInstance reads an instance for a wait that began at mark from a list
+// of the organisation's instances that concurrent waiters share, at most
+// maxAge old and asked for after mark. The document does not say
 // which fields the list carries, so an entry without a status, or running
 // without an IP, is asked for on its own, as is an instance the list lacks.
 // What it returns may lack port forwards and resources; read the instance
 // with GetInstance once the wait is over.
-func (c *Client) PollInstance(ctx context.Context, id string, maxAge time.Duration) (*Instance, error) {
-	i, found, err := c.instances.Get(ctx, id, maxAge)
+func (c *Client) PollInstance(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Instance, error) {
+	i, found, err := c.instances.GetSince(ctx, id, mark, maxAge)
 	if err != nil {
 		return nil, err
 	}
@@ -23,3 +23,7 @@ func (c *Client) PollInstance(ctx context.Context, id string, maxAge time.Durati
 	}
 	return c.GetInstance(ctx, id)
 }
+
+// WriteMark is a point after every write this client has finished; waits
+// take it once their own change has been sent.
+func (c *Client) WriteMark() uint64 { return c.http.Writes() }

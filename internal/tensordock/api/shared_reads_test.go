@@ -35,7 +35,7 @@ func TestPollInstanceAsksForWhatTheListLeavesOut(t *testing.T) {
 	}
 	for id, wantGet := range map[string]bool{"full": false, "booting": false, "no-ip": true, "bare": true, "missing": true} {
 		before := gets.Load()
-		i, err := c.PollInstance(context.Background(), id, time.Minute)
+		i, err := c.PollInstance(context.Background(), id, c.WriteMark(), time.Minute)
 		if err != nil || i.Status == "" {
 			t.Fatalf("%s: %+v %v", id, i, err)
 		}

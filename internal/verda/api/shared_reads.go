@@ -6,13 +6,24 @@ import (
 )
 
 // ReadInstance is GetInstance served from a list of the project's instances
-// that concurrent readers share: refreshing or waiting for a thousand
-// instances costs one GET /instances a round, not a thousand requests
-// against the project's budget. The list is at most maxAge old and newer
-// than this client's last write. An instance the list lacks is asked for on
-// its own, so that a missing one is a 404 as with GetInstance.
+// that concurrent readers share: refreshing a thousand instances costs one
+// GET /instances, not a thousand requests against the project's budget.
+// The list is at most maxAge old and newer than this client's last write.
+// An instance the list lacks is asked for on its own, so that a missing one
+// is a 404 as with GetInstance.
 func (c *Client) ReadInstance(ctx context.Context, id string, maxAge time.Duration) (*Instance, error) {
-	i, found, err := c.instances.Get(ctx, id, maxAge)
+	return c.PollInstance(ctx, id, c.WriteMark(), maxAge)
+}
+
+// WriteMark is a point after every write this client has finished; waits
+// take it once their own change has been sent.
+func (c *Client) WriteMark() uint64 { return c.http.Writes() }
+
+// PollInstance is ReadInstance for a wait that began at mark: it shares
+// one list a round with every other wait, even while other instances are
+// being created or changed.
+func (c *Client) PollInstance(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Instance, error) {
+	i, found, err := c.instances.GetSince(ctx, id, mark, maxAge)
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +36,12 @@ func (c *Client) ReadInstance(ctx context.Context, id string, maxAge time.Durati
 // ReadVolume is GetVolume served like ReadInstance. The list leaves out the
 // trash, whose volumes are then asked for on their own.
 func (c *Client) ReadVolume(ctx context.Context, id string, maxAge time.Duration) (*Volume, error) {
-	v, found, err := c.volumes.Get(ctx, id, maxAge)
+	return c.PollVolume(ctx, id, c.WriteMark(), maxAge)
+}
+
+// PollVolume is ReadVolume for a wait that began at mark.
+func (c *Client) PollVolume(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Volume, error) {
+	v, found, err := c.volumes.GetSince(ctx, id, mark, maxAge)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,148 @@
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// simulator is a gpucloud-sim process and its admin API.
+type simulator struct {
+	cmd  *exec.Cmd
+	base string
+}
+
+func startSimulator(bin string) (*simulator, error) {
+	cmd := exec.Command(bin, "-listen", "127.0.0.1:0")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	base, err := scanFor(out, "gpucloud-sim: ready on ", 10*time.Second)
+	if err != nil {
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("gpucloud-sim did not start: %w", err)
+	}
+	return &simulator{cmd: cmd, base: base}, nil
+}
+
+func (s *simulator) stop() {
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	_ = s.cmd.Wait()
+}
+
+// admin calls the simulator's admin API; out, when not nil, receives the answer.
+func (s *simulator) admin(method, path string, body, out any) error {
+	var reader io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		reader = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, s.base+"/_sim/"+path, reader)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("%s /_sim/%s: %s: %s", method, path, resp.Status, data)
+	}
+	if out != nil {
+		return json.Unmarshal(data, out)
+	}
+	return nil
+}
+
+// provider is the provider binary serving in debug mode, so that Terraform
+// attaches to a process this program started and can measure.
+type provider struct {
+	cmd      *exec.Cmd
+	reattach string
+}
+
+func startProvider(bin string) (*provider, error) {
+	cmd := exec.Command(bin, "-debug")
+	// Started by Terraform without TF_LOG, the provider turns its logs off;
+	// in debug mode it would write them all, so ask for what Terraform gets.
+	cmd.Env = append(os.Environ(), "TF_LOG_SDK=off", "TF_LOG_SDK_PROTO=off", "TF_LOG_SDK_FRAMEWORK=off", "TF_LOG_PROVIDER=off", "TF_LOG_PROVIDER_GPUCLOUD=off")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	line, err := scanFor(out, "\tTF_REATTACH_PROVIDERS=", 10*time.Second)
+	if err != nil {
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("the provider did not start in debug mode: %w", err)
+	}
+	return &provider{cmd: cmd, reattach: strings.Trim(line, "'")}, nil
+}
+
+// stop ends the provider and returns its peak resident memory in bytes.
+func (p *provider) stop() (int64, error) {
+	if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		return 0, err
+	}
+	done := make(chan error, 1)
+	go func() { done <- p.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-done
+	}
+	usage, ok := p.cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0, errors.New("no resource usage for the provider process")
+	}
+	return usage.Maxrss * 1024, nil // Linux reports kilobytes
+}
+
+// scanFor reads lines until one starts with prefix and returns the rest of
+// it; the remaining output is drained so that the process never blocks.
+func scanFor(r io.Reader, prefix string, timeout time.Duration) (string, error) {
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(r)
+		sent := false
+		for sc.Scan() {
+			if !sent && strings.HasPrefix(sc.Text(), prefix) {
+				found <- strings.TrimPrefix(sc.Text(), prefix)
+				sent = true
+			}
+		}
+		if !sent {
+			close(found)
+		}
+	}()
+	select {
+	case v, ok := <-found:
+		if !ok {
+			return "", fmt.Errorf("the output ended without %q", prefix)
+		}
+		return v, nil
+	case <-time.After(timeout):
+		return "", fmt.Errorf("no %q within %s", prefix, timeout)
+	}
+}

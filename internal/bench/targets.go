@@ -1,0 +1,90 @@
+package bench
+
+import (
+	"fmt"
+	"time"
+
+	verda "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+// LeastApplyTime is the shortest an apply of n Verda instances can take.
+// Verda admits so many creates a window (its limit for POST /instances and
+// the project's), so the last create cannot be sent before the last window
+// that has room for it opens. Terraform runs Parallelism creates at once,
+// each busy for at least the create's answer, the provisioning delay and one
+// read that sees the instance running. The first request waits for a token.
+func LeastApplyTime(n int, s Settings) time.Duration {
+	if n <= 0 {
+		return 0
+	}
+	perCreate, ok := verda.Limits.Endpoints["POST /instances"]
+	if !ok {
+		perCreate = verda.Limits.PerEndpoint
+	}
+	windows := max(ceilDiv(n, perCreate), ceilDiv(n, verda.Limits.PerWindow))
+	slot := 2*s.Latency + s.ProvisionDelay
+	byRate := time.Duration(windows-1)*s.Window + slot
+	byParallelism := time.Duration(ceilDiv(n, s.Parallelism)) * slot
+	return s.Latency + max(byRate, byParallelism)
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// Target is one promise the benchmark checks.
+type Target struct {
+	Name   string `json:"name"`
+	Met    bool   `json:"met"`
+	Detail string `json:"detail"`
+}
+
+// Limits the provider promises.
+const (
+	MaxPlanRequests = 5
+	MaxApplyRatio   = 1.25
+	MaxPeakRSS      = 150 << 20
+)
+
+// RatioAt is the fleet size whose apply is held to MaxApplyRatio: smaller
+// applies take seconds, against which Terraform's own start-up weighs too
+// much for the ratio to say anything about the provider.
+const RatioAt = 1000
+
+// CheckTargets judges results: a no-op plan of 100 or more Verda instances
+// makes at most MaxPlanRequests requests; no Verda apply sees a 429; the
+// apply of RatioAt Verda instances takes at most MaxApplyRatio times the
+// least time; and no phase's provider process exceeds MaxPeakRSS.
+func CheckTargets(results []Result) []Target {
+	var targets []Target
+	for _, r := range results {
+		what := fmt.Sprintf("%s of %s", r.Phase, r.Scenario)
+		verdaOnly := r.Scenario == VerdaScenario(r.Instances).Name
+		if verdaOnly && r.Phase == PhasePlan && r.Instances >= 100 {
+			targets = append(targets, Target{
+				Name:   fmt.Sprintf("%s: at most %d requests", what, MaxPlanRequests),
+				Met:    r.Requests <= MaxPlanRequests,
+				Detail: fmt.Sprintf("%d requests", r.Requests),
+			})
+		}
+		if verdaOnly && r.Phase == PhaseApply {
+			targets = append(targets, Target{
+				Name:   what + ": no 429",
+				Met:    r.Throttled == 0,
+				Detail: fmt.Sprintf("%d answered 429", r.Throttled),
+			})
+			if r.Instances == RatioAt {
+				ratio := r.Seconds / r.LeastSeconds
+				targets = append(targets, Target{
+					Name:   fmt.Sprintf("%s: at most %.2f× the least time", what, MaxApplyRatio),
+					Met:    ratio <= MaxApplyRatio,
+					Detail: fmt.Sprintf("%.1fs against at least %.1fs: %.2f×", r.Seconds, r.LeastSeconds, ratio),
+				})
+			}
+		}
+		targets = append(targets, Target{
+			Name:   fmt.Sprintf("%s: provider peak RSS under %d MB", what, MaxPeakRSS>>20),
+			Met:    r.PeakRSS < MaxPeakRSS,
+			Detail: fmt.Sprintf("%.1f MB", float64(r.PeakRSS)/(1<<20)),
+		})
+	}
+	return targets
+}

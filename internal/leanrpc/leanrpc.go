@@ -1,0 +1,71 @@
+// Package leanrpc keeps a provider process's memory flat however many
+// resources Terraform asks about.
+//
+// The framework's server keeps the cancel function of every request's
+// context until StopProvider (so that it can cancel them all), and with it
+// the context and everything hung on it: terraform-plugin-go attaches fresh
+// loggers and log fields to each request, tens of kilobytes that then live
+// as long as the process. A plan or apply of a thousand instances makes
+// thousands of requests and so grows by well over a hundred megabytes.
+// When logging is off, those loggers write nothing, so Detached hands the
+// framework a context that carries only the request's cancellation.
+package leanrpc
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+)
+
+// Detached wraps next so that the requests Terraform makes once per resource
+// reach it with a context that has the request's cancellation but none of
+// its values. Use it only when logging is off: the values are the loggers.
+// Other requests, rare or streaming, pass through unchanged.
+func Detached(next tfprotov6.ProviderServer) tfprotov6.ProviderServer {
+	return server{next}
+}
+
+type server struct{ tfprotov6.ProviderServer }
+
+// call runs rpc with a context that ends when ctx does or rpc returns.
+func call[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
+	lean, cancel := context.WithCancel(context.Background())
+	stop := context.AfterFunc(ctx, cancel)
+	defer func() {
+		stop()
+		cancel()
+	}()
+	return rpc(lean, req)
+}
+
+func (s server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	return call(ctx, req, s.ProviderServer.ValidateResourceConfig)
+}
+
+func (s server) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
+	return call(ctx, req, s.ProviderServer.UpgradeResourceState)
+}
+
+func (s server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+	return call(ctx, req, s.ProviderServer.ReadResource)
+}
+
+func (s server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	return call(ctx, req, s.ProviderServer.PlanResourceChange)
+}
+
+func (s server) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	return call(ctx, req, s.ProviderServer.ApplyResourceChange)
+}
+
+func (s server) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
+	return call(ctx, req, s.ProviderServer.ImportResourceState)
+}
+
+func (s server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	return call(ctx, req, s.ProviderServer.ValidateDataResourceConfig)
+}
+
+func (s server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	return call(ctx, req, s.ProviderServer.ReadDataSource)
+}
