@@ -2,9 +2,11 @@ package e2e
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -13,8 +15,11 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 	simbluelobster "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simnova "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
 	simnovitai "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/novitai"
+	simtensordock "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
 // everything is one object of every resource kind of every cloud.
@@ -117,7 +122,7 @@ func ledgerTracked(s *acctest.Sim) func(*terraform.State) error {
 
 // Every resource kind of every cloud under each fault in turn (bursts of 429s
 // and 5xx, lost answers, answers slower than the client timeout, failed
-// provisioning): the apply either succeeds or fails cleanly, the next clean
+// provisioning, creates that outlast their timeout): the apply either succeeds or fails cleanly, the next clean
 // apply converges, and no billed object ever exists outside state.
 func TestAccFaultCampaign(t *testing.T) {
 	cases := []struct {
@@ -127,14 +132,17 @@ func TestAccFaultCampaign(t *testing.T) {
 		expectError *regexp.Regexp
 		// arrange, when set, misconfigures the clouds instead of or besides the fault; restore undoes it.
 		arrange, restore func(*acctest.Sim)
+		// config replaces everything for the faulty apply.
+		config func() string
 	}{
-		{"429 burst", sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}, nil, nil, nil},
-		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil, nil, nil},
-		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no answer`), nil, nil},
-		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP 503`), nil, nil},
-		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil, nil, nil},
-		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no answer within 1s`), nil, nil},
-		{"provisioning fails", sim.Fault{}, regexp.MustCompile(`(?s)ended in\s+state.*tracked in state and marked tainted`), failProvisioning(true), failProvisioning(false)},
+		{"429 burst", sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}, nil, nil, nil, nil},
+		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil, nil, nil, nil},
+		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no answer`), nil, nil, nil},
+		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP 503`), nil, nil, nil},
+		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil, nil, nil, nil},
+		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no answer within 1s`), nil, nil, nil},
+		{"provisioning fails", sim.Fault{}, regexp.MustCompile(`(?s)ended in\s+state.*tracked in state and marked tainted`), failProvisioning(true), failProvisioning(false), nil},
+		{"creates time out", sim.Fault{}, regexp.MustCompile(`(?s)timed out after 1s.*marked\s+tainted`), slowProvisioning(true), slowProvisioning(false), everythingWithCreateTimeouts},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,6 +164,9 @@ func TestAccFaultCampaign(t *testing.T) {
 				},
 				Config:      s.Config(everything()),
 				ExpectError: tc.expectError,
+			}
+			if tc.config != nil {
+				faulty.Config = s.Config(tc.config())
 			}
 			if tc.expectError == nil {
 				faulty.Check = ledgerTracked(s)
@@ -207,4 +218,154 @@ func failProvisioning(fail bool) func(*acctest.Sim) {
 		s.Nova.UpdateSwitches(func(sw *simnova.Switches) { sw.CreateOutcome = nova })
 		s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) { sw.CreateOutcome = novitai })
 	}
+}
+
+// edit replaces the first from in a configuration with to.
+type edit struct{ from, to string }
+
+func edited(c string, edits ...edit) string {
+	for _, e := range edits {
+		if !strings.Contains(c, e.from) {
+			panic("no " + e.from + " in the configuration")
+		}
+		c = strings.Replace(c, e.from, e.to, 1)
+	}
+	return c
+}
+
+// Lines of everything() that open a block's arguments, one for each kind
+// that waits for the cloud, so that arguments can be added after them.
+var (
+	verdaInstanceLine = `hostname           = "campaign"`
+	verdaVolumeLine   = `size               = 20`
+	tensordockLine    = `use_dedicated_ip = true`
+	bluelobsterLine   = `template_name  = "UBUNTU-22-04"`
+	novaLine          = `template_vmid = 100`
+	novitaiLine       = `template_id  = "tmpl-ubuntu-2204"`
+	machineLines      = []string{verdaInstanceLine, tensordockLine, bluelobsterLine, novaLine, novitaiLine}
+)
+
+// changedEverything is everything with an in-place change to every object
+// that has one: machines stopped, the volume grown, the firewall rule and
+// backup time moved.
+func changedEverything() string {
+	edits := []edit{{verdaVolumeLine, `size               = 30`}, {`dport = "22"`, `dport = "2222"`}, {`time_utc    = "04:00"`, `time_utc    = "05:00"`}}
+	for _, line := range machineLines {
+		edits = append(edits, edit{line, line + "\n  power_state = \"stopped\""})
+	}
+	return edited(everything(), edits...)
+}
+
+// everythingWithCreateTimeouts gives every kind that waits a one-second
+// create timeout.
+func everythingWithCreateTimeouts() string {
+	var edits []edit
+	for _, line := range append(machineLines, verdaVolumeLine) {
+		edits = append(edits, edit{line, line + "\n  timeouts = { create = \"1s\" }"})
+	}
+	return edited(everything(), edits...)
+}
+
+// slowProvisioning makes every cloud take three seconds to provision when
+// on, longer than everythingWithCreateTimeouts allows but short enough for
+// the objects to be ready when the next apply replaces them, and restores
+// the test simulator's speed when off.
+func slowProvisioning(on bool) func(*acctest.Sim) {
+	return func(s *acctest.Sim) {
+		slow := simcore.Duration(3 * time.Second)
+		s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
+			sw.ProvisionDelay, sw.ActionDelay = slow, slow
+			if !on {
+				sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(300*time.Millisecond), simcore.Duration(100*time.Millisecond)
+			}
+		})
+		s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) {
+			sw.StartDelay = slow
+			if !on {
+				sw.StartDelay = simcore.Duration(300 * time.Millisecond)
+			}
+		})
+		s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) {
+			sw.TaskDelay = slow
+			if !on {
+				sw.TaskDelay = simcore.Duration(200 * time.Millisecond)
+			}
+		})
+		s.Nova.UpdateSwitches(func(sw *simnova.Switches) {
+			sw.BootDelay = slow
+			if !on {
+				sw.BootDelay = simcore.Duration(300 * time.Millisecond)
+			}
+		})
+		s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) {
+			sw.CreatingDelay = slow
+			if !on {
+				sw.CreatingDelay = simcore.Duration(200 * time.Millisecond)
+			}
+		})
+	}
+}
+
+// vanishAndChange deletes every machine out of band and renames the Verda
+// volume, as a colleague at the console might.
+func vanishAndChange(s *acctest.Sim) {
+	for _, o := range s.Ledger() {
+		switch {
+		case o.Cloud == "verda" && o.Kind == "instance":
+			s.Verda.DeleteInstance(o.ID)
+		case o.Cloud == "verda" && o.Kind == "volume":
+			s.Verda.RenameVolume(o.ID, "renamed-at-the-console")
+		case o.Cloud == "tensordock" && o.Kind == "instance":
+			s.TensorDock.DeleteInstance(o.ID)
+		case o.Cloud == "bluelobster" && o.Kind == "instance":
+			s.BlueLobster.DeleteInstance(o.ID)
+		case o.Cloud == "nova" && o.Kind == "instance":
+			s.Nova.SetStatus(o.ID, "destroyed")
+		case o.Cloud == "novitai" && o.Kind == "instance":
+			s.Novitai.SetStatus(o.ID, "terminated")
+		}
+	}
+}
+
+// Every object planned for an in-place change is deleted or changed out of
+// band after the plan, as the apply starts: the apply fails on what is gone
+// without touching anything else, the next apply recreates it, and no
+// billed object is ever outside state.
+func TestAccOutOfBandBetweenPlanAndApply(t *testing.T) {
+	s := acctest.StartSim(t)
+	fired := false
+	firstWrite := func(r *http.Request) bool {
+		return r.Method != http.MethodGet && !strings.Contains(r.URL.Path, "/oauth2/") && !strings.Contains(r.URL.Path, "/auth/")
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{Config: s.Config(everything()), Check: ledgerTracked(s)},
+			{
+				PreConfig:   func() { s.OnRequest(firstWrite, func() { fired = true; vanishAndChange(s) }) },
+				Config:      s.Config(changedEverything()),
+				ExpectError: regexp.MustCompile(`(?i)not found|that is destroyed|that is terminated`),
+			},
+			{
+				PreConfig: func() {
+					if !fired {
+						t.Fatal("nothing was changed out of band: the case tested nothing")
+					}
+				},
+				Config: s.Config(changedEverything()),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					ledgerTracked(s),
+					s.CheckObjectCount("verda", "instance", 1, "the deleted instance is created again"),
+					s.CheckObjectCount("bluelobster", "extra_ip", 1, "the extra IP follows its new instance"),
+				),
+			},
+			{
+				Config: s.Config(changedEverything()),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+		},
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
@@ -40,6 +41,15 @@ type Server struct {
 	admin  *http.ServeMux
 	faults faults
 	stats  *stats
+
+	hooksMu sync.Mutex
+	hooks   []*hook
+}
+
+// hook is an action to run once, before the first request it matches.
+type hook struct {
+	match  func(*http.Request) bool
+	action func()
 }
 
 // New builds a simulator with every cloud mounted.
@@ -66,6 +76,33 @@ func (s *Server) AddFault(f Fault) (Fault, error) { return s.faults.add(f) }
 
 // Faults lists the injected faults with how often each has hit.
 func (s *Server) Faults() []Fault { return s.faults.snapshot() }
+
+// OnRequest runs action once, before the first request that match accepts
+// is handled: for changing objects out of band at a given moment, such as
+// between Terraform's plan and its apply.
+func (s *Server) OnRequest(match func(*http.Request) bool, action func()) {
+	s.hooksMu.Lock()
+	defer s.hooksMu.Unlock()
+	s.hooks = append(s.hooks, &hook{match: match, action: action})
+}
+
+func (s *Server) runHooks(r *http.Request) {
+	s.hooksMu.Lock()
+	var due []*hook
+	kept := s.hooks[:0]
+	for _, h := range s.hooks {
+		if h.match(r) {
+			due = append(due, h)
+		} else {
+			kept = append(kept, h)
+		}
+	}
+	s.hooks = kept
+	s.hooksMu.Unlock()
+	for _, h := range due {
+		h.action()
+	}
+}
 
 // ClearFaults removes every fault.
 func (s *Server) ClearFaults() { s.faults.clear() }
@@ -109,6 +146,9 @@ func (s *Server) Reset() {
 	}
 	s.faults.clear()
 	s.stats.reset()
+	s.hooksMu.Lock()
+	s.hooks = nil
+	s.hooksMu.Unlock()
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -116,6 +156,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.admin.ServeHTTP(w, r)
 		return
 	}
+	s.runHooks(r)
 	_, pattern := s.mux.Handler(r)
 	route := pattern
 	if route == "" {

@@ -176,3 +176,26 @@ func TestSwitchesOverAdminAPI(t *testing.T) {
 		t.Fatalf("unknown cloud: %d", resp.StatusCode)
 	}
 }
+
+func TestOnRequestActsOnceBeforeTheFirstMatch(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var seen []string
+	s.OnRequest(func(r *http.Request) bool { return r.Method == http.MethodPost },
+		func() { seen = append(seen, "hook") })
+	call(t, "GET", srv.URL+"/verda/v1/instance-types", "")
+	if len(seen) != 0 {
+		t.Fatal("the hook ran for a request it does not match")
+	}
+	tok := token(t, srv.URL)
+	if len(seen) != 1 {
+		t.Fatalf("the hook should run once before the first POST, ran %d times", len(seen))
+	}
+	if resp, _ := call(t, "POST", srv.URL+"/verda/v1/ssh-keys", `{"name":"k","key":"ssh-ed25519 AAAA"}`, "Authorization", "Bearer "+tok); resp == nil {
+		t.Fatal("no answer")
+	}
+	if len(seen) != 1 {
+		t.Fatalf("the hook ran again: %d", len(seen))
+	}
+}

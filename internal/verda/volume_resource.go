@@ -289,10 +289,17 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 		}
 		return true
 	}
-	if !plan.Name.Equal(state.Name) && !act("renaming", api.VolumeActionRequest{Action: api.VolumeActionRename, Name: plan.Name.ValueString()}) {
+	// Compared with the volume as it is now, not as planned against: a
+	// rename at the console between plan and apply is undone as well.
+	current, err := r.client.GetVolume(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
 	}
-	if plan.Size.ValueInt64() > state.Size.ValueInt64() && !act("resizing", api.VolumeActionRequest{Action: api.VolumeActionResize, Size: plan.Size.ValueInt64()}) {
+	if current.Name != plan.Name.ValueString() && !act("renaming", api.VolumeActionRequest{Action: api.VolumeActionRename, Name: plan.Name.ValueString()}) {
+		return
+	}
+	if plan.Size.ValueInt64() > current.Size && !act("resizing", api.VolumeActionRequest{Action: api.VolumeActionResize, Size: plan.Size.ValueInt64()}) {
 		return
 	}
 	if !plan.InstanceIDs.IsUnknown() && !plan.InstanceIDs.Equal(state.InstanceIDs) {
