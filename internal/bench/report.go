@@ -106,7 +106,7 @@ func (r Report) Chart() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="11">`+"\n", width, height)
 	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
-	fmt.Fprintf(&b, `<text x="%d" y="20" font-size="13" font-weight="bold">wall time (s); the tick marks the least time an apply can take</text>`+"\n", labelW)
+	fmt.Fprintf(&b, `<text x="%d" y="20" font-size="13" font-weight="bold">wall time, s (black tick: least time)</text>`+"\n", labelW)
 	fmt.Fprintf(&b, `<text x="%d" y="20" font-size="13" font-weight="bold">API requests</text>`+"\n", labelW+barW+panelGap)
 	legendX := labelW
 	for _, phase := range []string{PhaseApply, PhasePlan, PhaseDestroy} {
