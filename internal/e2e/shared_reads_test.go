@@ -9,56 +9,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/fleets"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 )
 
 const fleetSize = 4
 
-// fleets is fleetSize instances on each cloud whose list endpoint answers
+// fleet is fleetSize instances on each cloud whose list endpoint answers
 // with whole objects (Blue Lobster, Nova) or at least with their status
-// (TensorDock, novitai).
-func fleets() string {
-	return fmt.Sprintf(`
-resource "gpucloud_bluelobster_instance" "fleet" {
-  count          = %[1]d
-  region         = "phl"
-  instance_type  = "cpu_8x"
-  name           = "fleet-${count.index}"
-  ssh_public_key = %[2]q
-  template_name  = "UBUNTU-22-04"
-}
-resource "gpucloud_nova_instance" "fleet" {
-  count         = %[1]d
-  node          = "vm02"
-  gpu_type      = "4090"
-  gpu_count     = 1
-  storage_gb    = 50
-  template_vmid = 100
-  password      = "correct-horse-battery-${count.index}"
-}
-resource "gpucloud_tensordock_ssh_key" "fleet" {
-  name       = "fleet"
-  public_key = %[2]q
-}
-resource "gpucloud_tensordock_instance" "fleet" {
-  count            = %[1]d
-  name             = "fleet-${count.index}"
-  image            = "debian12"
-  hostnode_id      = "4b1e0c5a-0000-4000-8000-0000000000c1"
-  vcpu_count       = 2
-  ram_gb           = 8
-  storage_gb       = 100
-  use_dedicated_ip = true
-  ssh_key_id       = gpucloud_tensordock_ssh_key.fleet.id
-}
-resource "gpucloud_novitai_instance" "fleet" {
-  count        = %[1]d
-  name         = "fleet-${count.index}"
-  product_name = "gpu-basic"
-  template_id  = "tmpl-ubuntu-2204"
-}
-`, fleetSize, acctest.SSHKeyEd25519)
-}
+// (TensorDock, novitai); Nova's sit on the node with room for the most.
+func fleet() string { return fleets.Others(fleetSize) }
 
 // expectCounts fails unless each route answered exactly as many requests as
 // want says. Refusals are left out: a new provider process starts with a
@@ -83,7 +43,7 @@ func TestAccFleetsShareListRequests(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: s.ResetStats,
-				Config:    s.Config(fleets()),
+				Config:    s.Config(fleet()),
 				Check: func(*terraform.State) error {
 					// Nova waits read the list only; TensorDock and novitai waits
 					// too, then read each instance once for the fields the list lacks.
@@ -97,7 +57,7 @@ func TestAccFleetsShareListRequests(t *testing.T) {
 			},
 			{
 				PreConfig: s.ResetStats,
-				Config:    s.Config(fleets()),
+				Config:    s.Config(fleet()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectEmptyPlan(),
 					s.ExpectRequests(func(st map[string]sim.EndpointStats) error {
