@@ -54,6 +54,19 @@ func (l *List[T]) GetSince(ctx context.Context, id string, mark uint64, maxAge t
 	return l.get(ctx, id, mark, maxAge)
 }
 
+// Lookup is GetSince that asks single for an object the list lacks, so that
+// a missing object fails as a read of it alone would, with the cloud's 404.
+func (l *List[T]) Lookup(ctx context.Context, id string, mark uint64, maxAge time.Duration, single func(context.Context, string) (*T, error)) (*T, error) {
+	obj, found, err := l.get(ctx, id, mark, maxAge)
+	if err != nil {
+		return nil, err
+	}
+	if found {
+		return &obj, nil
+	}
+	return single(ctx, id)
+}
+
 func (l *List[T]) get(ctx context.Context, id string, mark uint64, maxAge time.Duration) (obj T, found bool, err error) {
 	r := l.roundFor(ctx, mark, maxAge)
 	select {

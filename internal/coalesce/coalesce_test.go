@@ -201,3 +201,21 @@ func TestWaitersShareAListWhileOtherObjectsChange(t *testing.T) {
 		t.Fatalf("a refresh was served a list from before a write (found=%v, %d lists)", found, f.lists.Load())
 	}
 }
+
+func TestLookupAsksForWhatTheListLacks(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "running")
+	l := newList(f)
+	var asked []string
+	single := func(_ context.Context, id string) (*thing, error) {
+		asked = append(asked, id)
+		return nil, errors.New(id + " not found")
+	}
+	got, err := l.Lookup(context.Background(), "a", l.Mark(), time.Hour, single)
+	if err != nil || got.State != "running" || len(asked) != 0 {
+		t.Fatalf("a listed object: %+v %v, asked on its own for %v", got, err, asked)
+	}
+	if _, err := l.Lookup(context.Background(), "gone", l.Mark(), time.Hour, single); err == nil || len(asked) != 1 || asked[0] != "gone" {
+		t.Fatalf("an object the list lacks must be asked for on its own: err=%v asked=%v", err, asked)
+	}
+}

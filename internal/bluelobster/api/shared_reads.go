@@ -10,12 +10,5 @@ import (
 // client's last write. An instance the list lacks is asked for on its own,
 // so that a missing one is a 404 as with GetInstance.
 func (c *Client) ReadInstance(ctx context.Context, id string, maxAge time.Duration) (*Instance, error) {
-	i, found, err := c.instances.Get(ctx, id, maxAge)
-	if err != nil {
-		return nil, err
-	}
-	if found {
-		return &i, nil
-	}
-	return c.GetInstance(ctx, id)
+	return c.instances.Lookup(ctx, id, c.http.Writes(), maxAge, c.GetInstance)
 }

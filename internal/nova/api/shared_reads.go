@@ -20,12 +20,5 @@ func (c *Client) WriteMark() uint64 { return c.http.Writes() }
 // PollVM is ReadVM for a wait that began at mark: it shares one list a
 // round with every other wait, even while other VMs are being changed.
 func (c *Client) PollVM(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*VM, error) {
-	v, found, err := c.vms.GetSince(ctx, id, mark, maxAge)
-	if err != nil {
-		return nil, err
-	}
-	if found {
-		return &v, nil
-	}
-	return c.GetVM(ctx, id)
+	return c.vms.Lookup(ctx, id, mark, maxAge, c.GetVM)
 }

@@ -23,14 +23,7 @@ func (c *Client) WriteMark() uint64 { return c.http.Writes() }
 // one list a round with every other wait, even while other instances are
 // being created or changed.
 func (c *Client) PollInstance(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Instance, error) {
-	i, found, err := c.instances.GetSince(ctx, id, mark, maxAge)
-	if err != nil {
-		return nil, err
-	}
-	if found {
-		return &i, nil
-	}
-	return c.GetInstance(ctx, id)
+	return c.instances.Lookup(ctx, id, mark, maxAge, c.GetInstance)
 }
 
 // ReadVolume is GetVolume served like ReadInstance. The list leaves out the
@@ -41,12 +34,5 @@ func (c *Client) ReadVolume(ctx context.Context, id string, maxAge time.Duration
 
 // PollVolume is ReadVolume for a wait that began at mark.
 func (c *Client) PollVolume(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Volume, error) {
-	v, found, err := c.volumes.GetSince(ctx, id, mark, maxAge)
-	if err != nil {
-		return nil, err
-	}
-	if found {
-		return &v, nil
-	}
-	return c.GetVolume(ctx, id)
+	return c.volumes.Lookup(ctx, id, mark, maxAge, c.GetVolume)
 }
