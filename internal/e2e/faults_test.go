@@ -369,3 +369,66 @@ func TestAccOutOfBandBetweenPlanAndApply(t *testing.T) {
 		},
 	})
 }
+
+// addFaults injects faults.
+func addFaults(t *testing.T, s *acctest.Sim, faults ...sim.Fault) {
+	t.Helper()
+	for _, f := range faults {
+		if _, err := s.AddFault(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// everyFaultHit fails when an injected fault never hit, then clears them.
+func everyFaultHit(t *testing.T, s *acctest.Sim) {
+	t.Helper()
+	for _, f := range s.Faults() {
+		if f.Hits == 0 {
+			t.Fatalf("fault %s (%s %s) never hit: the step tested nothing", f.ID, f.Method, f.Path)
+		}
+	}
+	s.ClearFaults()
+}
+
+// Bursts of 5xx on the paths that change and delete objects: PUTs and
+// DELETEs are sent again and absorbed; a POST action (stop) that may have
+// acted is reported, not repeated, and the next apply finishes the job;
+// destroy under the same bursts leaves nothing billed.
+func TestAccServerErrorsDuringUpdateAndDestroy(t *testing.T) {
+	s := acctest.StartSim(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{Config: s.Config(everything()), Check: ledgerTracked(s)},
+			{
+				PreConfig: func() {
+					addFaults(t, s,
+						sim.Fault{Method: "PUT", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 4},
+						sim.Fault{Method: "POST", Path: "*/stop", Kind: sim.FaultStatus, Status: 503, Count: 1})
+				},
+				Config:      s.Config(changedEverything()),
+				ExpectError: regexp.MustCompile(`HTTP 503`),
+			},
+			{
+				PreConfig: func() { everyFaultHit(t, s) },
+				Config:    s.Config(changedEverything()),
+				Check:     ledgerTracked(s),
+			},
+			{
+				PreConfig: func() {
+					addFaults(t, s,
+						sim.Fault{Method: "DELETE", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 4},
+						sim.Fault{Method: "PUT", Path: "*", Kind: sim.FaultStatus, Status: 500, Count: 2})
+				},
+				Config:  s.Config(changedEverything()),
+				Destroy: true,
+				Check: func(*terraform.State) error {
+					everyFaultHit(t, s)
+					return s.CheckNothingBilled(nil)
+				},
+			},
+		},
+	})
+}
