@@ -137,6 +137,7 @@ func TestAccFaultCampaign(t *testing.T) {
 	}{
 		{"429 burst", sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}, nil, nil, nil, nil},
 		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil, nil, nil, nil},
+		{"reads whose connection drops after they were sent", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultDropAfter, Count: 12}, nil, nil, nil, nil},
 		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no answer`), nil, nil, nil},
 		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP 503`), nil, nil, nil},
 		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil, nil, nil, nil},
