@@ -40,24 +40,25 @@ func New[T any](fetch func(context.Context) ([]T, error), id func(T) string, wri
 // at most maxAge ago and after every write this client made: what a
 // refresh needs. found is false when that list does not hold it.
 func (l *List[T]) Get(ctx context.Context, id string, maxAge time.Duration) (obj T, found bool, err error) {
-	return l.get(ctx, id, l.writes(), maxAge)
+	return l.get(ctx, id, l.writes(), maxAge, false)
 }
 
 // Mark is a point after every write this client has finished so far.
 func (l *List[T]) Mark() uint64 { return l.writes() }
 
-// GetSince is Get for a wait: the list may have been asked for before
-// writes that ended after mark, which do not concern the object waited for
-// (its own change ended before mark), so waiters for many objects share one
-// list a round while other objects are still being changed.
+// GetSince is Get for a wait, which polls every maxAge. The list may have
+// been asked for before writes that ended after mark, which do not concern
+// the object waited for (its own change ended before mark); and a new list
+// is asked for at most once every maxAge, so that waiters for many objects
+// share one list a round while other objects are still being changed.
 func (l *List[T]) GetSince(ctx context.Context, id string, mark uint64, maxAge time.Duration) (obj T, found bool, err error) {
-	return l.get(ctx, id, mark, maxAge)
+	return l.get(ctx, id, mark, maxAge, true)
 }
 
 // Lookup is GetSince that asks single for an object the list lacks, so that
 // a missing object fails as a read of it alone would, with the cloud's 404.
 func (l *List[T]) Lookup(ctx context.Context, id string, mark uint64, maxAge time.Duration, single func(context.Context, string) (*T, error)) (*T, error) {
-	obj, found, err := l.get(ctx, id, mark, maxAge)
+	obj, found, err := l.GetSince(ctx, id, mark, maxAge)
 	if err != nil {
 		return nil, err
 	}
@@ -67,8 +68,8 @@ func (l *List[T]) Lookup(ctx context.Context, id string, mark uint64, maxAge tim
 	return single(ctx, id)
 }
 
-func (l *List[T]) get(ctx context.Context, id string, mark uint64, maxAge time.Duration) (obj T, found bool, err error) {
-	r := l.roundFor(ctx, mark, maxAge)
+func (l *List[T]) get(ctx context.Context, id string, mark uint64, maxAge time.Duration, spaced bool) (obj T, found bool, err error) {
+	r := l.roundFor(ctx, mark, maxAge, spaced)
 	select {
 	case <-r.done:
 	case <-ctx.Done():
@@ -81,26 +82,39 @@ func (l *List[T]) get(ctx context.Context, id string, mark uint64, maxAge time.D
 	return obj, found, nil
 }
 
-// roundFor joins the latest list request when it was sent after mark and
-// at most maxAge ago, and starts one otherwise. The write count only grows,
-// so a request sent after mark counts at least mark.
-func (l *List[T]) roundFor(ctx context.Context, mark uint64, maxAge time.Duration) *round[T] {
+// roundFor joins the latest list request when it is still to be sent, or
+// was sent after mark and at most maxAge ago, and starts one otherwise;
+// spaced, it starts no sooner than maxAge after the one before. The write
+// count only grows, so a request sent after mark counts at least mark.
+func (l *List[T]) roundFor(ctx context.Context, mark uint64, maxAge time.Duration, spaced bool) *round[T] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	if r := l.latest; r != nil && r.writes >= mark && now.Sub(r.started) <= maxAge && !r.failed() {
-		return r
+	if r := l.latest; r != nil && !r.failed() {
+		if now.Before(r.started) || r.writes >= mark && now.Sub(r.started) <= maxAge {
+			return r
+		}
 	}
-	r := &round[T]{started: now, writes: l.writes(), done: make(chan struct{})}
+	start := now
+	if spaced && l.latest != nil {
+		if next := l.latest.started.Add(maxAge); next.After(start) {
+			start = next
+		}
+	}
+	// writes as of now is a lower bound for a request sent at start.
+	r := &round[T]{started: start, writes: l.writes(), done: make(chan struct{})}
 	l.latest = r
 	// The request serves every reader that joins it, so one reader giving
 	// up must not cancel it; the transport's own deadlines bound it.
-	go l.run(context.WithoutCancel(ctx), r)
+	go l.run(context.WithoutCancel(ctx), r, start.Sub(now))
 	return r
 }
 
-func (l *List[T]) run(ctx context.Context, r *round[T]) {
+func (l *List[T]) run(ctx context.Context, r *round[T], after time.Duration) {
 	defer close(r.done)
+	if after > 0 {
+		time.Sleep(after)
+	}
 	all, err := l.fetch(ctx)
 	if err != nil {
 		r.err = err

@@ -3,6 +3,7 @@ package coalesce
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -177,12 +178,13 @@ func TestWaitersShareAListWhileOtherObjectsChange(t *testing.T) {
 	f := &fakeCloud{}
 	f.set("a", "starting")
 	l := newList(f)
+	const interval = 200 * time.Millisecond
 	mark := l.Mark() // a's change has ended
-	if _, _, err := l.GetSince(context.Background(), "a", mark, time.Hour); err != nil {
+	if _, _, err := l.GetSince(context.Background(), "a", mark, interval); err != nil {
 		t.Fatal(err)
 	}
 	f.set("b", "starting") // another object changes
-	got, _, err := l.GetSince(context.Background(), "a", mark, time.Hour)
+	got, _, err := l.GetSince(context.Background(), "a", mark, interval)
 	if err != nil || got.State != "starting" {
 		t.Fatalf("got %+v %v", got, err)
 	}
@@ -191,13 +193,13 @@ func TestWaitersShareAListWhileOtherObjectsChange(t *testing.T) {
 	}
 	// A waiter whose own change ended later needs a newer list.
 	f.set("a", "running")
-	got, _, _ = l.GetSince(context.Background(), "a", l.Mark(), time.Hour)
+	got, _, _ = l.GetSince(context.Background(), "a", l.Mark(), interval)
 	if got.State != "running" || f.lists.Load() != 2 {
 		t.Fatalf("a waiter was served a list older than its own change: %+v after %d lists", got, f.lists.Load())
 	}
 	// A refresh never accepts a list older than the last write.
 	f.set("c", "starting")
-	if _, found, _ := l.Get(context.Background(), "c", time.Hour); !found || f.lists.Load() != 3 {
+	if _, found, _ := l.Get(context.Background(), "c", interval); !found || f.lists.Load() != 3 {
 		t.Fatalf("a refresh was served a list from before a write (found=%v, %d lists)", found, f.lists.Load())
 	}
 }
@@ -217,5 +219,37 @@ func TestLookupAsksForWhatTheListLacks(t *testing.T) {
 	}
 	if _, err := l.Lookup(context.Background(), "gone", l.Mark(), time.Hour, single); err == nil || len(asked) != 1 || asked[0] != "gone" {
 		t.Fatalf("an object the list lacks must be asked for on its own: err=%v asked=%v", err, asked)
+	}
+}
+
+func TestWaitsListAtMostOnceAnInterval(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "starting")
+	l := newList(f)
+	const interval = 100 * time.Millisecond
+	start := time.Now()
+	var wg sync.WaitGroup
+	// Twenty waiters whose own changes end one after another, 20ms apart,
+	// each then polling five times.
+	for i := range 20 {
+		time.Sleep(20 * time.Millisecond)
+		f.set(fmt.Sprint("w", i), "starting")
+		mark := l.Mark()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				if _, found, err := l.GetSince(context.Background(), fmt.Sprint("w", i), mark, interval); err != nil || !found {
+					t.Errorf("waiter %d: found=%v err=%v", i, found, err)
+					return
+				}
+				time.Sleep(interval)
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	if max := int32(elapsed/interval) + 2; f.lists.Load() > max {
+		t.Fatalf("%d lists in %v, want at most one an interval (%d)", f.lists.Load(), elapsed, max)
 	}
 }
