@@ -55,17 +55,27 @@ func (l *List[T]) GetSince(ctx context.Context, id string, mark uint64, maxAge t
 	return l.get(ctx, id, mark, maxAge, true)
 }
 
-// Lookup is GetSince that asks single for an object the list lacks, so that
-// a missing object fails as a read of it alone would, with the cloud's 404.
-func (l *List[T]) Lookup(ctx context.Context, id string, mark uint64, maxAge time.Duration, single func(context.Context, string) (*T, error)) (*T, error) {
-	obj, found, err := l.GetSince(ctx, id, mark, maxAge)
-	if err != nil {
-		return nil, err
+// Read is Get that asks single for an object the list lacks, so that a
+// missing object fails as a read of it alone would, with the cloud's 404.
+func (l *List[T]) Read(ctx context.Context, id string, maxAge time.Duration, single func(context.Context, string) (*T, error)) (*T, error) {
+	return orSingle(ctx, id, single)(l.Get(ctx, id, maxAge))
+}
+
+// Poll is GetSince that asks single for an object the list lacks, like Read.
+func (l *List[T]) Poll(ctx context.Context, id string, mark uint64, maxAge time.Duration, single func(context.Context, string) (*T, error)) (*T, error) {
+	return orSingle(ctx, id, single)(l.GetSince(ctx, id, mark, maxAge))
+}
+
+func orSingle[T any](ctx context.Context, id string, single func(context.Context, string) (*T, error)) func(T, bool, error) (*T, error) {
+	return func(obj T, found bool, err error) (*T, error) {
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			return &obj, nil
+		}
+		return single(ctx, id)
 	}
-	if found {
-		return &obj, nil
-	}
-	return single(ctx, id)
 }
 
 func (l *List[T]) get(ctx context.Context, id string, mark uint64, maxAge time.Duration, spaced bool) (obj T, found bool, err error) {

@@ -204,7 +204,7 @@ func TestWaitersShareAListWhileOtherObjectsChange(t *testing.T) {
 	}
 }
 
-func TestLookupAsksForWhatTheListLacks(t *testing.T) {
+func TestReadAndPollAskForWhatTheListLacks(t *testing.T) {
 	f := &fakeCloud{}
 	f.set("a", "running")
 	l := newList(f)
@@ -213,11 +213,11 @@ func TestLookupAsksForWhatTheListLacks(t *testing.T) {
 		asked = append(asked, id)
 		return nil, errors.New(id + " not found")
 	}
-	got, err := l.Lookup(context.Background(), "a", l.Mark(), time.Hour, single)
+	got, err := l.Read(context.Background(), "a", time.Hour, single)
 	if err != nil || got.State != "running" || len(asked) != 0 {
 		t.Fatalf("a listed object: %+v %v, asked on its own for %v", got, err, asked)
 	}
-	if _, err := l.Lookup(context.Background(), "gone", l.Mark(), time.Hour, single); err == nil || len(asked) != 1 || asked[0] != "gone" {
+	if _, err := l.Poll(context.Background(), "gone", l.Mark(), time.Hour, single); err == nil || len(asked) != 1 || asked[0] != "gone" {
 		t.Fatalf("an object the list lacks must be asked for on its own: err=%v asked=%v", err, asked)
 	}
 }
@@ -251,5 +251,23 @@ func TestWaitsListAtMostOnceAnInterval(t *testing.T) {
 	elapsed := time.Since(start)
 	if max := int32(elapsed/interval) + 2; f.lists.Load() > max {
 		t.Fatalf("%d lists in %v, want at most one an interval (%d)", f.lists.Load(), elapsed, max)
+	}
+}
+
+func TestARefreshIsNotHeldBackByTheWaitsSpacing(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "starting")
+	l := newList(f)
+	if _, _, err := l.GetSince(context.Background(), "a", l.Mark(), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	f.set("a", "running")
+	start := time.Now()
+	got, _, err := l.Get(context.Background(), "a", time.Hour)
+	if err != nil || got.State != "running" {
+		t.Fatalf("got %+v %v", got, err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Fatalf("a refresh after a write waited %v for the waits' next round", d)
 	}
 }

@@ -10,5 +10,5 @@ import (
 // client's last write. An instance the list lacks is asked for on its own,
 // so that a missing one is a 404 as with GetInstance.
 func (c *Client) ReadInstance(ctx context.Context, id string, maxAge time.Duration) (*Instance, error) {
-	return c.instances.Lookup(ctx, id, c.http.Writes(), maxAge, c.GetInstance)
+	return c.instances.Read(ctx, id, maxAge, c.GetInstance)
 }

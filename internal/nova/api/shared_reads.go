@@ -10,7 +10,7 @@ import (
 // A VM the list lacks is asked for on its own, so that a missing one is a
 // 404 as with GetVM.
 func (c *Client) ReadVM(ctx context.Context, id string, maxAge time.Duration) (*VM, error) {
-	return c.PollVM(ctx, id, c.WriteMark(), maxAge)
+	return c.vms.Read(ctx, id, maxAge, c.GetVM)
 }
 
 // WriteMark is a point after every write this client has finished; waits
@@ -20,5 +20,5 @@ func (c *Client) WriteMark() uint64 { return c.http.Writes() }
 // PollVM is ReadVM for a wait that began at mark: it shares one list a
 // round with every other wait, even while other VMs are being changed.
 func (c *Client) PollVM(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*VM, error) {
-	return c.vms.Lookup(ctx, id, mark, maxAge, c.GetVM)
+	return c.vms.Poll(ctx, id, mark, maxAge, c.GetVM)
 }

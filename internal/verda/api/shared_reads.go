@@ -12,7 +12,7 @@ import (
 // An instance the list lacks is asked for on its own, so that a missing one
 // is a 404 as with GetInstance.
 func (c *Client) ReadInstance(ctx context.Context, id string, maxAge time.Duration) (*Instance, error) {
-	return c.PollInstance(ctx, id, c.WriteMark(), maxAge)
+	return c.instances.Read(ctx, id, maxAge, c.GetInstance)
 }
 
 // WriteMark is a point after every write this client has finished; waits
@@ -23,16 +23,16 @@ func (c *Client) WriteMark() uint64 { return c.http.Writes() }
 // one list a round with every other wait, even while other instances are
 // being created or changed.
 func (c *Client) PollInstance(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Instance, error) {
-	return c.instances.Lookup(ctx, id, mark, maxAge, c.GetInstance)
+	return c.instances.Poll(ctx, id, mark, maxAge, c.GetInstance)
 }
 
 // ReadVolume is GetVolume served like ReadInstance. The list leaves out the
 // trash, whose volumes are then asked for on their own.
 func (c *Client) ReadVolume(ctx context.Context, id string, maxAge time.Duration) (*Volume, error) {
-	return c.PollVolume(ctx, id, c.WriteMark(), maxAge)
+	return c.volumes.Read(ctx, id, maxAge, c.GetVolume)
 }
 
 // PollVolume is ReadVolume for a wait that began at mark.
 func (c *Client) PollVolume(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Volume, error) {
-	return c.volumes.Lookup(ctx, id, mark, maxAge, c.GetVolume)
+	return c.volumes.Poll(ctx, id, mark, maxAge, c.GetVolume)
 }
