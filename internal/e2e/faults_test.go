@@ -138,12 +138,12 @@ func TestAccFaultCampaign(t *testing.T) {
 		{"429 burst", sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}, nil, nil, nil, nil},
 		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil, nil, nil, nil},
 		{"reads whose connection drops after they were sent", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultDropAfter, Count: 12}, nil, nil, nil, nil},
-		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no answer`), nil, nil, nil},
-		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP 503`), nil, nil, nil},
+		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no\s+answer`), nil, nil, nil},
+		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP\s+503`), nil, nil, nil},
 		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil, nil, nil, nil},
-		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no answer within 1s`), nil, nil, nil},
-		{"provisioning fails", sim.Fault{}, regexp.MustCompile(`(?s)ended in\s+state.*tracked in state and marked tainted`), failProvisioning(true), failProvisioning(false), nil},
-		{"creates time out", sim.Fault{}, regexp.MustCompile(`(?s)timed out after 1s.*marked\s+tainted`), slowProvisioning(true), slowProvisioning(false), everythingWithCreateTimeouts},
+		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no\s+answer\s+within\s+1s`), nil, nil, nil},
+		{"provisioning fails", sim.Fault{}, regexp.MustCompile(`(?s)ended\s+in\s+state.*tracked\s+in\s+state\s+and\s+marked\s+tainted`), failProvisioning(true), failProvisioning(false), nil},
+		{"creates time out", sim.Fault{}, regexp.MustCompile(`(?s)timed\s+out\s+after\s+1s.*marked\s+tainted`), slowProvisioning(true), slowProvisioning(false), everythingWithCreateTimeouts},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -346,7 +346,7 @@ func TestAccOutOfBandBetweenPlanAndApply(t *testing.T) {
 			{
 				PreConfig:   func() { s.OnRequest(firstWrite, func() { fired = true; vanishAndChange(s) }) },
 				Config:      s.Config(changedEverything()),
-				ExpectError: regexp.MustCompile(`(?i)not found|that is destroyed|that is terminated`),
+				ExpectError: regexp.MustCompile(`(?i)not\s+found|that\s+is\s+destroyed|that\s+is\s+terminated`),
 			},
 			{
 				PreConfig: func() {
@@ -410,7 +410,7 @@ func TestAccServerErrorsDuringUpdateAndDestroy(t *testing.T) {
 						sim.Fault{Method: "POST", Path: "*/stop", Kind: sim.FaultStatus, Status: 503, Count: 1})
 				},
 				Config:      s.Config(changedEverything()),
-				ExpectError: regexp.MustCompile(`HTTP 503`),
+				ExpectError: regexp.MustCompile(`HTTP\s+503`),
 			},
 			{
 				PreConfig: func() { everyFaultHit(t, s) },
