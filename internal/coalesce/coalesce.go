@@ -43,9 +43,6 @@ func (l *List[T]) Get(ctx context.Context, id string, maxAge time.Duration) (obj
 	return l.get(ctx, id, l.writes(), maxAge, false)
 }
 
-// Mark is a point after every write this client has finished so far.
-func (l *List[T]) Mark() uint64 { return l.writes() }
-
 // GetSince is Get for a wait, which polls every maxAge. The list may have
 // been asked for before writes that ended after mark, which do not concern
 // the object waited for (its own change ended before mark); and a new list

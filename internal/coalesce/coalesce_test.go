@@ -179,7 +179,7 @@ func TestWaitersShareAListWhileOtherObjectsChange(t *testing.T) {
 	f.set("a", "starting")
 	l := newList(f)
 	const interval = 200 * time.Millisecond
-	mark := l.Mark() // a's change has ended
+	mark := f.writes.Load() // a's change has ended
 	if _, _, err := l.GetSince(context.Background(), "a", mark, interval); err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func TestWaitersShareAListWhileOtherObjectsChange(t *testing.T) {
 	}
 	// A waiter whose own change ended later needs a newer list.
 	f.set("a", "running")
-	got, _, _ = l.GetSince(context.Background(), "a", l.Mark(), interval)
+	got, _, _ = l.GetSince(context.Background(), "a", f.writes.Load(), interval)
 	if got.State != "running" || f.lists.Load() != 2 {
 		t.Fatalf("a waiter was served a list older than its own change: %+v after %d lists", got, f.lists.Load())
 	}
@@ -217,7 +217,7 @@ func TestReadAndPollAskForWhatTheListLacks(t *testing.T) {
 	if err != nil || got.State != "running" || len(asked) != 0 {
 		t.Fatalf("a listed object: %+v %v, asked on its own for %v", got, err, asked)
 	}
-	if _, err := l.Poll(context.Background(), "gone", l.Mark(), time.Hour, single); err == nil || len(asked) != 1 || asked[0] != "gone" {
+	if _, err := l.Poll(context.Background(), "gone", f.writes.Load(), time.Hour, single); err == nil || len(asked) != 1 || asked[0] != "gone" {
 		t.Fatalf("an object the list lacks must be asked for on its own: err=%v asked=%v", err, asked)
 	}
 }
@@ -234,7 +234,7 @@ func TestWaitsListAtMostOnceAnInterval(t *testing.T) {
 	for i := range 20 {
 		time.Sleep(20 * time.Millisecond)
 		f.set(fmt.Sprint("w", i), "starting")
-		mark := l.Mark()
+		mark := f.writes.Load()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -258,7 +258,7 @@ func TestARefreshIsNotHeldBackByTheWaitsSpacing(t *testing.T) {
 	f := &fakeCloud{}
 	f.set("a", "starting")
 	l := newList(f)
-	if _, _, err := l.GetSince(context.Background(), "a", l.Mark(), time.Hour); err != nil {
+	if _, _, err := l.GetSince(context.Background(), "a", f.writes.Load(), time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	f.set("a", "running")

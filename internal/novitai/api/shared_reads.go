@@ -7,22 +7,15 @@ import (
 
 // InstanceStatus is an instance's status for a wait that began at mark,
 // read from a list of the managed instances that concurrent waiters share,
-// at most maxAge old and asked for after mark. The list lacks connection details, so
-// reads of a whole instance stay with GetInstance; an instance the list
-// lacks is asked for on its own, so that a missing one is a 404.
+// at most maxAge old and asked for after mark. The list lacks connection
+// details, so reads of a whole instance stay with GetInstance; an instance
+// the list lacks is asked for on its own, so that a missing one is a 404.
 func (c *Client) InstanceStatus(ctx context.Context, id string, mark uint64, maxAge time.Duration) (string, error) {
-	i, found, err := c.instances.GetSince(ctx, id, mark, maxAge)
+	i, err := c.instances.Poll(ctx, id, mark, maxAge, c.GetInstance)
 	if err != nil {
 		return "", err
 	}
-	if found {
-		return i.Status, nil
-	}
-	one, err := c.GetInstance(ctx, id)
-	if err != nil {
-		return "", err
-	}
-	return one.Status, nil
+	return i.Status, nil
 }
 
 // WriteMark is a point after every write this client has finished; waits
