@@ -68,7 +68,17 @@ type Sim struct {
 // change the switches.
 func StartSim(t *testing.T) *Sim {
 	t.Helper()
-	s := sim.New(sim.Options{})
+	s := &Sim{Server: sim.New(sim.Options{})}
+	s.TestSpeeds()
+	srv := httptest.NewServer(s.Server)
+	t.Cleanup(srv.Close)
+	s.URL = srv.URL
+	return s
+}
+
+// TestSpeeds sets every cloud to provision in a fraction of a second, as
+// StartSim does; tests that slowed a cloud down call it to restore them.
+func (s *Sim) TestSpeeds() {
 	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
 		sw.ProvisionDelay = simcore.Duration(300 * time.Millisecond)
 		sw.ActionDelay = simcore.Duration(100 * time.Millisecond)
@@ -89,9 +99,6 @@ func StartSim(t *testing.T) *Sim {
 		sw.StartDelay = simcore.Duration(300 * time.Millisecond)
 		sw.StopDelay = simcore.Duration(100 * time.Millisecond)
 	})
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	return &Sim{Server: s, URL: srv.URL}
 }
 
 // VerdaEndpoint is the simulated Verda API's base URL.

@@ -270,40 +270,19 @@ func everythingWithCreateTimeouts() string {
 // slowProvisioning makes every cloud take three seconds to provision when
 // on, longer than everythingWithCreateTimeouts allows but short enough for
 // the objects to be ready when the next apply replaces them, and restores
-// the test simulator's speed when off.
+// the test simulator's speeds when off.
 func slowProvisioning(on bool) func(*acctest.Sim) {
 	return func(s *acctest.Sim) {
+		if !on {
+			s.TestSpeeds()
+			return
+		}
 		slow := simcore.Duration(3 * time.Second)
-		s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
-			sw.ProvisionDelay, sw.ActionDelay = slow, slow
-			if !on {
-				sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(300*time.Millisecond), simcore.Duration(100*time.Millisecond)
-			}
-		})
-		s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) {
-			sw.StartDelay = slow
-			if !on {
-				sw.StartDelay = simcore.Duration(300 * time.Millisecond)
-			}
-		})
-		s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) {
-			sw.TaskDelay = slow
-			if !on {
-				sw.TaskDelay = simcore.Duration(200 * time.Millisecond)
-			}
-		})
-		s.Nova.UpdateSwitches(func(sw *simnova.Switches) {
-			sw.BootDelay = slow
-			if !on {
-				sw.BootDelay = simcore.Duration(300 * time.Millisecond)
-			}
-		})
-		s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) {
-			sw.CreatingDelay = slow
-			if !on {
-				sw.CreatingDelay = simcore.Duration(200 * time.Millisecond)
-			}
-		})
+		s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.ProvisionDelay, sw.ActionDelay = slow, slow })
+		s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) { sw.StartDelay = slow })
+		s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) { sw.TaskDelay = slow })
+		s.Nova.UpdateSwitches(func(sw *simnova.Switches) { sw.BootDelay = slow })
+		s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) { sw.CreatingDelay = slow })
 	}
 }
 
