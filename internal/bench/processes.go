@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/leanrpc"
 )
 
 // simulator is a gpucloud-sim process and its admin API.
@@ -83,7 +85,10 @@ func startProvider(bin string) (*provider, error) {
 	cmd := exec.Command(bin, "-debug")
 	// Started by Terraform without TF_LOG, the provider turns its logs off;
 	// in debug mode it would write them all, so ask for what Terraform gets.
-	cmd.Env = append(os.Environ(), "TF_LOG_SDK=off", "TF_LOG_SDK_PROTO=off", "TF_LOG_SDK_FRAMEWORK=off", "TF_LOG_PROVIDER=off", "TF_LOG_PROVIDER_GPUCLOUD=off")
+	cmd.Env = os.Environ()
+	for _, name := range leanrpc.Loggers {
+		cmd.Env = append(cmd.Env, name+"=off")
+	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err

@@ -1,5 +1,6 @@
-// Package leanrpc keeps a provider process's memory flat however many
-// resources Terraform asks about.
+// Package leanrpc keeps a provider process's memory and time flat however
+// many resources Terraform asks about: its logs are off unless asked for,
+// and with them off, requests carry no loggers.
 //
 // The framework's server keeps the cancel function of every request's
 // context until StopProvider (so that it can cancel them all), and with it

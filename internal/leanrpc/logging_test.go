@@ -1,4 +1,4 @@
-package main
+package leanrpc
 
 import (
 	"maps"
@@ -20,9 +20,9 @@ func TestLogsAreQuietUnlessAskedFor(t *testing.T) {
 	}
 	for name, c := range cases {
 		set := map[string]string{}
-		quietUnlessAsked(c.environ, func(k, v string) error { set[k] = v; return nil })
+		QuietUnlessAsked(c.environ, func(k, v string) error { set[k] = v; return nil })
 		if c.quiet {
-			if got := slices.Sorted(maps.Keys(set)); !slices.Equal(got, slices.Sorted(slices.Values(quietLoggers))) {
+			if got := slices.Sorted(maps.Keys(set)); !slices.Equal(got, slices.Sorted(slices.Values(Loggers))) {
 				t.Errorf("%s: set %v, want every logger off", name, set)
 			}
 			for k, v := range set {
@@ -38,17 +38,17 @@ func TestLogsAreQuietUnlessAskedFor(t *testing.T) {
 
 func TestLoggingOffOnlyWhenEveryLoggerIs(t *testing.T) {
 	all := map[string]string{}
-	for _, name := range quietLoggers {
+	for _, name := range Loggers {
 		all[name] = "off"
 	}
-	if !loggingOff(func(k string) string { return all[k] }) {
+	if !LoggingOff(func(k string) string { return all[k] }) {
 		t.Fatal("every logger off should count as off")
 	}
 	all["TF_LOG_PROVIDER_GPUCLOUD"] = "DEBUG"
-	if loggingOff(func(k string) string { return all[k] }) {
+	if LoggingOff(func(k string) string { return all[k] }) {
 		t.Fatal("one logger on should count as on")
 	}
-	if loggingOff(func(string) string { return "" }) {
+	if LoggingOff(func(string) string { return "" }) {
 		t.Fatal("unset loggers write at trace level")
 	}
 }
