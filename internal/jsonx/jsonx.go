@@ -4,7 +4,6 @@ package jsonx
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,11 +46,11 @@ func OneOrMany[T any](body []byte) ([]T, error) {
 	b := bytes.TrimSpace(body)
 	if len(b) > 0 && b[0] == '[' {
 		var many []T
-		err := json.Unmarshal(b, &many)
+		err := Unmarshal(b, &many)
 		return many, err
 	}
 	var one T
-	if err := json.Unmarshal(b, &one); err != nil {
+	if err := Unmarshal(b, &one); err != nil {
 		return nil, err
 	}
 	return []T{one}, nil

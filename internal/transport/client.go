@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -199,11 +200,54 @@ func (c *Client) DoJSON(ctx context.Context, req Request, out any) (*Response, e
 		return nil, err
 	}
 	if out != nil && len(bytes.TrimSpace(resp.Body)) > 0 {
-		if err := json.Unmarshal(resp.Body, out); err != nil {
-			return resp, fmt.Errorf("%s API: %s %s: unexpected answer: %w", c.cloud, req.Method, req.Path, err)
+		if err := jsonx.Unmarshal(resp.Body, out); err != nil {
+			return resp, c.Unreadable(req, resp, err)
 		}
 	}
 	return resp, nil
+}
+
+// Unreadable is the error for a success answer whose body could not be
+// read: the cloud did what was asked, so a create answered this way made
+// its object.
+func (c *Client) Unreadable(req Request, resp *Response, err error) error {
+	return &UnreadableAnswerError{
+		Cloud: c.cloud, Method: req.Method, Path: req.Path, Status: resp.Status,
+		Excerpt: c.masker.Mask(excerpt(resp.Body)), Err: err,
+	}
+}
+
+// UnreadableAnswerError is a success answer whose body could not be read.
+type UnreadableAnswerError struct {
+	Cloud, Method, Path string
+	Status              int
+	Excerpt             string
+	Err                 error
+}
+
+func (e *UnreadableAnswerError) Error() string {
+	if e.Status == 0 {
+		return fmt.Sprintf("%s API: %s %s: a success answer that could not be read: %v", e.Cloud, e.Method, e.Path, e.Err)
+	}
+	return fmt.Sprintf("%s API: %s %s: HTTP %d with an answer that could not be read (%v): %q", e.Cloud, e.Method, e.Path, e.Status, e.Err, e.Excerpt)
+}
+
+// NoIDError is a create's success answer that names no new object.
+func NoIDError(cloud, method, path string) error {
+	return &UnreadableAnswerError{Cloud: cloud, Method: method, Path: path, Err: errors.New("the answer names no ID")}
+}
+
+func (e *UnreadableAnswerError) Unwrap() error { return e.Err }
+
+// maxExcerpt is how much of an unreadable body an error shows.
+const maxExcerpt = 200
+
+func excerpt(body []byte) string {
+	r := []rune(strings.Join(strings.Fields(string(body)), " "))
+	if len(r) > maxExcerpt {
+		return string(r[:maxExcerpt]) + "…"
+	}
+	return string(r)
 }
 
 type attemptResult struct {
@@ -302,8 +346,10 @@ func (e *NoAnswerError) Error() string {
 func (e *NoAnswerError) Unwrap() error { return e.Err }
 
 // MayHaveSucceeded reports whether a failed create might still have created
-// something: the request reached the server but its answer was lost.
+// something: the request reached the server but its answer was lost, or the
+// server said it succeeded in words that could not be read.
 func MayHaveSucceeded(err error) bool {
 	var na *NoAnswerError
-	return errors.As(err, &na) && na.Sent
+	var unreadable *UnreadableAnswerError
+	return errors.As(err, &na) && na.Sent || errors.As(err, &unreadable)
 }

@@ -1,0 +1,54 @@
+package jsonx
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestUnmarshalToleratesScalarTypes(t *testing.T) {
+	type nested struct {
+		ID string `json:"id"`
+	}
+	type answer struct {
+		ID       string            `json:"id"`
+		IDs      []string          `json:"ids"`
+		Count    int64             `json:"count"`
+		Price    float64           `json:"price"`
+		Spot     bool              `json:"spot"`
+		Nested   nested            `json:"nested"`
+		Ptr      *nested           `json:"ptr"`
+		ByName   map[string]nested `json:"by_name"`
+		CamelKey string            `json:"instanceId"`
+		Number   Number            `json:"number"`
+	}
+	var a answer
+	body := `{"id": 12345678901234567890, "ids": [1, "b"], "count": "8", "price": "2.5", "spot": "true",
+		"nested": {"id": 7}, "ptr": {"id": 8}, "by_name": {"x": {"id": 9}}, "INSTANCEID": 10, "number": "3.5", "extra": {"id": 1}}`
+	if err := Unmarshal([]byte(body), &a); err != nil {
+		t.Fatal(err)
+	}
+	want := answer{ID: "12345678901234567890", IDs: []string{"1", "b"}, Count: 8, Price: 2.5, Spot: true,
+		Nested: nested{ID: "7"}, Ptr: &nested{ID: "8"}, ByName: map[string]nested{"x": {ID: "9"}}, CamelKey: "10", Number: 3.5}
+	if a.ID != want.ID || strings.Join(a.IDs, ",") != "1,b" || a.Count != 8 || a.Price != 2.5 || !a.Spot ||
+		a.Nested != want.Nested || a.Ptr == nil || *a.Ptr != *want.Ptr || a.ByName["x"] != want.ByName["x"] ||
+		a.CamelKey != "10" || a.Number != 3.5 {
+		t.Fatalf("got %+v", a)
+	}
+	if err := Unmarshal([]byte(`{"count": "eight"}`), &a); err == nil {
+		t.Fatal("a count that is no number must fail")
+	}
+	if err := Unmarshal([]byte(`{"id": {"x": 1}}`), &a); err == nil {
+		t.Fatal("an object where an ID belongs must fail")
+	}
+	var ints struct{ N int64 }
+	if err := Unmarshal([]byte(`{"N": 4.0}`), &ints); err != nil || ints.N != 4 {
+		t.Fatalf("an integral float is an integer: %v %v", ints.N, err)
+	}
+	if err := Unmarshal([]byte(`{"N": 4.5}`), &ints); err == nil {
+		t.Fatal("a fraction is not an integer")
+	}
+	var list []nested
+	if err := Unmarshal([]byte(`[{"id": 1}, {"id": "2"}]`), &list); err != nil || len(list) != 2 || list[0].ID != "1" {
+		t.Fatalf("top-level list: %+v %v", list, err)
+	}
+}
