@@ -15,6 +15,7 @@ const (
 	FaultLatency   = "latency"    // let the handler act at once, then hold its answer back
 	FaultDrop      = "drop"       // close the connection before the handler runs
 	FaultDropAfter = "drop_after" // run the handler, then close without answering
+	FaultGarble    = "garble"     // run the handler, then answer its status with a body that is not JSON
 )
 
 // Fault is one injected misbehaviour for requests matching Method and Path.
@@ -46,9 +47,9 @@ func (f *Fault) compile() error {
 		if f.LatencyMS <= 0 {
 			return fmt.Errorf("a %q fault needs latency_ms", f.Kind)
 		}
-	case FaultDrop, FaultDropAfter:
+	case FaultDrop, FaultDropAfter, FaultGarble:
 	default:
-		return fmt.Errorf("kind must be one of %s, %s, %s, %s", FaultStatus, FaultLatency, FaultDrop, FaultDropAfter)
+		return fmt.Errorf("kind must be one of %s, %s, %s, %s, %s", FaultStatus, FaultLatency, FaultDrop, FaultDropAfter, FaultGarble)
 	}
 	if f.Path == "" {
 		f.Path = "*"

@@ -4,7 +4,9 @@
 package sim
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -157,15 +159,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.runHooks(r)
-	_, pattern := s.mux.Handler(r)
-	route := pattern
-	if route == "" {
-		route = r.Method + " " + r.URL.Path
-	} else if !strings.Contains(route, " ") {
-		route = r.Method + " " + route
-	}
+	route := s.route(r)
 
-	var dropAfter bool
+	var dropAfter, garble bool
 	var delay time.Duration
 	for _, f := range s.faults.match(r) {
 		switch f.Kind {
@@ -184,33 +180,89 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		case FaultDropAfter:
 			dropAfter = true
+		case FaultGarble:
+			garble = true
 		}
 	}
+	// The work is done at once; only the answer is changed, held back or
+	// lost, even from a client that gives up.
+	rec := httptest.NewRecorder()
+	s.mux.ServeHTTP(rec, r)
 	if dropAfter {
-		s.mux.ServeHTTP(httptest.NewRecorder(), r)
 		s.stats.record(route, 0)
 		drop(w)
 		return
 	}
-	if delay > 0 {
-		// A slow answer, not a slow server: the work is done at once and
-		// only the answer is held back, even from a client that gives up.
-		rec := httptest.NewRecorder()
-		s.mux.ServeHTTP(rec, r)
-		s.stats.record(route, rec.Code)
-		if !hold(r, delay) {
-			return
-		}
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(rec.Code)
-		_, _ = w.Write(rec.Body.Bytes())
+	s.stats.record(route, rec.Code)
+	body := s.shaped(r, rec)
+	if garble {
+		rec.Header().Set("Content-Type", "text/html")
+		body = []byte("<html><body><h1>Success</h1><p>Your request has been processed.</p></body></html>")
+	}
+	if !hold(r, delay) {
 		return
 	}
-	sw := &statusWriter{ResponseWriter: w}
-	s.mux.ServeHTTP(sw, r)
-	s.stats.record(route, sw.status)
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.Header().Del("Content-Length")
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(body)
+}
+
+// route names r as the stats count it: "GET /verda/v1/instances/{id}".
+func (s *Server) route(r *http.Request) string {
+	_, pattern := s.mux.Handler(r)
+	switch {
+	case pattern == "":
+		return r.Method + " " + r.URL.Path
+	case !strings.Contains(pattern, " "):
+		return r.Method + " " + pattern
+	}
+	return pattern
+}
+
+// shaped is a recorded answer in the variants its cloud has switched on.
+func (s *Server) shaped(r *http.Request, rec *httptest.ResponseRecorder) []byte {
+	if cl := s.cloudOf(r.URL.Path); cl != nil && strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
+		return cl.Shapes().Rewrite(rec.Body.Bytes())
+	}
+	return rec.Body.Bytes()
+}
+
+// cloudOf is the cloud that serves path, or nil.
+func (s *Server) cloudOf(path string) core.Cloud {
+	for _, c := range s.clouds {
+		if strings.HasPrefix(path, c.Prefix()+"/") {
+			return c
+		}
+	}
+	return nil
+}
+
+// Console sends a request to a cloud as another user of the same account
+// would from its console: past faults, hooks and request counts. path is
+// under the cloud's prefix ("/instances"). It returns the answer's status
+// and body.
+func (s *Server) Console(cloud, method, path string, body any) (int, []byte, error) {
+	c := s.cloud(cloud)
+	if c == nil {
+		return 0, nil, fmt.Errorf("no cloud %q", cloud)
+	}
+	var reader io.Reader = http.NoBody
+	if body != nil {
+		raw, err := json.Marshal(body)
+		if err != nil {
+			return 0, nil, err
+		}
+		reader = bytes.NewReader(raw)
+	}
+	r := httptest.NewRequest(method, c.Prefix()+path, reader)
+	r.Header.Set("Content-Type", "application/json")
+	c.ConsoleAuth(r)
+	rec := httptest.NewRecorder()
+	s.mux.ServeHTTP(rec, r)
+	return rec.Code, s.shaped(r, rec), nil
 }
 
 func (s *Server) answerFault(w http.ResponseWriter, r *http.Request, f Fault) {
@@ -291,6 +343,23 @@ func (s *Server) registerAdmin() {
 	})
 	m.HandleFunc("GET /_sim/objects", func(w http.ResponseWriter, r *http.Request) {
 		core.WriteJSON(w, http.StatusOK, s.Objects())
+	})
+	m.HandleFunc("/_sim/console/{cloud}/{path...}", func(w http.ResponseWriter, r *http.Request) {
+		var body any
+		if r.ContentLength != 0 {
+			if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+				adminError(w, err)
+				return
+			}
+		}
+		status, answer, err := s.Console(r.PathValue("cloud"), r.Method, "/"+r.PathValue("path"), body)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = w.Write(answer)
 	})
 	m.HandleFunc("POST /_sim/reset", func(w http.ResponseWriter, r *http.Request) {
 		s.Reset()

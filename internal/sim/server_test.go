@@ -5,10 +5,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
@@ -199,3 +202,61 @@ func TestOnRequestActsOnceBeforeTheFirstMatch(t *testing.T) {
 		t.Fatalf("the hook ran again: %d", len(seen))
 	}
 }
+
+// Another user of the account creates objects through the admin API's
+// console, past faults and counts; with ids_as_numbers on, new objects get
+// integer IDs sent as JSON numbers, which work in paths like any ID.
+func TestConsoleAndNumericIDs(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	if resp, body := call(t, "PATCH", srv.URL+"/_sim/nova/switches", `{"ids_as_numbers":true}`); resp.StatusCode != 200 || !strings.Contains(body, `"ids_as_numbers":true`) {
+		t.Fatalf("switch: %d %s", resp.StatusCode, body)
+	}
+	if _, err := s.AddFault(sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 503}); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := call(t, "POST", srv.URL+"/_sim/console/nova/ssh-keys", `{"label":"theirs","ssh_public_key":"`+testKey+`"}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("console create: %d %s", resp.StatusCode, body)
+	}
+	var key map[string]any
+	if err := json.Unmarshal([]byte(body), &key); err != nil {
+		t.Fatal(err)
+	}
+	id, isNumber := key["id"].(float64)
+	if !isNumber {
+		t.Fatalf("the ID is not a JSON number: %s", body)
+	}
+	if len(s.Faults()) != 1 || s.Faults()[0].Hits != 0 || len(s.Stats()) != 0 {
+		t.Fatalf("the console must pass faults and counts: %+v %+v", s.Faults(), s.Stats())
+	}
+	s.ClearFaults()
+	resp, body = call(t, "GET", srv.URL+"/nova/ssh-keys/"+strconv.FormatFloat(id, 'f', -1, 64), "", "Authorization", "Bearer "+nova.ReadWriteKey)
+	if resp.StatusCode != 200 || !strings.Contains(body, `"label":"theirs"`) || !regexp.MustCompile(`"id":\d+`).MatchString(body) {
+		t.Fatalf("read by numeric ID: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := call(t, "POST", srv.URL+"/_sim/console/nowhere/x", `{}`); resp.StatusCode != 404 {
+		t.Fatalf("an unknown cloud: %d", resp.StatusCode)
+	}
+}
+
+// A garbled answer: the handler acts, the client gets its status with a
+// body that is not JSON.
+func TestGarbleFault(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	if _, err := s.AddFault(sim.Fault{Method: "POST", Path: "/nova/ssh-keys", Kind: sim.FaultGarble, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := call(t, "POST", srv.URL+"/nova/ssh-keys", `{"label":"mine","ssh_public_key":"`+testKey+`"}`, "Authorization", "Bearer "+nova.ReadWriteKey)
+	if resp.StatusCode != 201 || json.Valid([]byte(body)) || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("garbled answer: %d %q", resp.StatusCode, body)
+	}
+	if n := len(s.Objects()); n != 1 {
+		t.Fatalf("the key must have been made: %d objects", n)
+	}
+}
+
+const testKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGb0rSNPx9K2mWQ7lWnQvHcMGz2T1G9r0oQy8w2Zx7Uu sim@example"

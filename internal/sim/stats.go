@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"net/http"
 	"strconv"
 	"sync"
 )
@@ -53,24 +52,4 @@ func (s *stats) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.endpoints = map[string]*EndpointStats{}
-}
-
-// statusWriter remembers the status a handler answered with.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(b)
 }

@@ -29,6 +29,7 @@ type Options struct {
 
 // Switches change how the simulated API behaves.
 type Switches struct {
+	core.Shapes
 	// TaskDelay is how long a task stays PENDING and then PROCESSING.
 	TaskDelay core.Duration `json:"task_delay"`
 	// LaunchOutcome makes launch tasks end "FAILED" (after the VM was made),
@@ -102,6 +103,17 @@ func (c *Cloud) Reset() {
 
 func (c *Cloud) Switches() any                         { return c.switches.Get() }
 func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge(raw) }
+
+// Shapes are the answer variants switched on.
+func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
+
+// ConsoleAuth authenticates a request as another user of the account.
+func (c *Cloud) ConsoleAuth(r *http.Request) {
+	r.Header.Set("X-API-Key", c.opts.APIKey)
+}
+
+// newID is the ID of a new object, an integer when the switch says so.
+func (c *Cloud) newID() string { return core.NewObjectID(c.switches.Get().IDsAsNumbers) }
 
 // UpdateSwitches changes switches from Go.
 func (c *Cloud) UpdateSwitches(f func(*Switches)) { c.switches.Update(f) }

@@ -231,7 +231,7 @@ func (c *Cloud) launch(w http.ResponseWriter, r *http.Request) {
 	c.capacity[req.Region][req.InstanceType]--
 	now := c.now()
 	i := &instance{
-		UUID: core.NewID(), Name: req.Name, Region: req.Region, Type: req.InstanceType, Template: req.TemplateName, ISO: req.ISOURL,
+		UUID: c.newID(), Name: req.Name, Region: req.Region, Type: req.InstanceType, Template: req.TemplateName, ISO: req.ISOURL,
 		Username: req.Username, HostID: req.Region + "-gpu-0" + strconv.Itoa(1+int(c.order%4)), InternalIP: "10.10.0." + strconv.FormatInt(10+c.order, 10),
 		Metadata: req.Metadata, Power: statusProvisioning, CreatedAt: now, spec: *spec, order: c.order,
 		Firewall: firewall{PolicyIn: "DROP", PolicyOut: "ACCEPT"},

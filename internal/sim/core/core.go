@@ -34,6 +34,11 @@ type Cloud interface {
 	// Switches returns the cloud's switches, for reading and replacing as JSON.
 	Switches() any
 	SetSwitches(raw json.RawMessage) error
+	// Shapes are the answer variants switched on.
+	Shapes() Shapes
+	// ConsoleAuth authenticates a request as another user of the same
+	// account would be, for objects made out of band.
+	ConsoleAuth(r *http.Request)
 }
 
 // WriteJSON answers with v as JSON.
@@ -45,7 +50,7 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	}
 }
 
-// NewID returns a fresh UUID.
+// NewID returns a fresh UUID, for tokens and tasks.
 func NewID() string { return uuid.NewString() }
 
 // Window counts requests per key in fixed windows, like the clouds' limiters.

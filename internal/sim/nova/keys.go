@@ -65,7 +65,7 @@ func (c *Cloud) createKey(w http.ResponseWriter, r *http.Request, _ caller) {
 		fail(w, http.StatusBadRequest, "Maximum of %d SSH keys reached. Delete a key before adding another.", maxSSHKeysPerUser)
 		return
 	}
-	k := &sshKey{ID: core.NewID(), Label: req.Label, Type: key.Type(), Fingerprint: ssh.FingerprintSHA256(key), CreatedAt: c.now()}
+	k := &sshKey{ID: c.newID(), Label: req.Label, Type: key.Type(), Fingerprint: ssh.FingerprintSHA256(key), CreatedAt: c.now()}
 	c.keys[k.ID] = k
 	core.WriteJSON(w, http.StatusCreated, keyBody(k))
 }

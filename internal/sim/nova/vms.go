@@ -186,7 +186,7 @@ func (c *Cloud) createVM(w http.ResponseWriter, r *http.Request, _ caller) {
 	now := c.now()
 	n.Free -= req.GPUCount
 	v := &vm{
-		ID: core.NewID(), VMID: int(c.nextID), Node: n.Name, Label: "nova-" + strconv.FormatInt(c.nextID, 10), GPUType: n.GPUType,
+		ID: c.newID(), VMID: int(c.nextID), Node: n.Name, Label: "nova-" + strconv.FormatInt(c.nextID, 10), GPUType: n.GPUType,
 		GPUCount: req.GPUCount, StorageGB: req.StorageGB, RAMGB: 64 * req.GPUCount, CPUCores: 16 * req.GPUCount,
 		IP: fmt.Sprintf("100.64.0.%d", c.nextID%250+2), Status: "creating", RentalType: req.RentalType, AuthMethod: req.AuthMethod,
 		Template: req.TemplateVMID, Months: req.ReservationMonths, HourlyRate: rate, CreatedAt: now,

@@ -31,6 +31,7 @@ var Templates = []string{"tmpl-ubuntu-2204", "tmpl-pytorch-2", "tmpl-comfyui"}
 
 // Switches change how the simulated service behaves.
 type Switches struct {
+	core.Shapes
 	// RateLimits enforces the token bucket: RatePerMinute, plus Burst.
 	RateLimits    bool `json:"rate_limits"`
 	RatePerMinute int  `json:"rate_per_minute"`
@@ -107,6 +108,25 @@ func (c *Cloud) Reset() {
 
 func (c *Cloud) Switches() any                         { return c.switches.Get() }
 func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge(raw) }
+
+// Shapes are the answer variants switched on.
+func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
+
+// ConsoleAuth authenticates a request as another user of the account.
+func (c *Cloud) ConsoleAuth(r *http.Request) {
+	r.Header.Set("Authorization", "Bearer "+c.apiKey)
+}
+
+// instanceID names a new instance as the service does, or with an integer.
+func (c *Cloud) instanceID(now time.Time) string {
+	if c.switches.Get().IDsAsNumbers {
+		return c.newID()
+	}
+	return fmt.Sprintf("inst_%d_%s", now.Unix(), core.NewObjectID(false)[:6])
+}
+
+// newID is the ID of a new object, an integer when the switch says so.
+func (c *Cloud) newID() string { return core.NewObjectID(c.switches.Get().IDsAsNumbers) }
 
 // UpdateSwitches changes switches from Go.
 func (c *Cloud) UpdateSwitches(f func(*Switches)) { c.switches.Update(f) }
@@ -310,7 +330,7 @@ func (c *Cloud) create(w http.ResponseWriter, r *http.Request) {
 	now := c.now()
 	creating, starting := time.Duration(sw.CreatingDelay), time.Duration(sw.StartingDelay)
 	i := &instance{
-		ID: fmt.Sprintf("inst_%d_%s", now.Unix(), core.NewID()[:6]), Name: req.Name, Product: req.ProductName, Template: req.TemplateID,
+		ID: c.instanceID(now), Name: req.Name, Product: req.ProductName, Template: req.TemplateID,
 		Region: region, Billing: billing, Status: "creating", GPUs: gpus, RootFS: rootfs, CreatedAt: now,
 		EstimatedReady: now.Add(creating + starting), seq: c.seq,
 	}

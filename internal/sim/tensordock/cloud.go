@@ -28,6 +28,7 @@ type Options struct {
 
 // Switches change how the simulated API behaves.
 type Switches struct {
+	core.Shapes
 	// RateLimits enforces 100 requests per window for the organisation.
 	RateLimits      bool          `json:"rate_limits"`
 	RateLimitWindow core.Duration `json:"rate_limit_window"`
@@ -100,6 +101,17 @@ func (c *Cloud) Reset() {
 
 func (c *Cloud) Switches() any                         { return c.switches.Get() }
 func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge(raw) }
+
+// Shapes are the answer variants switched on.
+func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
+
+// ConsoleAuth authenticates a request as another user of the account.
+func (c *Cloud) ConsoleAuth(r *http.Request) {
+	r.Header.Set("Authorization", "Bearer "+c.opts.Token)
+}
+
+// newID is the ID of a new object, an integer when the switch says so.
+func (c *Cloud) newID() string { return core.NewObjectID(c.switches.Get().IDsAsNumbers) }
 
 // UpdateSwitches changes switches from Go.
 func (c *Cloud) UpdateSwitches(f func(*Switches)) { c.switches.Update(f) }

@@ -281,7 +281,7 @@ func (c *Cloud) createInstance(w http.ResponseWriter, r *http.Request) {
 
 	c.order++
 	inst := &instance{
-		ID: core.NewID(), Name: a.Name, Image: a.Image, NodeID: node.ID, Status: statusStarting,
+		ID: c.newID(), Name: a.Name, Image: a.Image, NodeID: node.ID, Status: statusStarting,
 		VCPU: res.VCPUCount, RAMGB: res.RAMGB, StorageGB: res.StorageGB, GPUModel: gpuModel, GPUCount: gpuCount,
 		DedicatedIP: a.DedicatedIP, IP: fmt.Sprintf("198.51.100.%d", 1+rand.IntN(254)), order: c.order,
 	}

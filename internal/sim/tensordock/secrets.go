@@ -61,7 +61,7 @@ func (c *Cloud) createSecret(w http.ResponseWriter, r *http.Request) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.order++
-	s := &secret{ID: core.NewID(), Name: a.Name, Type: a.Type, Value: a.Value, order: c.order}
+	s := &secret{ID: c.newID(), Name: a.Name, Type: a.Type, Value: a.Value, order: c.order}
 	c.secrets[s.ID] = s
 	core.WriteJSON(w, http.StatusCreated, map[string]any{"data": secretBody(s)})
 }

@@ -32,6 +32,7 @@ type Options struct {
 
 // Switches change how the simulated API behaves.
 type Switches struct {
+	core.Shapes
 	// RateLimits enforces the documented limits: ProjectLimit requests per
 	// window for the project, EndpointLimit per method and path.
 	RateLimits      bool          `json:"rate_limits"`
@@ -142,6 +143,21 @@ func (c *Cloud) Switches() any { return c.switches.Get() }
 
 // SetSwitches merges a partial JSON object into the switches.
 func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge(raw) }
+
+// Shapes are the answer variants switched on.
+func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
+
+// ConsoleAuth authenticates a request as another user of the account.
+func (c *Cloud) ConsoleAuth(r *http.Request) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	token := "sim-console-" + core.NewObjectID(false)
+	c.tokens[token] = time.Now().Add(time.Hour)
+	r.Header.Set("Authorization", "Bearer "+token)
+}
+
+// newID is the ID of a new object, an integer when the switch says so.
+func (c *Cloud) newID() string { return core.NewObjectID(c.switches.Get().IDsAsNumbers) }
 
 // UpdateSwitches changes switches from Go.
 func (c *Cloud) UpdateSwitches(f func(*Switches)) { c.switches.Update(f) }

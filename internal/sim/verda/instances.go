@@ -288,7 +288,7 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	inst := &instance{
-		ID: core.NewID(), Hostname: req.Hostname, Description: *req.Description, Location: req.LocationCode, Type: typ,
+		ID: c.newID(), Hostname: req.Hostname, Description: *req.Description, Location: req.LocationCode, Type: typ,
 		Image: req.Image, Status: statusOrdered, CreatedAt: now, IsSpot: req.IsSpot, Contract: contract,
 		PricePerHour: price, SSHKeyIDs: idList(req.SSHKeyIDs), StartupScriptID: req.StartupScriptID,
 		JupyterToken: strings.ReplaceAll(core.NewID(), "-", ""), order: c.order,
@@ -302,7 +302,7 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 		v.Status = volumeAttached
 		inst.OSVolumeID = v.ID
 	} else {
-		spec := volumeSpec{Name: "OS-NVMe-" + inst.ID[:8], Size: 50, Type: "NVMe"}
+		spec := volumeSpec{Name: "OS-NVMe-" + shortID(inst.ID), Size: 50, Type: "NVMe"}
 		if req.OSVolume != nil {
 			if req.OSVolume.Name != "" {
 				spec.Name = req.OSVolume.Name

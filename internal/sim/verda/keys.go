@@ -60,7 +60,7 @@ func (c *Cloud) createKey(w http.ResponseWriter, r *http.Request) {
 	}
 	c.mu.Lock()
 	c.order++
-	k := &sshKey{ID: core.NewID(), Name: req.Name, Key: strings.TrimSpace(req.Key), order: c.order}
+	k := &sshKey{ID: c.newID(), Name: req.Name, Key: strings.TrimSpace(req.Key), order: c.order}
 	c.keys[k.ID] = k
 	c.mu.Unlock()
 	c.answerCreated(w, http.StatusCreated, k.ID)

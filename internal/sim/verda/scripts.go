@@ -77,7 +77,7 @@ func (c *Cloud) createScript(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.order++
-	s := &script{ID: core.NewID(), Name: req.Name, Script: req.Script, order: c.order}
+	s := &script{ID: c.newID(), Name: req.Name, Script: req.Script, order: c.order}
 	c.scripts[s.ID] = s
 	c.mu.Unlock()
 	c.answerCreated(w, http.StatusCreated, s.ID)

@@ -115,7 +115,7 @@ func (c *Cloud) volumeBody(v *volume) volumeBody {
 		perm := v.PermanentlyDeleted
 		b.IsPermanentlyDeleted = &perm
 	} else {
-		b.PseudoPath = "volume-" + v.ID[:8]
+		b.PseudoPath = "volume-" + shortID(v.ID)
 		b.CreateDirectoryCommand = "mkdir -p /mnt/volume"
 		b.MountCommand = fmt.Sprintf("mount -t nfs -o nconnect=16 nfs.%s.verda.internal:%s /mnt/volume", v.Location, b.PseudoPath)
 		b.FilesystemToFstabCommand = fmt.Sprintf("echo 'nfs.%s.verda.internal:%s /mnt/volume nfs defaults 0 0' | sudo tee -a /etc/fstab", v.Location, b.PseudoPath)
@@ -127,7 +127,7 @@ func (c *Cloud) volumeBody(v *volume) volumeBody {
 func (c *Cloud) newVolume(spec volumeSpec, location string, os bool) *volume {
 	c.order++
 	v := &volume{
-		ID: core.NewID(), Name: spec.Name, Type: spec.Type, Location: location, Size: int(spec.Size),
+		ID: c.newID(), Name: spec.Name, Type: spec.Type, Location: location, Size: int(spec.Size),
 		Status: volumeOrdered, IsOSVolume: os, OnSpotDiscontinue: spec.OnSpotDiscontinue, CreatedAt: c.now(), order: c.order,
 	}
 	c.volumes[v.ID] = v
@@ -411,3 +411,7 @@ func (c *Cloud) TrashVolume(id string) bool {
 	}
 	return ok
 }
+
+// shortID is the start of an ID that names derived things, as Verda does
+// with the first eight characters of a UUID.
+func shortID(id string) string { return id[:min(len(id), 8)] }
