@@ -247,3 +247,21 @@ func describeRequests(stats map[string]sim.EndpointStats) string {
 	sort.Strings(parts)
 	return strings.Join(parts, ", ")
 }
+
+// ExpectNoReplacement is a plan check that fails when the plan replaces any
+// resource, naming each and the attributes that force it.
+func ExpectNoReplacement() plancheck.PlanCheck { return noReplacement{} }
+
+type noReplacement struct{}
+
+func (noReplacement) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	var replaced []string
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Change != nil && rc.Change.Actions.Replace() {
+			replaced = append(replaced, fmt.Sprintf("%s (forced by %v)", rc.Address, rc.Change.ReplacePaths))
+		}
+	}
+	if len(replaced) > 0 {
+		resp.Error = fmt.Errorf("the plan replaces %s", strings.Join(replaced, ", "))
+	}
+}

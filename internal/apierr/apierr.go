@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -34,14 +35,17 @@ func Hint(err error) string {
 	var apiErr *transport.APIError
 	var timeout *wait.TimeoutError
 	var failed *wait.FailedError
+	var lost *adopt.LostError
 	switch {
+	case errors.As(err, &lost):
+		return ""
 	case errors.As(err, &timeout):
 		return "The object exists and is tracked in state; it is marked tainted, so the next apply replaces it. " +
 			"Raise the resource's timeouts if the cloud is slow today."
 	case errors.As(err, &failed):
 		return "The object is tracked in state and marked tainted, so the next apply replaces it."
 	case transport.MayHaveSucceeded(err):
-		return "The request reached the cloud but its answer was lost. Run apply again: the provider looks for an object created by this request before creating another."
+		return "The request reached the cloud but its answer was lost or unreadable, so it may have taken effect. Run apply again: the next plan shows what is left to do."
 	case !errors.As(err, &apiErr):
 		return ""
 	case transport.IsCapacity(err):

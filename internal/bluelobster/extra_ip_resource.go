@@ -66,8 +66,9 @@ func extraIPFromAPI(instanceID string, ip *api.IP) extraIPModel {
 	}
 }
 
-// ipAdds serialises adds per instance: Blue Lobster picks the address, so
-// when an answer is lost the one new address is the one this add made.
+// ipAdds serialises this process's adds per instance: Blue Lobster picks
+// the address, so when an answer is lost only an address that appeared
+// while no other add of ours ran can be this add's.
 var ipAdds adopt.Keyed
 
 // Create keeps the address the answer names; several on one instance each
@@ -75,29 +76,28 @@ var ipAdds adopt.Keyed
 func (r *extraIPResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan extraIPModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	id := plan.InstanceID.ValueString()
-	defer ipAdds.Lock(id)()
-	addresses := func(ctx context.Context) ([]string, error) {
-		ips, err := r.client.ListIPs(ctx, id)
-		out := make([]string, len(ips))
-		for i, ip := range ips {
-			out[i] = ip.IPAddress
-		}
-		return out, err
+	if resp.Diagnostics.HasError() {
+		return
 	}
-	addr, err := adopt.CreateUnnamed(ctx, addresses, func(ctx context.Context) (string, error) {
-		ip, err := r.client.AddIP(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		return ip.IPAddress, nil
-	})
+	id := plan.InstanceID.ValueString()
+	what := apierr.Describe("Blue Lobster", "extra IP of instance", id)
+	defer ipAdds.Lock(id)()
+	addresses := func(ctx context.Context, _ bool) ([]api.IP, error) { return r.client.ListIPs(ctx, id) }
+	addr, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_bluelobster_extra_ip", What: what,
+		Matching: adopt.Matching(addresses, addedIP, extraIPCandidate)},
+		func(ctx context.Context) (string, error) {
+			ip, err := r.client.AddIP(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return ip.IPAddress, nil
+		})
 	var ip *api.IP
 	if err == nil {
 		ip, err = r.findIP(ctx, id, addr)
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("adding an IP address to "+apierr.Describe("Blue Lobster", "instance", id), err))
+		resp.Diagnostics.Append(apierr.Diagnostic("adding "+what, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, extraIPFromAPI(id, ip))...)

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
@@ -33,6 +34,9 @@ import (
 const (
 	powerRunning = "running"
 	powerStopped = "stopped"
+	// powerUnreported stands for the null power_status Blue Lobster sends
+	// for some running machines; a provisioning one reports "provisioning".
+	powerUnreported = "(not reported)"
 	// Blue Lobster documents 1-5 minutes of provisioning.
 	instanceCreateTimeout = 20 * time.Minute
 	instanceUpdateTimeout = 10 * time.Minute
@@ -40,6 +44,8 @@ const (
 )
 
 var namePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$`)
+
+var _ resource.ResourceWithModifyPlan = (*instanceResource)(nil)
 
 // NewInstanceResource is gpucloud_bluelobster_instance.
 func NewInstanceResource() resource.Resource { return &instanceResource{} }
@@ -163,6 +169,14 @@ func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRe
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan warns about instances that already bear a new one's name.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_bluelobster_instance", apierr.Describe("Blue Lobster", "instance", name),
+			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
+	}
+}
+
 func describe(m instanceModel) string {
 	return apierr.Describe("Blue Lobster", "instance", m.Name.ValueString())
 }
@@ -183,53 +197,80 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	what := describe(plan)
-	launch, err := r.client.LaunchInstance(ctx, api.LaunchRequest{
+	body := api.LaunchRequest{
 		Region: plan.Region.ValueString(), InstanceType: plan.InstanceType.ValueString(),
 		SSHKey: strings.TrimRight(plan.SSHPublicKey.ValueString(), "\r\n"), Name: plan.Name.ValueString(),
 		Username: plan.Username.ValueString(), Password: config.Password.ValueString(), Metadata: metadata,
 		TemplateName: plan.TemplateName.ValueString(), ISOURL: plan.ISOURL.ValueString(),
-	})
-	if err != nil && transport.MayHaveSucceeded(err) {
-		// The launch may have happened; adopt the machine if it exists.
-		if id, findErr := r.client.FindInstance(ctx, plan.Name.ValueString()); findErr == nil && id != "" {
-			launch, err = &api.Launch{VMUUID: id}, nil
-		}
 	}
+	var launch *api.Launch
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_bluelobster_instance", What: what,
+		Matching: adopt.Matching(r.client.Instances, launchedBy(body), instanceCandidate)},
+		func(ctx context.Context) (string, error) {
+			l, err := r.client.LaunchInstance(ctx, body)
+			if err != nil {
+				return "", err
+			}
+			launch = l
+			return l.VMUUID, nil
+		})
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	// Saved the moment Blue Lobster names the machine, before the task runs.
 	state := plan.withUnknownsNull()
-	state.ID = types.StringValue(launch.VMUUID)
+	state.ID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
-	if launch.TaskID != "" {
-		floor, ceiling := r.poll()
-		if _, err := r.client.WaitTask(ctx, launch.TaskID, "launching "+what, floor, ceiling); err != nil {
-			var failed *wait.FailedError
-			if errors.As(err, &failed) {
-				if _, getErr := r.client.GetInstance(ctx, launch.VMUUID); transport.IsNotFound(getErr) {
-					resp.State.RemoveResource(ctx)
-					err = fmt.Errorf("%w (no machine was made, so nothing is left to pay for)", err)
-				}
+	if err := r.waitLaunched(ctx, id, what, launch); err != nil {
+		var failed *wait.FailedError
+		if errors.As(err, &failed) {
+			if _, getErr := r.client.GetInstance(ctx, id); transport.IsNotFound(getErr) {
+				resp.State.RemoveResource(ctx)
+				err = fmt.Errorf("%w (no machine was made, so nothing is left to pay for)", err)
 			}
-			resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
-			return
 		}
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
 	}
 	if plan.PowerState.ValueString() == powerStopped {
-		if err := r.setPower(ctx, launch.VMUUID, what, powerStopped); err != nil {
+		if err := r.setPower(ctx, id, what, powerStopped); err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic("shutting down "+what, err))
 			return
 		}
 	}
-	inst, err := r.client.GetInstance(ctx, launch.VMUUID)
+	inst, err := r.client.GetInstance(ctx, id)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+}
+
+// waitLaunched follows the launch task; a launch adopted after its answer
+// was lost has no task to follow, so the machine itself is polled until it
+// leaves provisioning.
+func (r *instanceResource) waitLaunched(ctx context.Context, id, what string, launch *api.Launch) error {
+	floor, ceiling := r.poll()
+	if launch != nil && launch.TaskID != "" {
+		_, err := r.client.WaitTask(ctx, launch.TaskID, "launching "+what, floor, ceiling)
+		return err
+	}
+	_, err := wait.Until(ctx, wait.Options{
+		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{powerRunning, powerStopped, powerUnreported}, Failure: []string{api.PowerError},
+		Floor: floor, Ceiling: ceiling,
+	}, func(ctx context.Context) (wait.Observation, error) {
+		i, err := r.client.GetInstance(ctx, id)
+		if err != nil {
+			return wait.Observation{}, err
+		}
+		if i.PowerStatus == "" {
+			return wait.Observation{State: powerUnreported}, nil
+		}
+		return wait.Observation{State: i.PowerStatus, Message: "Blue Lobster reports the launch failed"}, nil
+	})
+	return err
 }
 
 func (m instanceModel) withUnknownsNull() instanceModel {

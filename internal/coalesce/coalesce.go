@@ -63,6 +63,35 @@ func (l *List[T]) Poll(ctx context.Context, id string, mark uint64, maxAge time.
 	return orSingle(ctx, id, single)(l.GetSince(ctx, id, mark, maxAge))
 }
 
+// Snapshot returns every object of a list: unless fresh, one asked for at
+// most SnapshotAge ago, whatever this client wrote since (what a create
+// compares with afterwards to tell what it made from what was there
+// before, and what a plan looks for names in); fresh, one asked for after
+// every write this client made so far (what a lost create is looked up in).
+func (l *List[T]) Snapshot(ctx context.Context, fresh bool) ([]T, error) {
+	if fresh {
+		return l.all(ctx, l.writes(), RefreshAge)
+	}
+	return l.all(ctx, 0, SnapshotAge)
+}
+
+func (l *List[T]) all(ctx context.Context, mark uint64, maxAge time.Duration) ([]T, error) {
+	r := l.roundFor(ctx, mark, maxAge, false)
+	select {
+	case <-r.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	out := make([]T, 0, len(r.byID))
+	for _, o := range r.byID {
+		out = append(out, o)
+	}
+	return out, nil
+}
+
 func orSingle[T any](ctx context.Context, id string, single func(context.Context, string) (*T, error)) func(T, bool, error) (*T, error) {
 	return func(obj T, found bool, err error) (*T, error) {
 		if err != nil {
@@ -148,3 +177,8 @@ func (r *round[T]) failed() bool {
 // Terraform refreshes every object of a configuration within seconds of
 // each other, and any write by this provider makes a list stale at once.
 const RefreshAge = 30 * time.Second
+
+// SnapshotAge is how old a shared list may be when a create compares with
+// it: any object created since is a candidate for a lost answer, so the
+// shorter the better, while a fleet's creates still share one list.
+const SnapshotAge = 10 * time.Second

@@ -126,42 +126,41 @@ func ledgerTracked(s *acctest.Sim) func(*terraform.State) error {
 // apply converges, and no billed object ever exists outside state.
 func TestAccFaultCampaign(t *testing.T) {
 	cases := []struct {
-		name  string
-		fault sim.Fault
+		name   string
+		faults []sim.Fault
 		// expectError matches what the faulty apply may report; nil when every fault must be absorbed.
 		expectError *regexp.Regexp
-		// arrange, when set, misconfigures the clouds instead of or besides the fault; restore undoes it.
+		// arrange, when set, misconfigures the clouds instead of or besides the faults; restore undoes it.
 		arrange, restore func(*acctest.Sim)
 		// config replaces everything for the faulty apply.
 		config func() string
 	}{
-		{"429 burst", sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}, nil, nil, nil, nil},
-		{"502 burst on reads", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}, nil, nil, nil, nil},
-		{"reads whose connection drops after they were sent", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultDropAfter, Count: 12}, nil, nil, nil, nil},
-		{"lost create answers", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultDropAfter, Count: 14}, regexp.MustCompile(`no\s+answer`), nil, nil, nil},
-		{"503 on creates", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultStatus, Status: 503, Count: 5}, regexp.MustCompile(`HTTP\s+503`), nil, nil, nil},
-		{"reads slower than the client timeout", sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}, nil, nil, nil, nil},
-		{"creates slower than the client timeout", sim.Fault{Method: "POST", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 14}, regexp.MustCompile(`no\s+answer\s+within\s+1s`), nil, nil, nil},
-		{"provisioning fails", sim.Fault{}, regexp.MustCompile(`(?s)ended\s+in\s+state.*tracked\s+in\s+state\s+and\s+marked\s+tainted`), failProvisioning(true), failProvisioning(false), nil},
-		{"creates time out", sim.Fault{}, regexp.MustCompile(`(?s)timed\s+out\s+after\s+1s.*marked\s+tainted`), slowProvisioning(true), slowProvisioning(false), everythingWithCreateTimeouts},
+		{"429 burst", one(sim.Fault{Path: "*", Kind: sim.FaultStatus, Status: 429, RetryAfter: "0", Count: 60}), nil, nil, nil, nil},
+		{"502 burst on reads", one(sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultStatus, Status: 502, Count: 12}), nil, nil, nil, nil},
+		{"reads whose connection drops after they were sent", one(sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultDropAfter, Count: 12}), nil, nil, nil, nil},
+		{"lost create answers", onCreates(sim.Fault{Kind: sim.FaultDropAfter, Count: 1}), nil, nil, nil, nil},
+		{"unreadable create answers", onCreates(sim.Fault{Kind: sim.FaultGarble, Count: 1}), nil, nil, nil, nil},
+		{"503 on creates", onCreates(sim.Fault{Kind: sim.FaultStatus, Status: 503, Count: 1}), regexp.MustCompile(`HTTP\s+503`), nil, nil, nil},
+		{"reads slower than the client timeout", one(sim.Fault{Method: "GET", Path: "*", Kind: sim.FaultLatency, LatencyMS: 1500, Count: 10}), nil, nil, nil, nil},
+		{"creates slower than the client timeout", onCreates(sim.Fault{Kind: sim.FaultLatency, LatencyMS: 1500, Count: 1}), nil, nil, nil, nil},
+		{"IDs sent as JSON numbers", nil, nil, numericIDs(true), numericIDs(false), nil},
+		{"provisioning fails", nil, regexp.MustCompile(`(?s)ended\s+in\s+state.*tracked\s+in\s+state\s+and\s+marked\s+tainted`), failProvisioning(true), failProvisioning(false), nil},
+		{"creates time out", nil, regexp.MustCompile(`(?s)timed\s+out\s+after\s+1s.*marked\s+tainted`), slowProvisioning(true), slowProvisioning(false), everythingWithCreateTimeouts},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := acctest.StartSim(t)
-			if tc.fault.Kind == sim.FaultLatency {
-				s.ProviderSettings = `request_timeout = "1s"`
+			for _, f := range tc.faults {
+				if f.Kind == sim.FaultLatency {
+					s.ProviderSettings = `request_timeout = "1s"`
+				}
 			}
 			faulty := resource.TestStep{
 				PreConfig: func() {
 					if tc.arrange != nil {
 						tc.arrange(s)
 					}
-					if tc.fault.Kind == "" {
-						return
-					}
-					if _, err := s.AddFault(tc.fault); err != nil {
-						t.Fatal(err)
-					}
+					addFaults(t, s, tc.faults...)
 				},
 				Config:      s.Config(everything()),
 				ExpectError: tc.expectError,
@@ -179,10 +178,16 @@ func TestAccFaultCampaign(t *testing.T) {
 					faulty,
 					{
 						PreConfig: func() {
+							// A failing apply may stop before every create; one hit then suffices.
+							hits := 0
 							for _, f := range s.Faults() {
-								if f.Hits == 0 {
-									t.Fatalf("fault %s never hit: the campaign tested nothing", f.ID)
+								if f.Hits == 0 && tc.expectError == nil {
+									t.Fatalf("fault %s (%s %s) never hit: the campaign tested nothing", f.ID, f.Method, f.Path)
 								}
+								hits += f.Hits
+							}
+							if len(tc.faults) > 0 && hits == 0 {
+								t.Fatal("no fault ever hit: the campaign tested nothing")
 							}
 							s.ClearFaults()
 							if tc.restore != nil {
@@ -205,6 +210,40 @@ func TestAccFaultCampaign(t *testing.T) {
 			}
 		})
 	}
+}
+
+func one(f sim.Fault) []sim.Fault { return []sim.Fault{f} }
+
+// numericIDs gives every cloud's new objects integer IDs sent as JSON
+// numbers, or UUIDs again.
+func numericIDs(on bool) func(*acctest.Sim) {
+	return func(s *acctest.Sim) {
+		shapes := func(sh *simcore.Shapes) { sh.IDsAsNumbers = on }
+		s.Verda.UpdateSwitches(func(sw *simverda.Switches) { shapes(&sw.Shapes) })
+		s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) { shapes(&sw.Shapes) })
+		s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) { shapes(&sw.Shapes) })
+		s.Nova.UpdateSwitches(func(sw *simnova.Switches) { shapes(&sw.Shapes) })
+		s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) { shapes(&sw.Shapes) })
+	}
+}
+
+// createPaths are the request paths that create a billed or named object,
+// one per resource kind of everything() that creates with a POST.
+var createPaths = []string{
+	"/verda/v1/instances", "/verda/v1/volumes", "/verda/v1/ssh-keys", "/verda/v1/scripts",
+	"/tensordock/api/v2/instances", "/tensordock/api/v2/secrets",
+	"/bluelobster/api/v1/instances/launch-instance", "/bluelobster/api/v1/instances/*/ips",
+	"/nova/vms", "/nova/ssh-keys", "/novitai/api/instances",
+}
+
+// onCreates is f on the POST of every create path.
+func onCreates(f sim.Fault) []sim.Fault {
+	var out []sim.Fault
+	for _, p := range createPaths {
+		f.Method, f.Path = "POST", p
+		out = append(out, f)
+	}
+	return out
 }
 
 // failProvisioning makes new machines fail after they were ordered on every

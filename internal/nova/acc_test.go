@@ -104,7 +104,9 @@ func TestAccInstance_lifecycle(t *testing.T) {
 	})
 }
 
-// Ten VMs at once, logged in with email and password: one login serves all.
+// Ten VMs at once, logged in with email and password: one login serves all
+// of a command's plan walk (which looks for keys with the new key's label)
+// and one all of its apply walk.
 func TestAccInstance_tenVMsOneLogin(t *testing.T) {
 	s := acctest.StartSim(t)
 	cfg := acctest.RequiredProviders + fmt.Sprintf(`
@@ -136,8 +138,8 @@ resource "gpucloud_nova_instance" "fleet" {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				s.CheckObjectCount("nova", "instance", 10, "ten VMs"),
 				func(*terraform.State) error {
-					if n := s.Requests("POST /nova/auth/login", ""); n != 1 {
-						return fmt.Errorf("the apply logged in %d times, want once", n)
+					if n := s.Requests("POST /nova/auth/login", ""); n != 2 {
+						return fmt.Errorf("the apply logged in %d times, want once to plan and once to apply", n)
 					}
 					return nil
 				},

@@ -218,32 +218,24 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	what := describe(plan)
-	// Nova takes no name at creation; a lost answer is matched by the one new
-	// VM on the node, with creates on one node serialised.
+	// Nova takes no name at creation; this process's creates on one node
+	// are serialised so that none of them is a candidate for another's lost answer.
 	defer vmCreates.Lock(plan.Node.ValueString())()
-	vmsOnNode := func(ctx context.Context) ([]string, error) {
-		all, err := r.client.ListVMs(ctx)
-		var ids []string
-		for _, v := range all {
-			if v.Node == plan.Node.ValueString() {
-				ids = append(ids, v.ID)
-			}
-		}
-		return ids, err
-	}
 	request := api.CreateVMRequest{
 		Node: plan.Node.ValueString(), GPUType: plan.GPUType.ValueString(), GPUCount: plan.GPUCount.ValueInt64(),
 		StorageGB: plan.StorageGB.ValueInt64(), TemplateVMID: plan.TemplateVMID.ValueInt64(), RentalType: plan.RentalType.ValueString(),
 		ReservationMonths: plan.ReservationMonths.ValueInt64(), AuthMethod: plan.AuthMethod.ValueString(),
 		SSHKeyID: plan.SSHKeyID.ValueString(), Password: config.Password.ValueString(),
 	}
-	id, err := adopt.CreateUnnamed(ctx, vmsOnNode, func(ctx context.Context) (string, error) {
-		vm, err := r.client.CreateVM(ctx, request)
-		if err != nil {
-			return "", err
-		}
-		return vm.ID, nil
-	})
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_nova_instance", What: what,
+		Matching: adopt.Matching(r.client.VMs, createdVM(request), vmCandidate)},
+		func(ctx context.Context) (string, error) {
+			vm, err := r.client.CreateVM(ctx, request)
+			if err != nil {
+				return "", err
+			}
+			return vm.ID, nil
+		})
 	var vm *api.VM
 	if err == nil {
 		vm, err = r.client.ReadVM(ctx, id, coalesce.RefreshAge)

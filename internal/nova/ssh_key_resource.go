@@ -20,6 +20,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
+var _ resource.ResourceWithModifyPlan = (*sshKeyResource)(nil)
+
 // NewSSHKeyResource is gpucloud_nova_ssh_key.
 func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
 
@@ -71,27 +73,37 @@ func sshKeyFromAPI(k *api.SSHKey, prior sshKeyModel) sshKeyModel {
 	return prior
 }
 
+// ModifyPlan warns about SSH keys that already bear a new one's label.
+func (r *sshKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if label, ok := adopt.Creating(ctx, req, "label"); ok && r.client != nil && r.client.Authenticated() {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("label"), "gpucloud_nova_ssh_key", apierr.Describe("Nova Cloud", "SSH key", label),
+			adopt.Existing(r.client.SSHKeys, func(k api.SSHKey) bool { return k.Label == label }, sshKeyCandidate))
+	}
+}
+
 func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sshKeyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	label, key := plan.Label.ValueString(), plan.PublicKey.ValueString()
-	id, err := adopt.Create(ctx,
+	what := apierr.Describe("Nova Cloud", "SSH key", label)
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_nova_ssh_key", What: what,
+		Matching: adopt.Matching(r.client.SSHKeys, createdSSHKey(label, validate.SSHFingerprint(key)), sshKeyCandidate)},
 		func(ctx context.Context) (string, error) {
 			k, err := r.client.CreateSSHKey(ctx, key, label)
 			if err != nil {
 				return "", err
 			}
 			return k.ID, nil
-		},
-		func(ctx context.Context) (string, error) {
-			return r.client.FindSSHKey(ctx, label, validate.SSHFingerprint(key))
 		})
 	var created *api.SSHKey
 	if err == nil {
 		created, err = r.client.GetSSHKey(ctx, id)
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("Nova Cloud", "SSH key", label), err))
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, sshKeyFromAPI(created, plan))...)

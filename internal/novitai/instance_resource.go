@@ -150,6 +150,14 @@ func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRe
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan warns about instances that already bear a new one's name.
+func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_novitai_instance", apierr.Describe("novitai", "instance", name),
+			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
+	}
+}
+
 func describe(m instanceModel) string {
 	return apierr.Describe("novitai", "instance", m.Name.ValueString())
 }
@@ -171,7 +179,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		WebhookURL: plan.WebhookURL.ValueString(), BillingMode: plan.BillingMode.ValueString(),
 	}
 	estimated := ""
-	id, err := adopt.Create(ctx,
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_novitai_instance", What: what,
+		Matching: adopt.Matching(r.client.Instances, createdBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) {
 			created, err := r.client.CreateInstance(ctx, body)
 			if err != nil {
@@ -179,8 +188,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 			}
 			estimated = created.EstimatedReadyTime
 			return created.InstanceID, nil
-		},
-		func(ctx context.Context) (string, error) { return r.client.FindInstance(ctx, body.Name) })
+		})
 	if err != nil {
 		resp.Diagnostics.Append(apierr.FieldDiagnostics("creating "+what, err, fieldAttributes)...)
 		return

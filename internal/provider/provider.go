@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster"
 	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova"
@@ -193,7 +194,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 	userAgent := fmt.Sprintf("terraform-provider-gpucloud/%s (+terraform %s)", p.version, req.TerraformVersion)
-	clients := &providerdata.Clients{}
+	clients := &providerdata.Clients{Claims: &adopt.Claims{}}
 	clients.PollInterval = durationSetting(resp, path.Root("poll_interval"), cfg.PollInterval, "GPUCLOUD_POLL_INTERVAL")
 	requestTimeout := durationSetting(resp, path.Root("request_timeout"), cfg.RequestTimeout, "GPUCLOUD_REQUEST_TIMEOUT")
 	if resp.Diagnostics.HasError() {

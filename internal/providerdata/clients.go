@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	bluelobsterapi "github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	novaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	novitaiapi "github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
@@ -28,6 +29,9 @@ type Clients struct {
 	// PollInterval, when set, replaces every wait's shortest pause between
 	// status polls (set low against gpucloud-sim).
 	PollInterval time.Duration
+	// Claims are the objects this configuration created or adopted, which
+	// a lost create answer never takes.
+	Claims *adopt.Claims
 }
 
 // NotConfigured is the error for a cloud used without credentials.

@@ -180,7 +180,8 @@ func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
-// ModifyPlan fills gpu_count's default and checks resizes against
+// ModifyPlan fills gpu_count's default, warns about instances that already
+// bear a new one's name, and checks resizes against
 // TensorDock's steps: vCPUs by 2, RAM by 8 GB, disk by 50 GB and never smaller.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
@@ -197,6 +198,10 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			count = types.Int64Value(1)
 		}
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("gpu_count"), count)...)
+	}
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_tensordock_instance", apierr.Describe("TensorDock", "instance", name),
+			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
 	if req.State.Raw.IsNull() {
 		return
@@ -237,9 +242,9 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	what := describe(plan)
-	id, err := adopt.Create(ctx,
-		func(ctx context.Context) (string, error) { return r.client.CreateInstance(ctx, attrs) },
-		func(ctx context.Context) (string, error) { return r.client.FindInstance(ctx, attrs.Name) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_tensordock_instance", What: what,
+		Matching: adopt.Matching(r.client.Instances, createdBy(attrs), instanceCandidate)},
+		func(ctx context.Context) (string, error) { return r.client.CreateInstance(ctx, attrs) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return

@@ -14,9 +14,15 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
+)
+
+var (
+	_ resource.ResourceWithImportState = (*sshKeyResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*sshKeyResource)(nil)
 )
 
 // NewSSHKeyResource is gpucloud_tensordock_ssh_key.
@@ -62,6 +68,14 @@ func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequ
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan warns about SSH keys that already bear a new one's name.
+func (r *sshKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_tensordock_ssh_key", apierr.Describe("TensorDock", "SSH key", name),
+			adopt.Existing(r.client.SSHKeys, func(s api.Secret) bool { return s.Name == name }, sshKeyCandidate))
+	}
+}
+
 func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sshKeyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -69,11 +83,12 @@ func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	name, key := plan.Name.ValueString(), plan.PublicKey.ValueString()
-	id, err := adopt.Create(ctx,
-		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) },
-		func(ctx context.Context) (string, error) { return r.client.FindSSHKey(ctx, name) })
+	what := apierr.Describe("TensorDock", "SSH key", name)
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_tensordock_ssh_key", What: what,
+		Matching: adopt.Matching(r.client.SSHKeys, func(s api.Secret) bool { return s.Name == name }, sshKeyCandidate)},
+		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) })
 	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("TensorDock", "SSH key", name), err))
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	plan.ID = types.StringValue(id)

@@ -2,6 +2,7 @@ package verda_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -143,9 +144,11 @@ data "gpucloud_verda_instance_types" "none" { gpu_model = "B200" }
 // data sources still succeeds; the request counts show the retries.
 func TestAcc429OnEveryPath(t *testing.T) {
 	s := acctest.StartSim(t)
-	paths := []string{"oauth2/token", "ssh-keys*", "scripts*", "locations", "images", "volume-types", "instance-types", "instance-availability*"}
+	// The creates' own lists (a plan looks for existing names) are throttled too, by "GET *".
+	paths := []string{"POST oauth2/token", "POST ssh-keys", "POST scripts", "GET locations", "GET images", "GET volume-types", "GET instance-types", "GET instance-availability*"}
 	for _, p := range paths {
-		if _, err := s.AddFault(sim.Fault{Path: "/verda/v1/" + p, Kind: sim.FaultStatus, Status: 429, RetryAfter: "1", Count: 2}); err != nil {
+		method, path, _ := strings.Cut(p, " ")
+		if _, err := s.AddFault(sim.Fault{Method: method, Path: "/verda/v1/" + path, Kind: sim.FaultStatus, Status: 429, RetryAfter: "1", Count: 2}); err != nil {
 			t.Fatal(err)
 		}
 	}

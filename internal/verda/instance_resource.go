@@ -246,10 +246,18 @@ func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
-// ModifyPlan replaces an instance that Verda reports failed or discontinued:
-// it cannot be started again.
+// ModifyPlan warns about instances that already bear a new one's hostname,
+// and replaces an instance that Verda reports failed or discontinued: it
+// cannot be started again.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if hostname, ok := adopt.Creating(ctx, req, "hostname"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("hostname"), "gpucloud_verda_instance", apierr.Describe("Verda", "instance", hostname),
+			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Hostname == hostname }, instanceCandidate))
+	}
+	if req.State.Raw.IsNull() {
 		return
 	}
 	var status types.String
@@ -281,9 +289,9 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	defer cancel()
 
 	what := r.describe(plan)
-	id, err := adopt.Create(ctx,
-		func(ctx context.Context) (string, error) { return r.client.DeployInstance(ctx, body) },
-		func(ctx context.Context) (string, error) { return r.client.FindInstance(ctx, body.Hostname) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_instance", What: what,
+		Matching: adopt.Matching(r.client.Instances, deployedBy(body), instanceCandidate)},
+		func(ctx context.Context) (string, error) { return r.client.DeployInstance(ctx, body) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return

@@ -23,6 +23,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*sshKeyResource)(nil)
 	_ resource.ResourceWithImportState = (*sshKeyResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*sshKeyResource)(nil)
 )
 
 // NewSSHKeyResource is gpucloud_verda_ssh_key.
@@ -74,6 +75,14 @@ func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequ
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan warns about SSH keys that already bear a new one's name.
+func (r *sshKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_verda_ssh_key", apierr.Describe("Verda", "SSH key", name),
+			adopt.Existing(r.client.SSHKeys, func(o api.SSHKey) bool { return o.Name == name }, sshKeyCandidate))
+	}
+}
+
 func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sshKeyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -81,11 +90,12 @@ func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	name, key := plan.Name.ValueString(), plan.PublicKey.ValueString()
-	id, err := adopt.Create(ctx,
-		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) },
-		func(ctx context.Context) (string, error) { return r.client.FindSSHKey(ctx, name, key) })
+	what := apierr.Describe("Verda", "SSH key", name)
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_ssh_key", What: what,
+		Matching: adopt.Matching(r.client.SSHKeys, createdSSHKey(name, key), sshKeyCandidate)},
+		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) })
 	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("Verda", "SSH key", name), err))
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	plan.ID = types.StringValue(id)

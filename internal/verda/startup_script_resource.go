@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*startupScriptResource)(nil)
 	_ resource.ResourceWithImportState = (*startupScriptResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*startupScriptResource)(nil)
 )
 
 // NewStartupScriptResource is gpucloud_verda_startup_script.
@@ -67,6 +68,14 @@ func (r *startupScriptResource) Configure(_ context.Context, req resource.Config
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan warns about startup scripts that already bear a new one's name.
+func (r *startupScriptResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_verda_startup_script", apierr.Describe("Verda", "startup script", name),
+			adopt.Existing(r.client.StartupScripts, func(o api.StartupScript) bool { return o.Name == name }, startupScriptCandidate))
+	}
+}
+
 func (r *startupScriptResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan startupScriptModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -74,11 +83,12 @@ func (r *startupScriptResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	name, content := plan.Name.ValueString(), plan.Script.ValueString()
-	id, err := adopt.Create(ctx,
-		func(ctx context.Context) (string, error) { return r.client.CreateStartupScript(ctx, name, content) },
-		func(ctx context.Context) (string, error) { return r.client.FindStartupScript(ctx, name, content) })
+	what := apierr.Describe("Verda", "startup script", name)
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_startup_script", What: what,
+		Matching: adopt.Matching(r.client.StartupScripts, createdStartupScript(name, content), startupScriptCandidate)},
+		func(ctx context.Context) (string, error) { return r.client.CreateStartupScript(ctx, name, content) })
 	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("creating "+apierr.Describe("Verda", "startup script", name), err))
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	plan.ID = types.StringValue(id)

@@ -119,11 +119,16 @@ func (r *volumeResource) Configure(_ context.Context, req resource.ConfigureRequ
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan refuses a smaller size and warns about attaching to a running
-// instance, both of which Verda would refuse during apply.
+// ModifyPlan warns about volumes that already bear a new one's name, refuses
+// a smaller size and warns about attaching to a running instance, both of
+// which Verda would refuse during apply.
 func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
+	}
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_verda_volume", apierr.Describe("Verda", "volume", name),
+			adopt.Existing(r.client.Volumes, func(v api.Volume) bool { return v.Name == name && !v.IsOSVolume }, volumeCandidate))
 	}
 	var plan volumeModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -171,9 +176,9 @@ func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest,
 	name, location := plan.Name.ValueString(), plan.LocationCode.ValueString()
 	what := apierr.Describe("Verda", "volume", name)
 	body := api.CreateVolumeRequest{Type: plan.Type.ValueString(), LocationCode: location, Size: plan.Size.ValueInt64(), Name: name, InstanceIDs: targets}
-	id, err := adopt.Create(ctx,
-		func(ctx context.Context) (string, error) { return r.client.CreateVolume(ctx, body) },
-		func(ctx context.Context) (string, error) { return r.client.FindVolume(ctx, name, location) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_volume", What: what,
+		Matching: adopt.Matching(r.client.Volumes, createdVolume(body), volumeCandidate)},
+		func(ctx context.Context) (string, error) { return r.client.CreateVolume(ctx, body) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return

@@ -2,12 +2,12 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
 // Rule is a firewall rule; Pos is its place in evaluation order.
@@ -97,6 +97,9 @@ func (c *Client) AddIP(ctx context.Context, id string) (*IP, error) {
 	if err := c.call(ctx, http.MethodPost, instancePath(id, "ips"), nil, &out); err != nil {
 		return nil, err
 	}
+	if out.IP.IPAddress == "" {
+		return nil, transport.NoIDError("Blue Lobster", http.MethodPost, instancePath(id, "ips"))
+	}
 	return &out.IP, nil
 }
 
@@ -127,7 +130,7 @@ func (s *Schedule) UnmarshalJSON(b []byte) error {
 		LastBackup     *string `json:"last_backup"`
 		NextBackup     *string `json:"next_backup"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := jsonx.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	*s = Schedule{Enabled: w.Enabled == nil || *w.Enabled, Frequency: w.Frequency, TimeUTC: w.TimeUTC, RetentionCount: 7}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
 // Instance is a virtual machine. PowerStatus is "" when Blue Lobster sends
@@ -35,6 +36,7 @@ type Instance struct {
 const (
 	PowerRunning = "running"
 	PowerStopped = "stopped"
+	PowerError   = "error"
 )
 
 // LaunchRequest is the body of POST /instances/launch-instance.
@@ -58,6 +60,8 @@ type Launch struct {
 	Status     string `json:"status"`
 }
 
+const pathLaunch = "/instances/launch-instance"
+
 // LaunchInstance starts a launch task.
 func (c *Client) LaunchInstance(ctx context.Context, req LaunchRequest) (*Launch, error) {
 	body := map[string]any{"region": req.Region, "instance_type": req.InstanceType, "ssh_key": req.SSHKey}
@@ -70,7 +74,13 @@ func (c *Client) LaunchInstance(ctx context.Context, req LaunchRequest) (*Launch
 		body["metadata"] = req.Metadata
 	}
 	var out Launch
-	return &out, c.call(ctx, http.MethodPost, "/instances/launch-instance", body, &out)
+	if err := c.call(ctx, http.MethodPost, pathLaunch, body, &out); err != nil {
+		return nil, err
+	}
+	if out.VMUUID == "" {
+		return nil, transport.NoIDError("Blue Lobster", http.MethodPost, pathLaunch)
+	}
+	return &out, nil
 }
 
 // GetInstance reads one instance.
@@ -83,20 +93,6 @@ func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) 
 func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
 	var out []Instance
 	return out, c.call(ctx, http.MethodGet, "/instances", nil, &out)
-}
-
-// FindInstance returns the UUID of the instance with this name, or "".
-func (c *Client) FindInstance(ctx context.Context, name string) (string, error) {
-	all, err := c.ListInstances(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, i := range all {
-		if i.Name == name {
-			return i.UUID, nil
-		}
-	}
-	return "", nil
 }
 
 type taskAnswer struct {

@@ -50,6 +50,7 @@ type Client struct {
 	http          *transport.Client
 	authenticated bool
 	vms           *coalesce.List[VM]
+	sshKeys       *coalesce.List[SSHKey]
 }
 
 // New returns a client; it authenticates when cfg has credentials.
@@ -73,6 +74,7 @@ func New(cfg Config) (*Client, error) {
 		c.http, c.authenticated = base.WithAuth(login), true
 	}
 	c.vms = coalesce.New(c.ListVMs, func(v VM) string { return v.ID }, c.http.Writes)
+	c.sshKeys = coalesce.New(c.ListSSHKeys, func(k SSHKey) string { return k.ID }, c.http.Writes)
 	return c, nil
 }
 

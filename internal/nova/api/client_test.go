@@ -92,7 +92,7 @@ func TestListsAndPublicCalls(t *testing.T) {
 	if err != nil || prices["5090"] != 0.69 {
 		t.Fatalf("%v %v", prices, err)
 	}
-	if found, err := c.FindSSHKey(ctx, "k", k.Fingerprint); err != nil || found != k.ID {
-		t.Fatalf("find %q %v", found, err)
+	if keys, err := c.SSHKeys(ctx, true); err != nil || len(keys) != 1 || keys[0].ID != k.ID || keys[0].Fingerprint != k.Fingerprint {
+		t.Fatalf("SSHKeys: %+v %v", keys, err)
 	}
 }

@@ -22,3 +22,16 @@ func (c *Client) WriteMark() uint64 { return c.http.Writes() }
 func (c *Client) PollVM(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*VM, error) {
 	return c.vms.Poll(ctx, id, mark, maxAge, c.GetVM)
 }
+
+// VMs lists every VM of the account from a list shared with other readers:
+// unless fresh, one at most a few seconds old; fresh, one asked for after
+// every write this client made. A create compares the two to tell what it
+// made from what was there before.
+func (c *Client) VMs(ctx context.Context, fresh bool) ([]VM, error) {
+	return c.vms.Snapshot(ctx, fresh)
+}
+
+// SSHKeys lists every SSH key like VMs.
+func (c *Client) SSHKeys(ctx context.Context, fresh bool) ([]SSHKey, error) {
+	return c.sshKeys.Snapshot(ctx, fresh)
+}

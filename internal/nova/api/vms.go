@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
 // VM is a rented GPU machine.
@@ -56,7 +57,13 @@ type CreateVMRequest struct {
 // CreateVM rents a VM; it answers at once, while the VM is still creating.
 func (c *Client) CreateVM(ctx context.Context, req CreateVMRequest) (*VM, error) {
 	var out VM
-	return &out, c.call(ctx, http.MethodPost, "/vms", nil, req, &out)
+	if err := c.call(ctx, http.MethodPost, "/vms", nil, req, &out); err != nil {
+		return nil, err
+	}
+	if out.ID == "" {
+		return nil, transport.NoIDError("Nova Cloud", http.MethodPost, "/vms")
+	}
+	return &out, nil
 }
 
 // GetVM reads one VM.
@@ -95,7 +102,13 @@ type SSHKey struct {
 // CreateSSHKey stores a key; an account holds at most five.
 func (c *Client) CreateSSHKey(ctx context.Context, publicKey, label string) (*SSHKey, error) {
 	var out SSHKey
-	return &out, c.call(ctx, http.MethodPost, pathSSHKeys, nil, map[string]string{"ssh_public_key": publicKey, "label": label}, &out)
+	if err := c.call(ctx, http.MethodPost, pathSSHKeys, nil, map[string]string{"ssh_public_key": publicKey, "label": label}, &out); err != nil {
+		return nil, err
+	}
+	if out.ID == "" {
+		return nil, transport.NoIDError("Nova Cloud", http.MethodPost, pathSSHKeys)
+	}
+	return &out, nil
 }
 
 // GetSSHKey reads one key.
@@ -104,18 +117,9 @@ func (c *Client) GetSSHKey(ctx context.Context, id string) (*SSHKey, error) {
 	return &out, c.call(ctx, http.MethodGet, pathSSHKeys+"/"+url.PathEscape(id), nil, nil, &out)
 }
 
-// FindSSHKey returns the ID of a key with this label and fingerprint, or "".
-func (c *Client) FindSSHKey(ctx context.Context, label, fingerprint string) (string, error) {
-	keys, err := list[SSHKey](ctx, c, pathSSHKeys)
-	if err != nil {
-		return "", err
-	}
-	for _, k := range keys {
-		if k.Label == label && k.Fingerprint == fingerprint {
-			return k.ID, nil
-		}
-	}
-	return "", nil
+// ListSSHKeys lists the account's keys.
+func (c *Client) ListSSHKeys(ctx context.Context) ([]SSHKey, error) {
+	return list[SSHKey](ctx, c, pathSSHKeys)
 }
 
 // DeleteSSHKey removes a key.

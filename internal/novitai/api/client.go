@@ -116,7 +116,13 @@ const (
 // CreateInstance starts creating an instance.
 func (c *Client) CreateInstance(ctx context.Context, req CreateRequest) (*Created, error) {
 	var out Created
-	return &out, c.call(ctx, http.MethodPost, "/api/instances", req, &out)
+	if err := c.call(ctx, http.MethodPost, "/api/instances", req, &out); err != nil {
+		return nil, err
+	}
+	if out.InstanceID == "" {
+		return nil, transport.NoIDError("novitai", http.MethodPost, "/api/instances")
+	}
+	return &out, nil
 }
 
 // GetInstance reads one instance.
@@ -131,20 +137,6 @@ func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
 		Instances []Instance `json:"instances"`
 	}
 	return out.Instances, c.call(ctx, http.MethodGet, "/api/instances", nil, &out)
-}
-
-// FindInstance returns the ID of the instance with this name, or "".
-func (c *Client) FindInstance(ctx context.Context, name string) (string, error) {
-	all, err := c.ListInstances(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, i := range all {
-		if i.Name == name {
-			return i.ID, nil
-		}
-	}
-	return "", nil
 }
 
 // StartInstance starts a stopped instance.

@@ -21,3 +21,11 @@ func (c *Client) InstanceStatus(ctx context.Context, id string, mark uint64, max
 // WriteMark is a point after every write this client has finished; waits
 // take it once their own change has been sent.
 func (c *Client) WriteMark() uint64 { return c.http.Writes() }
+
+// Instances lists every instance from a list shared with other readers:
+// unless fresh, one at most a few seconds old; fresh, one asked for after
+// every write this client made. A create compares the two to tell what it
+// made from what was there before.
+func (c *Client) Instances(ctx context.Context, fresh bool) ([]Instance, error) {
+	return c.instances.Snapshot(ctx, fresh)
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -37,6 +38,7 @@ type Config struct {
 type Client struct {
 	http      *transport.Client
 	instances *coalesce.List[Instance]
+	sshKeys   *coalesce.List[Secret]
 }
 
 // New returns a client that authenticates with a bearer token.
@@ -52,15 +54,30 @@ func New(cfg Config) (*Client, error) {
 	}
 	client := &Client{http: c.WithAuth(transport.Bearer(cfg.Token))}
 	client.instances = coalesce.New(client.ListInstances, func(i Instance) string { return i.ID }, client.http.Writes)
+	client.sshKeys = coalesce.New(client.ListSSHKeys, func(s Secret) string { return s.ID }, client.http.Writes)
 	return client, nil
 }
 
-// do sends a request and turns TensorDock's errors into *transport.APIError,
-// including those it sends with HTTP 200 and a {"status": 4xx, "error"} body.
+// do sends a request, decodes the answer into out (when not nil) and turns
+// TensorDock's errors into *transport.APIError.
 func (c *Client) do(ctx context.Context, req transport.Request, out any) error {
+	resp, err := c.send(ctx, req)
+	if err != nil || out == nil || len(bytes.TrimSpace(resp.Body)) == 0 {
+		return err
+	}
+	if err := jsonx.Unmarshal(resp.Body, out); err != nil {
+		return c.http.Unreadable(req, resp, err)
+	}
+	return nil
+}
+
+// send sends a request and turns TensorDock's errors into
+// *transport.APIError, including those it sends with HTTP 200 and a
+// {"status": 4xx, "error"} body.
+func (c *Client) send(ctx context.Context, req transport.Request) (*transport.Response, error) {
 	resp, err := c.http.Do(ctx, req)
 	if err != nil {
-		return classify(err)
+		return nil, classify(err)
 	}
 	var probe struct {
 		Status json.RawMessage `json:"status"`
@@ -68,14 +85,11 @@ func (c *Client) do(ctx context.Context, req transport.Request, out any) error {
 	}
 	if body := bytes.TrimSpace(resp.Body); len(body) > 0 && body[0] == '{' && json.Unmarshal(body, &probe) == nil {
 		var status int
-		if probe.Error != "" && json.Unmarshal(probe.Status, &status) == nil && status >= 400 {
-			return classify(transport.DecodeError("TensorDock", req.Method, req.Path, status, resp.Header, body))
+		if probe.Error != "" && jsonx.Unmarshal(probe.Status, &status) == nil && status >= 400 {
+			return nil, classify(transport.DecodeError("TensorDock", req.Method, req.Path, status, resp.Header, body))
 		}
 	}
-	if out == nil || len(bytes.TrimSpace(resp.Body)) == 0 {
-		return nil
-	}
-	return json.Unmarshal(resp.Body, out)
+	return resp, nil
 }
 
 func classify(err error) error {

@@ -60,8 +60,8 @@ func TestEveryAnswerShape(t *testing.T) {
 		if err != nil || len(all) != 1 || all[0].ID != id {
 			t.Fatalf("quirks=%v: list %+v %v", quirks, all, err)
 		}
-		if found, err := c.FindInstance(ctx, "shape"); err != nil || found != id {
-			t.Fatalf("quirks=%v: find %q %v", quirks, found, err)
+		if shared, err := c.Instances(ctx, true); err != nil || len(shared) != 1 || shared[0].Name != "shape" {
+			t.Fatalf("quirks=%v: shared list %+v %v", quirks, shared, err)
 		}
 		_, err = c.GetInstance(ctx, "nope")
 		if !transport.IsNotFound(err) {
@@ -140,8 +140,8 @@ func TestModifyAndSecrets(t *testing.T) {
 	if err != nil || s.Name != "laptop" || s.Type != "SSHKEY" {
 		t.Fatalf("secret %+v %v", s, err)
 	}
-	if found, err := c.FindSSHKey(ctx, "laptop"); err != nil || found != sid {
-		t.Fatalf("find %q %v", found, err)
+	if keys, err := c.SSHKeys(ctx, true); err != nil || len(keys) != 1 || keys[0].ID != sid || keys[0].Name != "laptop" {
+		t.Fatalf("SSHKeys: %+v %v", keys, err)
 	}
 	if err := c.DeleteSecret(ctx, sid); err != nil {
 		t.Fatal(err)

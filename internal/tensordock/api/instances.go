@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -103,16 +104,21 @@ func (c *Client) CreateInstance(ctx context.Context, a CreateAttributes) (string
 	a.Type = "virtualmachine"
 	var req resourceDoc[CreateAttributes]
 	req.Data.Type, req.Data.Attributes = "virtualmachine", a
+	post := transport.Request{Method: http.MethodPost, Path: "/instances", Body: req}
+	resp, err := c.send(ctx, post)
+	if err != nil {
+		return "", err
+	}
 	var out struct {
 		Data struct {
 			ID string `json:"id"`
 		} `json:"data"`
 	}
-	if err := c.do(ctx, transport.Request{Method: http.MethodPost, Path: "/instances", Body: req}, &out); err != nil {
-		return "", err
-	}
-	if out.Data.ID == "" {
-		return "", fmt.Errorf("TensorDock API: POST /instances: the answer has no instance ID")
+	if err := jsonx.Unmarshal(resp.Body, &out); err != nil || out.Data.ID == "" {
+		if err == nil {
+			err = errors.New("the answer has no instance ID")
+		}
+		return "", c.http.Unreadable(post, resp, err)
 	}
 	return out.Data.ID, nil
 }
@@ -135,11 +141,11 @@ func decodeInstance(raw []byte) (*Instance, error) {
 	var wrapped struct {
 		Data *Instance `json:"data"`
 	}
-	if json.Unmarshal(raw, &wrapped) == nil && wrapped.Data != nil && wrapped.Data.ID != "" {
+	if jsonx.Unmarshal(raw, &wrapped) == nil && wrapped.Data != nil && wrapped.Data.ID != "" {
 		return wrapped.Data, nil
 	}
 	var inst Instance
-	if err := json.Unmarshal(raw, &inst); err != nil {
+	if err := jsonx.Unmarshal(raw, &inst); err != nil {
 		return nil, err
 	}
 	return &inst, nil
@@ -163,7 +169,7 @@ func decodeInstanceList(raw []byte) ([]Instance, error) {
 	var out struct {
 		Data json.RawMessage `json:"data"`
 	}
-	if err := json.Unmarshal(raw, &out); err != nil {
+	if err := jsonx.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
 	if list, err := jsonx.OneOrMany[Instance](out.Data); err == nil && (len(list) != 1 || list[0].ID != "") {
@@ -172,24 +178,10 @@ func decodeInstanceList(raw []byte) ([]Instance, error) {
 	var nested struct {
 		Instances []Instance `json:"instances"`
 	}
-	if err := json.Unmarshal(out.Data, &nested); err != nil {
+	if err := jsonx.Unmarshal(out.Data, &nested); err != nil {
 		return nil, err
 	}
 	return nested.Instances, nil
-}
-
-// FindInstance returns the ID of the instance with this name, or "".
-func (c *Client) FindInstance(ctx context.Context, name string) (string, error) {
-	all, err := c.ListInstances(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, i := range all {
-		if i.Name == name {
-			return i.ID, nil
-		}
-	}
-	return "", nil
 }
 
 func (c *Client) post(ctx context.Context, id, action string) error {

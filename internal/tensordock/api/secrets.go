@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
@@ -63,20 +64,21 @@ func (c *Client) GetSecret(ctx context.Context, id string) (*Secret, error) {
 	return &s, nil
 }
 
-// FindSSHKey returns the ID of an SSH key secret with this name, or "".
-func (c *Client) FindSSHKey(ctx context.Context, name string) (string, error) {
+// ListSSHKeys lists the secrets of type SSHKEY.
+func (c *Client) ListSSHKeys(ctx context.Context) ([]Secret, error) {
 	var out struct {
 		Data []secretData `json:"data"`
 	}
 	if err := get(ctx, c, "/secrets", &out); err != nil {
-		return "", err
+		return nil, err
 	}
+	var keys []Secret
 	for _, d := range out.Data {
-		if d.Attributes.Name == name && d.Attributes.Type == "SSHKEY" {
-			return d.ID, nil
+		if strings.EqualFold(d.Attributes.Type, "SSHKEY") {
+			keys = append(keys, d.secret())
 		}
 	}
-	return "", nil
+	return keys, nil
 }
 
 // DeleteSecret removes a secret.

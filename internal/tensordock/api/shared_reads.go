@@ -27,3 +27,16 @@ func (c *Client) PollInstance(ctx context.Context, id string, mark uint64, maxAg
 // WriteMark is a point after every write this client has finished; waits
 // take it once their own change has been sent.
 func (c *Client) WriteMark() uint64 { return c.http.Writes() }
+
+// Instances lists every instance of the organisation from a list shared
+// with other readers: unless fresh, one at most a few seconds old; fresh,
+// one asked for after every write this client made. A create compares the
+// two to tell what it made from what was there before.
+func (c *Client) Instances(ctx context.Context, fresh bool) ([]Instance, error) {
+	return c.instances.Snapshot(ctx, fresh)
+}
+
+// SSHKeys lists the SSH key secrets like Instances.
+func (c *Client) SSHKeys(ctx context.Context, fresh bool) ([]Secret, error) {
+	return c.sshKeys.Snapshot(ctx, fresh)
+}

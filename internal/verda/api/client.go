@@ -45,6 +45,8 @@ type Client struct {
 	http      *transport.Client
 	instances *coalesce.List[Instance]
 	volumes   *coalesce.List[Volume]
+	sshKeys   *coalesce.List[SSHKey]
+	scripts   *coalesce.List[StartupScript]
 }
 
 // New returns a client that authenticates with OAuth2 client credentials.
@@ -70,5 +72,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{http: base.WithAuth(auth)}
 	c.instances = coalesce.New(c.ListInstances, func(i Instance) string { return i.ID }, c.http.Writes)
 	c.volumes = coalesce.New(c.ListVolumes, func(v Volume) string { return v.ID }, c.http.Writes)
+	c.sshKeys = coalesce.New(c.ListSSHKeys, func(k SSHKey) string { return k.ID }, c.http.Writes)
+	c.scripts = coalesce.New(c.ListStartupScripts, func(s StartupScript) string { return s.ID }, c.http.Writes)
 	return c, nil
 }

@@ -58,12 +58,8 @@ func TestSSHKeyLifecycleInEveryAnswerShape(t *testing.T) {
 			if err != nil || got.ID != id || got.Name != "k1" || got.Key != testKey {
 				t.Fatalf("got %+v, %v", got, err)
 			}
-			found, err := c.FindSSHKey(ctx, "k1", testKey+"\n")
-			if err != nil || found != id {
-				t.Fatalf("FindSSHKey: %q, %v", found, err)
-			}
-			if none, err := c.FindSSHKey(ctx, "k2", testKey); err != nil || none != "" {
-				t.Fatalf("FindSSHKey of a missing key: %q, %v", none, err)
+			if keys, err := c.SSHKeys(ctx, true); err != nil || len(keys) != 1 || keys[0].ID != id {
+				t.Fatalf("SSHKeys: %+v, %v", keys, err)
 			}
 			if err := c.DeleteSSHKey(ctx, id); err != nil {
 				t.Fatal(err)
@@ -107,10 +103,11 @@ func TestStartupScriptsPaginate(t *testing.T) {
 	if n := s.Stats()["GET /verda/v1/scripts"].Count; n != 3 {
 		t.Fatalf("want 3 page requests for 230 scripts, got %d", n)
 	}
-	found, err := c.FindStartupScript(ctx, "s150", "#!/bin/sh\necho 150")
-	if err != nil || found == "" {
-		t.Fatalf("FindStartupScript on page 2: %q, %v", found, err)
+	shared, err := c.StartupScripts(ctx, true)
+	if err != nil || len(shared) != 230 {
+		t.Fatalf("StartupScripts: %d, %v", len(shared), err)
 	}
+	found := all[150].ID
 	got, err := c.GetStartupScript(ctx, found)
 	if err != nil || got.Script != "#!/bin/sh\necho 150" {
 		t.Fatalf("got %+v, %v", got, err)
@@ -247,9 +244,9 @@ func TestLostCreateAnswerIsRecognisable(t *testing.T) {
 	if !transport.MayHaveSucceeded(err) {
 		t.Fatalf("want an error that says the create may have happened, got %v", err)
 	}
-	found, err := c.FindSSHKey(ctx, "lost", testKey)
-	if err != nil || found == "" {
-		t.Fatalf("the key was created and must be found: %q, %v", found, err)
+	keys, err := c.SSHKeys(ctx, true)
+	if err != nil || len(keys) != 1 || keys[0].Name != "lost" {
+		t.Fatalf("the key was created and must be listed: %+v, %v", keys, err)
 	}
 	if n := s.Stats()["POST /verda/v1/ssh-keys"].Count; n != 1 {
 		t.Fatalf("the create must not be repeated, got %d", n)

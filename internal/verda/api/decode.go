@@ -2,40 +2,66 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
+// create sends a create and returns the new object's ID. An answer that
+// holds no readable ID is an *transport.UnreadableAnswerError: the object
+// was made all the same.
+func (c *Client) create(ctx context.Context, path string, body any) (string, error) {
+	req := transport.Request{Method: http.MethodPost, Path: path, Body: body}
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return "", err
+	}
+	id, err := decodeCreatedID(resp.Body)
+	if err != nil {
+		return "", c.http.Unreadable(req, resp, err)
+	}
+	return id, nil
+}
+
+// plainID is what an ID sent as plain text may look like; anything else (an
+// HTML page, a sentence) is not an ID.
+var plainID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$`)
+
 // decodeCreatedID reads the ID a create answers with: Verda sends it as plain
-// text, but a JSON string and {"id": ...} are accepted too.
+// text, but a JSON string or number and {"id": ...} are accepted too.
 func decodeCreatedID(body []byte) (string, error) {
 	b := bytes.TrimSpace(body)
 	if len(b) == 0 {
 		return "", fmt.Errorf("empty answer where an ID was expected")
 	}
+	var id string
 	switch b[0] {
 	case '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return "", fmt.Errorf("unreadable ID %q: %w", b, err)
+		if err := json.Unmarshal(b, &id); err != nil {
+			return "", fmt.Errorf("unreadable ID: %w", err)
 		}
-		if id := strings.TrimSpace(s); id != "" {
-			return id, nil
-		}
-		return "", fmt.Errorf("empty ID %q where an ID was expected", b)
 	case '{':
 		var obj struct {
 			ID string `json:"id"`
 		}
-		if err := json.Unmarshal(b, &obj); err != nil || strings.TrimSpace(obj.ID) == "" {
-			return "", fmt.Errorf("unreadable ID in %q", b)
+		if err := jsonx.Unmarshal(b, &obj); err != nil {
+			return "", fmt.Errorf("unreadable ID: %w", err)
 		}
-		return strings.TrimSpace(obj.ID), nil
+		id = obj.ID
+	default:
+		id = string(b)
 	}
-	return string(b), nil
+	id = strings.TrimSpace(id)
+	if !plainID.MatchString(id) {
+		return "", fmt.Errorf("no ID in the answer")
+	}
+	return id, nil
 }
 
 // Number and Bool accept Verda's prices and flags sent as strings.

@@ -2,12 +2,12 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -87,11 +87,7 @@ type DeployRequest struct {
 
 // DeployInstance orders an instance and returns its ID; it is not running yet.
 func (c *Client) DeployInstance(ctx context.Context, req DeployRequest) (string, error) {
-	resp, err := c.http.Do(ctx, transport.Request{Method: http.MethodPost, Path: "/instances", Body: req})
-	if err != nil {
-		return "", err
-	}
-	return decodeCreatedID(resp.Body)
+	return c.create(ctx, "/instances", req)
 }
 
 // GetInstance reads one instance.
@@ -108,21 +104,6 @@ func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
 	var out []Instance
 	_, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: "/instances"}, &out)
 	return out, err
-}
-
-// FindInstance returns the ID of the instance with this hostname, or "" when
-// there is none; for a deploy whose answer was lost.
-func (c *Client) FindInstance(ctx context.Context, hostname string) (string, error) {
-	all, err := c.ListInstances(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, i := range all {
-		if i.Hostname == hostname {
-			return i.ID, nil
-		}
-	}
-	return "", nil
 }
 
 // Instance actions.
@@ -158,8 +139,8 @@ func (c *Client) InstanceAction(ctx context.Context, req ActionRequest) error {
 		return err
 	}
 	var results []actionResult
-	if err := json.Unmarshal(resp.Body, &results); err != nil {
-		return fmt.Errorf("Verda API: PUT /instances: unreadable 207 answer: %w", err)
+	if err := jsonx.Unmarshal(resp.Body, &results); err != nil {
+		return c.http.Unreadable(transport.Request{Method: http.MethodPut, Path: "/instances"}, resp, err)
 	}
 	var failures []string
 	for _, r := range results {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,8 +67,8 @@ func TestInstanceLifecycleAndActions(t *testing.T) {
 	if inst.IP == "" || inst.PricePerHour != 0.04 || len(inst.VolumeIDs) != 2 || inst.VolumeIDs[0] != inst.OSVolumeID {
 		t.Fatalf("instance %+v", inst)
 	}
-	if found, err := c.FindInstance(ctx, "one"); err != nil || found != id {
-		t.Fatalf("FindInstance: %q %v", found, err)
+	if all, err := c.Instances(ctx, true); err != nil || len(all) != 1 || all[0].ID != id {
+		t.Fatalf("Instances: %+v %v", all, err)
 	}
 
 	// Already running: Verda answers 204, which is success.
@@ -168,8 +169,9 @@ func TestVolumeActions(t *testing.T) {
 	if err := c.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionRename, ID: []string{id}, Name: "w"}); err != nil {
 		t.Fatal(err)
 	}
-	if found, err := c.FindVolume(ctx, "w", "FIN-01"); err != nil || found != id {
-		t.Fatalf("FindVolume: %q %v", found, err)
+	all, err := c.Volumes(ctx, true)
+	if err != nil || !slices.ContainsFunc(all, func(v api.Volume) bool { return v.ID == id && v.Name == "w" }) {
+		t.Fatalf("Volumes: %+v %v", all, err)
 	}
 	if err := c.DeleteVolume(ctx, id, false); err != nil {
 		t.Fatal(err)

@@ -14,13 +14,7 @@ const scriptsPageSize = 100
 
 // CreateStartupScript stores a script and returns its ID.
 func (c *Client) CreateStartupScript(ctx context.Context, name, script string) (string, error) {
-	resp, err := c.http.Do(ctx, transport.Request{
-		Method: http.MethodPost, Path: "/scripts", Body: map[string]string{"name": name, "script": script},
-	})
-	if err != nil {
-		return "", err
-	}
-	return decodeCreatedID(resp.Body)
+	return c.create(ctx, "/scripts", map[string]string{"name": name, "script": script})
 }
 
 // GetStartupScript reads one script.
@@ -60,21 +54,6 @@ func (c *Client) ListStartupScripts(ctx context.Context) ([]StartupScript, error
 			return all, nil
 		}
 	}
-}
-
-// FindStartupScript returns the ID of a script with this name and content,
-// or "" when there is none; for a create whose answer was lost.
-func (c *Client) FindStartupScript(ctx context.Context, name, script string) (string, error) {
-	scripts, err := c.ListStartupScripts(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, s := range scripts {
-		if s.Name == name && s.Script == script {
-			return s.ID, nil
-		}
-	}
-	return "", nil
 }
 
 // DeleteStartupScript removes a script.

@@ -36,3 +36,26 @@ func (c *Client) ReadVolume(ctx context.Context, id string, maxAge time.Duration
 func (c *Client) PollVolume(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Volume, error) {
 	return c.volumes.Poll(ctx, id, mark, maxAge, c.GetVolume)
 }
+
+// Instances lists every instance of the project from a list shared with
+// other readers: unless fresh, one at most a few seconds old; fresh, one
+// asked for after every write this client made. A create compares the two
+// to tell what it made from what was there before.
+func (c *Client) Instances(ctx context.Context, fresh bool) ([]Instance, error) {
+	return c.instances.Snapshot(ctx, fresh)
+}
+
+// Volumes lists the volumes outside the trash like Instances.
+func (c *Client) Volumes(ctx context.Context, fresh bool) ([]Volume, error) {
+	return c.volumes.Snapshot(ctx, fresh)
+}
+
+// SSHKeys lists every SSH key like Instances.
+func (c *Client) SSHKeys(ctx context.Context, fresh bool) ([]SSHKey, error) {
+	return c.sshKeys.Snapshot(ctx, fresh)
+}
+
+// StartupScripts lists every startup script like Instances.
+func (c *Client) StartupScripts(ctx context.Context, fresh bool) ([]StartupScript, error) {
+	return c.scripts.Snapshot(ctx, fresh)
+}

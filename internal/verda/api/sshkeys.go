@@ -5,20 +5,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
 // CreateSSHKey stores a public key and returns its ID.
 func (c *Client) CreateSSHKey(ctx context.Context, name, key string) (string, error) {
-	resp, err := c.http.Do(ctx, transport.Request{
-		Method: http.MethodPost, Path: "/ssh-keys", Body: map[string]string{"name": name, "key": key},
-	})
-	if err != nil {
-		return "", err
-	}
-	return decodeCreatedID(resp.Body)
+	return c.create(ctx, "/ssh-keys", map[string]string{"name": name, "key": key})
 }
 
 // GetSSHKey reads one key. Verda answers with a one-element array; an empty
@@ -47,21 +40,6 @@ func (c *Client) ListSSHKeys(ctx context.Context) ([]SSHKey, error) {
 	var keys []SSHKey
 	_, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: "/ssh-keys"}, &keys)
 	return keys, err
-}
-
-// FindSSHKey returns the ID of a key with this name and key material, or ""
-// when there is none; for a create whose answer was lost.
-func (c *Client) FindSSHKey(ctx context.Context, name, key string) (string, error) {
-	keys, err := c.ListSSHKeys(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, k := range keys {
-		if k.Name == name && strings.TrimSpace(k.Key) == strings.TrimSpace(key) {
-			return k.ID, nil
-		}
-	}
-	return "", nil
 }
 
 // DeleteSSHKey removes a key.

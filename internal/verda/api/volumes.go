@@ -71,11 +71,7 @@ type CreateVolumeRequest struct {
 
 // CreateVolume orders a volume and returns its ID.
 func (c *Client) CreateVolume(ctx context.Context, req CreateVolumeRequest) (string, error) {
-	resp, err := c.http.Do(ctx, transport.Request{Method: http.MethodPost, Path: "/volumes", Body: req})
-	if err != nil {
-		return "", err
-	}
-	return decodeCreatedID(resp.Body)
+	return c.create(ctx, "/volumes", req)
 }
 
 // GetVolume reads one volume; one in the trash has status "deleted".
@@ -92,21 +88,6 @@ func (c *Client) ListVolumes(ctx context.Context) ([]Volume, error) {
 	var out []Volume
 	_, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: "/volumes"}, &out)
 	return out, err
-}
-
-// FindVolume returns the ID of a volume with this name, location and no
-// attachment, or ""; for a create whose answer was lost.
-func (c *Client) FindVolume(ctx context.Context, name, location string) (string, error) {
-	all, err := c.ListVolumes(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, v := range all {
-		if v.Name == name && v.Location == location && !v.IsOSVolume {
-			return v.ID, nil
-		}
-	}
-	return "", nil
 }
 
 // VolumeActionRequest is the body of PUT /volumes.
