@@ -82,7 +82,7 @@ func TestAccInstance_lifecycle(t *testing.T) {
 			},
 			{
 				ResourceName: vm, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"image", "ssh_key_id", "timeouts"},
+				ImportStateVerifyIgnore: []string{"image", "ssh_key_id", "auth_method", "timeouts"},
 			},
 			{
 				Config: s.Config(keyHCL() + vmHCL("")), ResourceName: vm, ImportState: true, ImportStateKind: resource.ImportBlockWithID,

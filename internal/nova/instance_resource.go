@@ -119,7 +119,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "`on_demand` (default), `reserved` (with `reservation_months`, discounted) or `interruptible` (cheaper; Nova may interrupt it).",
 			},
 			"reservation_months": schema.Int64Attribute{
-				Optional: true, PlanModifiers: replaceInt, Validators: []validator.Int64{int64validator.OneOf(1, 3, 6)},
+				Optional: true, PlanModifiers: []planmodifier.Int64{tfkit.ReplaceInt64()}, Validators: []validator.Int64{int64validator.OneOf(1, 3, 6)},
 				MarkdownDescription: "Reservation length, 1, 3 or 6 months; only with `rental_type = \"reserved\"`.",
 			},
 			"ssh_key_id": schema.StringAttribute{
@@ -311,8 +311,8 @@ func vmFromAPI(vm *api.VM, prior instanceModel) instanceModel {
 	if vm.RentalType != "" {
 		m.RentalType = types.StringValue(vm.RentalType)
 	}
-	if m.AuthMethod.IsUnknown() || m.AuthMethod.IsNull() {
-		m.AuthMethod = types.StringValue("ssh_key")
+	if m.AuthMethod.IsUnknown() {
+		m.AuthMethod = types.StringNull()
 	}
 	switch vm.Status {
 	case api.StatusRunning:

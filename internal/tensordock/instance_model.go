@@ -122,9 +122,6 @@ func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 	case m.PowerState.IsNull() || m.PowerState.IsUnknown():
 		m.PowerState = types.StringValue(powerRunning)
 	}
-	if m.DedicatedIP.IsNull() || m.DedicatedIP.IsUnknown() {
-		m.DedicatedIP = types.BoolValue(false)
-	}
 	m.Status = types.StringValue(i.Status)
 	m.IPAddress = types.StringNull()
 	if i.IPAddress != "" {

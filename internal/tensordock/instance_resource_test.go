@@ -134,7 +134,7 @@ func TestAccInstance_lifecycleWithQuirks(t *testing.T) {
 			},
 			{
 				ResourceName: addr, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"image", "hostnode_id", "ssh_key_id", "port_forwards", "cloud_init", "timeouts"},
+				ImportStateVerifyIgnore: []string{"image", "hostnode_id", "ssh_key_id", "port_forwards", "cloud_init", "use_dedicated_ip", "timeouts"},
 			},
 			{
 				// After an import, the configuration fills in what TensorDock never reports: no replacement.

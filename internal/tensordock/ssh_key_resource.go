@@ -68,8 +68,18 @@ func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequ
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan warns about SSH keys that already bear a new one's name.
+// ModifyPlan plans the fingerprint of the planned key, which an import
+// cannot read back, and warns about SSH keys that already bear a new one's
+// name.
 func (r *sshKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var key types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("public_key"), &key)...)
+	if !key.IsUnknown() && !key.IsNull() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("fingerprint"), validate.SSHFingerprint(key.ValueString()))...)
+	}
 	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_tensordock_ssh_key", apierr.Describe("TensorDock", "SSH key", name),
 			adopt.Existing(r.client.SSHKeys, func(s api.Secret) bool { return s.Name == name }, sshKeyCandidate))
@@ -122,6 +132,9 @@ func (r *sshKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan sshKeyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	plan.Fingerprint = types.StringValue(validate.SSHFingerprint(plan.PublicKey.ValueString()))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -129,6 +142,9 @@ func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state sshKeyModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if err := r.client.DeleteSecret(ctx, state.ID.ValueString()); err != nil && !transport.IsNotFound(err) {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("TensorDock", "SSH key", state.Name.ValueString()), err))
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
@@ -60,7 +61,7 @@ func adopting(ctx context.Context, private privateReader, stateNull bool) bool {
 
 const replaceDesc = "Changing this replaces the object, except when it only fills in a value an import could not read."
 
-// ReplaceString, ReplaceBool, ReplaceInt64, ReplaceList, ReplaceObject and ReplaceMap force
+// ReplaceString, ReplaceBool, ReplaceInt64, ReplaceList, ReplaceSet, ReplaceObject and ReplaceMap force
 // replacement on change, except when adopting the value after an import.
 func ReplaceString() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
@@ -111,6 +112,12 @@ func (caseInsensitive) PlanModifyString(_ context.Context, req planmodifier.Stri
 	if strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString()) {
 		resp.PlanValue = req.StateValue
 	}
+}
+
+func ReplaceSet() planmodifier.Set {
+	return setplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
+	}, replaceDesc, replaceDesc)
 }
 
 func ReplaceInt64() planmodifier.Int64 {

@@ -176,14 +176,17 @@ func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 		m.SSHKeyIDs = stringSetValue(keys)
 	}
 	m.PowerState = powerStateOf(i.Status, prior.PowerState)
+	// An import takes Verda's own choice for destroy, which a configuration
+	// that leaves it out also has; which volumes the deploy created stays
+	// null until the configuration's volumes say.
 	if m.VolumesOnDestroy.IsNull() || m.VolumesOnDestroy.IsUnknown() {
 		m.VolumesOnDestroy = types.StringValue(volumesTrashOS)
 	}
 	if m.ExistingVolumeIDs.IsUnknown() {
 		m.ExistingVolumeIDs = types.SetNull(types.StringType)
 	}
-	if m.NewVolumeIDs.IsUnknown() || m.NewVolumeIDs.IsNull() {
-		m.NewVolumeIDs = types.ListValueMust(types.StringType, nil)
+	if m.NewVolumeIDs.IsUnknown() {
+		m.NewVolumeIDs = types.ListNull(types.StringType)
 	}
 
 	m.Status = types.StringValue(i.Status)

@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -29,6 +28,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
@@ -130,12 +130,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"(pay as you go, or spot for spot instances); the value it chose is reported here.",
 			},
 			"coupon": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceString,
+				Optional: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
 				MarkdownDescription: "Coupon code to apply at deploy. Verda does not report it back.",
 			},
 			"os_volume": schema.SingleNestedAttribute{
 				Optional:            true,
-				PlanModifiers:       []planmodifier.Object{objectplanmodifier.RequiresReplace()},
+				PlanModifiers:       []planmodifier.Object{tfkit.ReplaceObject()},
 				MarkdownDescription: "Name, size and spot policy of the new OS volume, when `image` is an image type. Verda does not report these back.",
 				Attributes: map[string]schema.Attribute{
 					"name": schema.StringAttribute{Optional: true, MarkdownDescription: "OS volume name; Verda makes one up when unset."},
@@ -152,7 +152,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"volumes": schema.ListNestedAttribute{
 				Optional:            true,
-				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+				PlanModifiers:       []planmodifier.List{tfkit.ReplaceList()},
 				MarkdownDescription: "Additional volumes to create with the instance and attach to it. Their IDs are `new_volume_ids`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name": schema.StringAttribute{Required: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Volume name."},
@@ -169,7 +169,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"existing_volume_ids": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType,
-				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.Set{tfkit.ReplaceSet()},
 				MarkdownDescription: "IDs of detached volumes in the same location to attach at deploy. To attach volumes to a " +
 					"running setup later, use `gpucloud_verda_volume.instance_ids` instead; do not use both for one volume.",
 			},
@@ -259,6 +259,15 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	if req.State.Raw.IsNull() {
 		return
+	}
+	// After an import, which volumes the deploy created is learnt from the
+	// configuration's volumes on the first apply.
+	var created types.List
+	var specs []volumeSpec
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("new_volume_ids"), &created)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("volumes"), &specs)...)
+	if created.IsNull() && len(specs) > 0 {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("new_volume_ids"), types.ListUnknown(types.StringType))...)
 	}
 	var status types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
@@ -457,7 +466,39 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
 	}
+	if plan.NewVolumeIDs.IsUnknown() {
+		created, err := r.createdVolumes(ctx, inst, plan.Volumes)
+		if err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("reading the volumes of "+what, err))
+			return
+		}
+		plan.NewVolumeIDs = stringList(created)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, plan.withUnknownsNull()))...)
+}
+
+// createdVolumes finds, for an imported instance, the attached volumes that
+// its deploy created from specs: those that bear a spec's name, in the
+// specs' order. Volumes attached later under other names are not its own.
+func (r *instanceResource) createdVolumes(ctx context.Context, inst *api.Instance, specs []volumeSpec) ([]string, error) {
+	byName := map[string][]string{}
+	for _, id := range inst.VolumeIDs {
+		if id == inst.OSVolumeID {
+			continue
+		}
+		v, err := r.client.ReadVolume(ctx, id, coalesce.RefreshAge)
+		if err != nil {
+			return nil, err
+		}
+		byName[v.Name] = append(byName[v.Name], id)
+	}
+	out := []string{}
+	for _, spec := range specs {
+		if ids := byName[spec.Name.ValueString()]; len(ids) > 0 {
+			out, byName[spec.Name.ValueString()] = append(out, ids[0]), ids[1:]
+		}
+	}
+	return out, nil
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -499,4 +540,5 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	tfkit.MarkImported(ctx, resp)
 }

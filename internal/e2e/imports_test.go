@@ -1,0 +1,224 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tfconfig "github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+)
+
+// everythingSet is one object of every resource kind of every cloud, with
+// every optional argument set.
+func everythingSet() string {
+	return fmt.Sprintf(`
+resource "gpucloud_verda_ssh_key" "k" {
+  name       = "imports"
+  public_key = %[1]q
+}
+resource "gpucloud_verda_startup_script" "s" {
+  name   = "imports"
+  script = "#!/bin/sh\ntrue\n"
+}
+resource "gpucloud_verda_volume" "spare" {
+  name               = "imports-spare"
+  size               = 20
+  type               = "NVMe"
+  location_code      = "FIN-01"
+  delete_permanently = true
+  timeouts           = { create = "5m", update = "5m", delete = "5m" }
+}
+resource "gpucloud_verda_instance" "i" {
+  instance_type       = "CPU.4V.16G"
+  image               = "ubuntu-24.04"
+  hostname            = "imports"
+  description         = "every optional argument"
+  location_code       = "FIN-01"
+  ssh_key_ids         = [gpucloud_verda_ssh_key.k.id]
+  startup_script_id   = gpucloud_verda_startup_script.s.id
+  is_spot             = false
+  contract            = "PAY_AS_YOU_GO"
+  coupon              = "WELCOME10"
+  os_volume           = { name = "imports-os", size = 60 }
+  volumes             = [{ name = "imports-data", size = 20, type = "NVMe" }]
+  existing_volume_ids = [gpucloud_verda_volume.spare.id]
+  power_state         = "stopped"
+  volumes_on_destroy  = "delete_permanently"
+  timeouts            = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_verda_volume" "attached" {
+  name               = "imports-attached"
+  size               = 30
+  type               = "NVMe"
+  location_code      = "FIN-01"
+  instance_ids       = [gpucloud_verda_instance.i.id]
+  delete_permanently = true
+}
+resource "gpucloud_tensordock_ssh_key" "k" {
+  name       = "imports"
+  public_key = %[1]q
+}
+resource "gpucloud_tensordock_instance" "i" {
+  name             = "imports"
+  image            = "ubuntu2404"
+  hostnode_id      = "4b1e0c5a-0000-4000-8000-0000000000a1"
+  vcpu_count       = 8
+  ram_gb           = 32
+  storage_gb       = 200
+  gpu_model        = "h100-sxm5-80gb"
+  gpu_count        = 1
+  use_dedicated_ip = true
+  port_forwards    = [{ internal_port = 8000, external_port = 20080 }]
+  ssh_key_id       = gpucloud_tensordock_ssh_key.k.id
+  cloud_init = {
+    package_update  = true
+    package_upgrade = true
+    packages        = ["git"]
+    runcmd          = ["nvidia-smi"]
+  }
+  power_state = "stopped"
+  timeouts    = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_bluelobster_instance" "i" {
+  region         = "phl"
+  instance_type  = "cpu_8x"
+  name           = "imports"
+  username       = "trainer"
+  ssh_public_key = %[1]q
+  password       = "imports-password-1"
+  template_name  = "UBUNTU-22-04"
+  metadata       = { project = "imports" }
+  power_state    = "stopped"
+  timeouts       = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_bluelobster_firewall" "f" {
+  instance_id = gpucloud_bluelobster_instance.i.id
+  enabled     = true
+  policy_in   = "DROP"
+  policy_out  = "ACCEPT"
+  rules = [
+    { type = "in", action = "ACCEPT", proto = "tcp", dport = "22", source = "203.0.113.0/24", comment = "ssh", enabled = true },
+    { type = "in", action = "ACCEPT", proto = "icmp" },
+  ]
+}
+resource "gpucloud_bluelobster_backup_schedule" "b" {
+  instance_id     = gpucloud_bluelobster_instance.i.id
+  enabled         = true
+  frequency       = "weekly"
+  time_utc        = "04:00"
+  retention_count = 3
+}
+resource "gpucloud_bluelobster_extra_ip" "ip" { instance_id = gpucloud_bluelobster_instance.i.id }
+resource "gpucloud_nova_ssh_key" "k" {
+  label      = "imports"
+  public_key = %[1]q
+}
+resource "gpucloud_nova_instance" "i" {
+  node               = "vm02"
+  gpu_type           = "4090"
+  gpu_count          = 1
+  storage_gb         = 60
+  image              = "comfyui"
+  rental_type        = "reserved"
+  reservation_months = 3
+  ssh_key_id         = gpucloud_nova_ssh_key.k.id
+  power_state        = "stopped"
+  timeouts           = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_novitai_instance" "i" {
+  name         = "imports"
+  product_name = "gpu-basic"
+  template_id  = "tmpl-ubuntu-2204"
+  gpu_num      = 2
+  rootfs_size  = 80
+  region       = "US-WEST-01"
+  webhook_url  = "https://hooks.example.com/novitai"
+  billing_mode = "onDemand"
+  power_state  = "stopped"
+  timeouts     = { create = "10m", update = "10m", delete = "10m" }
+}
+`, acctest.SSHKeyEd25519)
+}
+
+// Every resource kind, made with every optional argument set, then
+// forgotten by its state and imported into it again with a configuration
+// that matches: the import plans no replacement, its apply converges with no
+// inconsistent result, and the plan after it is empty.
+func TestAccImport_everyKindConverges(t *testing.T) {
+	s := acctest.StartSim(t)
+	cfg := everythingSet()
+	addresses := resourceAddresses(cfg)
+	ids := map[string]string{}
+	remember := func(st *terraform.State) error {
+		for _, addr := range addresses {
+			rs, ok := st.RootModule().Resources[addr]
+			if !ok {
+				return fmt.Errorf("%s is not in state", addr)
+			}
+			ids[addr] = rs.Primary.ID
+		}
+		return nil
+	}
+	var forget, take strings.Builder
+	for _, addr := range addresses {
+		fmt.Fprintf(&forget, "removed {\n  from = %s\n  lifecycle {\n    destroy = false\n  }\n}\n", addr)
+		fmt.Fprintf(&take, "import {\n  to = %s\n  id = var.ids[%q]\n}\n", addr, addr)
+	}
+	imported := cfg + "\nvariable \"ids\" { type = map(string) }\n" + take.String()
+	idsVar := tfconfig.Variables{"ids": lazyMap{ids}}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{Config: s.Config(cfg), Check: remember},
+			{
+				Config: s.Config(forget.String()),
+				Check: func(*terraform.State) error {
+					if n := len(s.Ledger()); n == 0 {
+						return fmt.Errorf("forgetting the objects destroyed them")
+					}
+					return nil
+				},
+			},
+			{
+				Config:          s.Config(imported),
+				ConfigVariables: idsVar,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					acctest.ExpectNoReplacement(),
+					plancheck.ExpectKnownValue(addresses[0], tfjsonpath.New("id"), knownvalue.NotNull()),
+				}},
+				Check: ledgerTracked(s),
+			},
+			{
+				Config:           s.Config(imported),
+				ConfigVariables:  idsVar,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+var resourceBlock = regexp.MustCompile(`(?m)^resource "([a-z_]+)" "([a-z_]+)"`)
+
+// resourceAddresses lists the addresses of a configuration's resources.
+func resourceAddresses(cfg string) []string {
+	var out []string
+	for _, m := range resourceBlock.FindAllStringSubmatch(cfg, -1) {
+		out = append(out, m[1]+"."+m[2])
+	}
+	return out
+}
+
+// lazyMap is a map variable read when the step runs.
+type lazyMap struct{ m map[string]string }
+
+func (l lazyMap) MarshalJSON() ([]byte, error) { return json.Marshal(l.m) }
