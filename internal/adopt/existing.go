@@ -41,7 +41,7 @@ func WarnExisting(ctx context.Context, diags *diag.Diagnostics, attr path.Path, 
 		return
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Objects of this kind with the same %s already in the account: %d.\n", attr, len(existing))
+	fmt.Fprintf(&b, "The account already holds the same kind of object with this %s:\n", attr)
 	for _, c := range existing {
 		fmt.Fprintf(&b, "  - %s\n", c.Describe())
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -31,39 +30,16 @@ var issuedTokens = regexp.MustCompile(`sim-(access|refresh)-[0-9a-f-]{36}|eyJ\.s
 // credential, token, password or write-only value in the logs, the state or
 // the output.
 func TestSecretsNeverLeak(t *testing.T) {
-	terraformPath := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if os.Getenv("TF_ACC") == "" || terraformPath == "" {
-		t.Skip("needs TF_ACC=1 and TF_ACC_TERRAFORM_PATH; make test sets both")
-	}
+	logPath := filepath.Join(t.TempDir(), "terraform.log")
+	c := newCLI(t, "TF_LOG=TRACE", "TF_LOG_PATH="+logPath)
 	s := acctest.StartSim(t)
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "terraform-provider-gpucloud"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
-	cliConfig := filepath.Join(dir, "dev.tfrc")
-	writeFile(t, cliConfig, fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"gpucloud/gpucloud\" = %q\n  }\n  direct {}\n}\n", bin))
-	work := filepath.Join(dir, "work")
-	writeFile(t, filepath.Join(work, "main.tf"), config(s))
-
-	logPath := filepath.Join(dir, "terraform.log")
-	run := func(args ...string) string {
-		cmd := exec.Command(terraformPath, args...)
-		cmd.Dir = work
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_LOG=TRACE", "TF_LOG_PATH="+logPath, "TF_IN_AUTOMATION=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("terraform %s: %v\n%s", args[0], err, out)
-		}
-		return string(out)
-	}
-	output := run("apply", "-auto-approve", "-input=false", "-no-color")
-	state, err := os.ReadFile(filepath.Join(work, "terraform.tfstate"))
+	c.write("main.tf", config(s))
+	output := c.run("apply", "-auto-approve", "-input=false", "-no-color")
+	state, err := os.ReadFile(filepath.Join(c.work, "terraform.tfstate"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	output += run("destroy", "-auto-approve", "-input=false", "-no-color")
+	output += c.run("destroy", "-auto-approve", "-input=false", "-no-color")
 	logs, err := os.ReadFile(logPath)
 	if err != nil {
 		t.Fatal(err)
@@ -94,16 +70,6 @@ func TestSecretsNeverLeak(t *testing.T) {
 		if m := issuedTokens.FindString(text); m != "" {
 			t.Errorf("the %s contain an issued token (%s...)", where, m[:16])
 		}
-	}
-}
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -96,8 +96,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Required: true, PlanModifiers: replaceString,
 				Validators: []validator.String{stringvalidator.RegexMatches(hostnamePattern,
 					"must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit")},
-				MarkdownDescription: "Hostname, also the instance's name in the console. Used to find the instance again if " +
-					"the answer to the deploy request is lost, so keep it unique in the project.",
+				MarkdownDescription: "Hostname, also the instance's name in the console. A plan warns when the project " +
+					"already has an instance with this hostname.",
 			},
 			"description": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(""), PlanModifiers: replaceString,
