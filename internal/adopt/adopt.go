@@ -49,6 +49,11 @@ type Kind struct {
 	Claims *Claims
 }
 
+// LookupTimeout bounds the lists a create or a plan makes only to be safe
+// (what existed before, objects with the same name), so that a failing list
+// endpoint costs a create its proof, not its time.
+const LookupTimeout = 30 * time.Second
+
 // ClockSkew is how far a cloud's clock may be behind this machine's when a
 // creation time is compared with the moment the request was sent.
 const ClockSkew = time.Minute
@@ -76,10 +81,9 @@ func (c *Claims) claimed(resource, id string) bool {
 // that provably came from it is adopted; otherwise the error says what was
 // found. Objects that matched before the request are never candidates.
 func Create(ctx context.Context, k Kind, create func(context.Context) (string, error)) (string, error) {
-	before, err := k.Matching(ctx, false)
-	if err != nil {
-		return "", fmt.Errorf("listing what exists before creating %s, so that a lost answer cannot be mistaken for another object (nothing was created): %w", k.What, err)
-	}
+	lookup, cancel := context.WithTimeout(ctx, LookupTimeout)
+	before, beforeErr := k.Matching(lookup, false)
+	cancel()
 	sent := time.Now()
 	id, err := create(ctx)
 	if err == nil {
@@ -94,8 +98,8 @@ func Create(ctx context.Context, k Kind, create func(context.Context) (string, e
 		return "", &LostError{Kind: k, Cause: err, LookupErr: listErr}
 	}
 	fresh := New(before, after, sent, func(id string) bool { return k.Claims.claimed(k.Resource, id) })
-	if len(fresh) != 1 {
-		return "", &LostError{Kind: k, Cause: err, Candidates: fresh}
+	if len(fresh) != 1 || beforeErr != nil {
+		return "", &LostError{Kind: k, Cause: err, Candidates: fresh, BeforeErr: beforeErr}
 	}
 	k.Claims.claim(k.Resource, fresh[0].ID)
 	tflog.Warn(ctx, "adopted the object a create made although its answer was lost", map[string]any{
@@ -126,10 +130,12 @@ func New(before, after []Candidate, sent time.Time, excluded func(id string) boo
 // LostError is a create whose answer was lost and whose object could not be
 // proven: none or several candidates, or no list to look in.
 type LostError struct {
-	Kind       Kind
-	Cause      error
-	LookupErr  error
-	Candidates []Candidate
+	Kind  Kind
+	Cause error
+	// LookupErr is why nothing could be looked for; BeforeErr why what
+	// existed before the request is not known, so that nothing is proven.
+	LookupErr, BeforeErr error
+	Candidates           []Candidate
 }
 
 func (e *LostError) Error() string {
@@ -139,21 +145,32 @@ func (e *LostError) Error() string {
 	case e.LookupErr != nil:
 		fmt.Fprintf(&b, "The %s may have been created, but the provider could not list what exists to find it (%v), so nothing was adopted. "+
 			"Look for it in the cloud's console before applying again, and import it if it is there.", e.Kind.What, e.LookupErr)
+	case e.BeforeErr != nil:
+		fmt.Fprintf(&b, "The provider could not list what existed before the request (%v), so no object can be proven to be "+
+			"this create's and none was adopted. Objects matching the request: %d.\n", e.BeforeErr, len(e.Candidates))
+		e.writeCandidates(&b)
 	case len(e.Candidates) == 0:
 		b.WriteString("No new object matching the request appeared, so the create may not have happened; nothing was adopted. " +
 			"Applying again creates it.")
 	default:
 		fmt.Fprintf(&b, "%d new objects match the request, so which one it made cannot be proven and none was adopted "+
 			"(another configuration or a person may have created the others at the same time):\n", len(e.Candidates))
-		for _, c := range e.Candidates {
-			fmt.Fprintf(&b, "  - %s\n", c.Describe())
-		}
-		b.WriteString("\nImport the one that belongs to this resource (NAME is its name, as in the address above) and leave the others to whoever made them:\n")
-		for _, c := range e.Candidates {
-			b.WriteString(ImportBlock(e.Kind.Resource, c.ID))
-		}
+		e.writeCandidates(&b)
 	}
 	return b.String()
+}
+
+func (e *LostError) writeCandidates(b *strings.Builder) {
+	if len(e.Candidates) == 0 {
+		return
+	}
+	for _, c := range e.Candidates {
+		fmt.Fprintf(b, "  - %s\n", c.Describe())
+	}
+	b.WriteString("\nImport the one that belongs to this resource (NAME is its name, as in the address above) and leave the others to whoever made them:\n")
+	for _, c := range e.Candidates {
+		b.WriteString(ImportBlock(e.Kind.Resource, c.ID))
+	}
 }
 
 // Unwrap makes the create's own error visible to errors.Is and errors.As.

@@ -111,13 +111,18 @@ func TestCreate(t *testing.T) {
 			t.Fatalf("%v", err)
 		}
 	})
-	t.Run("no list before the request: nothing is created", func(t *testing.T) {
-		k := Kind{Resource: "x", What: "test object", Matching: func(context.Context, bool) ([]Candidate, error) { return nil, errors.New("HTTP 503") }}
-		_, err := Create(ctx, k, func(context.Context) (string, error) {
-			t.Fatal("created without a list to compare with")
-			return "", nil
-		})
-		if err == nil || !strings.Contains(err.Error(), "nothing was created") {
+	t.Run("no list before the request: the create goes on, and a lost answer adopts nothing", func(t *testing.T) {
+		k := Kind{Resource: "x", What: "test object", Matching: func(_ context.Context, fresh bool) ([]Candidate, error) {
+			if fresh {
+				return []Candidate{ours}, nil
+			}
+			return nil, errors.New("HTTP 503")
+		}}
+		if id, err := Create(ctx, k, answer("made", nil)); id != "made" || err != nil {
+			t.Fatalf("a failed list must not stop a create: %q %v", id, err)
+		}
+		_, err := Create(ctx, k, answer("", lost))
+		if err == nil || !strings.Contains(err.Error(), "could not list what existed before the request (HTTP 503)") || !strings.Contains(err.Error(), `id = "ours"`) {
 			t.Fatalf("%v", err)
 		}
 	})

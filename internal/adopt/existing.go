@@ -32,7 +32,9 @@ func Creating(ctx context.Context, req resource.ModifyPlanRequest, attr string) 
 // over, and never calls them orphans. named lists them; a failure to list
 // only loses the warning.
 func WarnExisting(ctx context.Context, diags *diag.Diagnostics, attr path.Path, resource, what string, named func(context.Context) ([]Candidate, error)) {
-	existing, err := named(ctx)
+	lookup, cancel := context.WithTimeout(ctx, LookupTimeout)
+	defer cancel()
+	existing, err := named(lookup)
 	if err != nil {
 		tflog.Debug(ctx, "could not look for existing objects of the same name", map[string]any{"object": what, "error": err.Error()})
 		return

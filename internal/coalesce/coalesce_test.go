@@ -271,3 +271,30 @@ func TestARefreshIsNotHeldBackByTheWaitsSpacing(t *testing.T) {
 		t.Fatalf("a refresh after a write waited %v for the waits' next round", d)
 	}
 }
+
+// A create's snapshot before the request may be a recent list taken before
+// other writes, so a fleet's creates share it; the lookup after a lost
+// answer must list after the create ended.
+func TestSnapshots(t *testing.T) {
+	f := &fakeCloud{}
+	f.set("a", "running")
+	l := newList(f)
+	clock := time.Now()
+	l.now = func() time.Time { return clock }
+	ctx := context.Background()
+	if all, err := l.Snapshot(ctx, false); err != nil || len(all) != 1 {
+		t.Fatalf("%+v %v", all, err)
+	}
+	f.set("b", "creating") // another create of this client
+	if all, _ := l.Snapshot(ctx, false); len(all) != 1 || f.lists.Load() != 1 {
+		t.Fatalf("a recent snapshot must be shared across writes: %+v after %d lists", all, f.lists.Load())
+	}
+	all, err := l.Snapshot(ctx, true)
+	if err != nil || len(all) != 2 || f.lists.Load() != 2 {
+		t.Fatalf("a fresh snapshot must list after the write: %+v %v after %d lists", all, err, f.lists.Load())
+	}
+	clock = clock.Add(SnapshotAge + time.Millisecond)
+	if _, _ = l.Snapshot(ctx, false); f.lists.Load() != 3 {
+		t.Fatalf("a snapshot older than SnapshotAge was served: %d lists", f.lists.Load())
+	}
+}

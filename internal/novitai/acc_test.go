@@ -165,6 +165,8 @@ func TestAccFailedIsTaintedAndDestroyDeletes(t *testing.T) {
 func TestAccCircuitBreakerOpen(t *testing.T) {
 	s := acctest.StartSim(t)
 	s.Novitai.UpdateSwitches(func(sw *simnovitai.Switches) { sw.CircuitBreakerOpen = true })
+	// The lists a plan and a create make only to be safe fail too, within this bound.
+	s.ProviderSettings = `max_retry_time = "1s"`
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		CheckDestroy:             s.CheckNothingLeft,

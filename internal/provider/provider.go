@@ -28,6 +28,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock"
 	tensordockapi "github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda"
 	verdaapi "github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -45,6 +46,7 @@ type gpucloudProvider struct {
 type providerModel struct {
 	PollInterval   types.String     `tfsdk:"poll_interval"`
 	RequestTimeout types.String     `tfsdk:"request_timeout"`
+	MaxRetryTime   types.String     `tfsdk:"max_retry_time"`
 	Verda          *verdaBlock      `tfsdk:"verda"`
 	TensorDock     *tensordockBlock `tfsdk:"tensordock"`
 	BlueLobster    *apiKeyBlock     `tfsdk:"bluelobster"`
@@ -89,8 +91,15 @@ func (p *gpucloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional:   true,
 				Validators: []validator.String{validate.Duration(100*time.Millisecond, time.Hour)},
 				MarkdownDescription: "How long to wait for the answer to one request, such as `\"30s\"`, before treating it as lost: " +
-					"a read is then sent again, a create is looked up by name before anything is created twice. Defaults to the " +
+					"a read is then sent again, and a create that may have happened is looked up before anything is created twice. Defaults to the " +
 					"`GPUCLOUD_REQUEST_TIMEOUT` environment variable, then `2m`.",
+			},
+			"max_retry_time": schema.StringAttribute{
+				Optional:   true,
+				Validators: []validator.String{validate.Duration(time.Millisecond, 24*time.Hour)},
+				MarkdownDescription: "How long one request may keep being retried after `429` answers, `5xx` answers and lost " +
+					"connections, such as `\"5m\"`; the error then says how many attempts were made over how long and what the " +
+					"last answer was. Defaults to the `GPUCLOUD_MAX_RETRY_TIME` environment variable, then `2m`.",
 			},
 			"poll_interval": schema.StringAttribute{
 				Optional:   true,
@@ -196,7 +205,10 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 	userAgent := fmt.Sprintf("terraform-provider-gpucloud/%s (+terraform %s)", p.version, req.TerraformVersion)
 	clients := &providerdata.Clients{Claims: &adopt.Claims{}}
 	clients.PollInterval = durationSetting(resp, path.Root("poll_interval"), cfg.PollInterval, "GPUCLOUD_POLL_INTERVAL")
-	requestTimeout := durationSetting(resp, path.Root("request_timeout"), cfg.RequestTimeout, "GPUCLOUD_REQUEST_TIMEOUT")
+	tuning := transport.Tuning{
+		AttemptTimeout: durationSetting(resp, path.Root("request_timeout"), cfg.RequestTimeout, "GPUCLOUD_REQUEST_TIMEOUT"),
+		MaxRetryTime:   durationSetting(resp, path.Root("max_retry_time"), cfg.MaxRetryTime, "GPUCLOUD_MAX_RETRY_TIME"),
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -211,7 +223,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 	case resp.Diagnostics.HasError():
 		return
 	case id != "" && secret != "":
-		client, err := verdaapi.New(verdaapi.Config{Endpoint: endpoint, ClientID: id, ClientSecret: secret, UserAgent: userAgent, RequestTimeout: requestTimeout})
+		client, err := verdaapi.New(verdaapi.Config{Endpoint: endpoint, ClientID: id, ClientSecret: secret, UserAgent: userAgent, Tuning: tuning})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("verda").AtName("endpoint"), "Invalid Verda endpoint", err.Error())
 			return
@@ -232,7 +244,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 	if token != "" {
-		client, err := tensordockapi.New(tensordockapi.Config{Endpoint: tdEndpoint, Token: token, UserAgent: userAgent, RequestTimeout: requestTimeout})
+		client, err := tensordockapi.New(tensordockapi.Config{Endpoint: tdEndpoint, Token: token, UserAgent: userAgent, Tuning: tuning})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("tensordock").AtName("endpoint"), "Invalid TensorDock endpoint", err.Error())
 			return
@@ -249,7 +261,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 	if blKey != "" {
-		client, err := bluelobsterapi.New(bluelobsterapi.Config{Endpoint: blEndpoint, APIKey: blKey, UserAgent: userAgent, RequestTimeout: requestTimeout})
+		client, err := bluelobsterapi.New(bluelobsterapi.Config{Endpoint: blEndpoint, APIKey: blKey, UserAgent: userAgent, Tuning: tuning})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("bluelobster").AtName("endpoint"), "Invalid Blue Lobster endpoint", err.Error())
 			return
@@ -261,12 +273,12 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 		cfg.Nova = &novaBlock{}
 	}
 	novaCfg := novaapi.Config{
-		APIKey:         setting(resp, path.Root("nova").AtName("api_key"), cfg.Nova.APIKey, "NOVA_API_KEY"),
-		Email:          setting(resp, path.Root("nova").AtName("email"), cfg.Nova.Email, "NOVA_EMAIL"),
-		Password:       setting(resp, path.Root("nova").AtName("password"), cfg.Nova.Password, "NOVA_PASSWORD"),
-		Endpoint:       setting(resp, path.Root("nova").AtName("endpoint"), cfg.Nova.Endpoint, "NOVA_ENDPOINT"),
-		UserAgent:      userAgent,
-		RequestTimeout: requestTimeout,
+		APIKey:    setting(resp, path.Root("nova").AtName("api_key"), cfg.Nova.APIKey, "NOVA_API_KEY"),
+		Email:     setting(resp, path.Root("nova").AtName("email"), cfg.Nova.Email, "NOVA_EMAIL"),
+		Password:  setting(resp, path.Root("nova").AtName("password"), cfg.Nova.Password, "NOVA_PASSWORD"),
+		Endpoint:  setting(resp, path.Root("nova").AtName("endpoint"), cfg.Nova.Endpoint, "NOVA_ENDPOINT"),
+		UserAgent: userAgent,
+		Tuning:    tuning,
 	}
 	switch {
 	case resp.Diagnostics.HasError():
@@ -293,7 +305,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 			"novitai is self-hosted: set novitai.endpoint (or NOVITAI_ENDPOINT) to your service's URL.")
 		return
 	case novitaiKey != "":
-		client, err := novitaiapi.New(novitaiapi.Config{Endpoint: novitaiEndpoint, APIKey: novitaiKey, UserAgent: userAgent, RequestTimeout: requestTimeout})
+		client, err := novitaiapi.New(novitaiapi.Config{Endpoint: novitaiEndpoint, APIKey: novitaiKey, UserAgent: userAgent, Tuning: tuning})
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("novitai").AtName("endpoint"), "Invalid novitai endpoint", err.Error())
 			return

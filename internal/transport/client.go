@@ -35,13 +35,27 @@ type Config struct {
 	// Optional knobs; zero values get production defaults.
 	HTTPClient *http.Client
 	// RetryMax caps retries after 5xx answers and lost connections;
-	// RateLimitRetryMax caps retries after 429s (the context bounds both).
+	// RateLimitRetryMax caps retries after 429s.
 	RetryMax          int
 	RateLimitRetryMax int
 	RetryWaitMin      time.Duration
 	RetryWaitMax      time.Duration
-	AttemptTimeout    time.Duration
+	Tuning
 }
+
+// Tuning is what a provider configuration may change about every request;
+// zero values get the defaults.
+type Tuning struct {
+	// AttemptTimeout bounds each attempt at a request.
+	AttemptTimeout time.Duration
+	// MaxRetryTime bounds the time a request spends being retried, after
+	// 5xx answers, lost connections and 429s alike.
+	MaxRetryTime time.Duration
+}
+
+// DefaultMaxRetryTime is how long a request may be retried unless the
+// configuration says otherwise.
+const DefaultMaxRetryTime = 2 * time.Minute
 
 // Client sends requests to one cloud. It is safe for concurrent use.
 type Client struct {
@@ -53,6 +67,9 @@ type Client struct {
 	retrying    *retryablehttp.Client
 	retryMax    int
 	throttleMax int
+	retryTime   time.Duration
+	waitMin     time.Duration
+	waitMax     time.Duration
 	writes      *atomic.Uint64
 }
 
@@ -118,10 +135,8 @@ func New(cfg Config) (*Client, error) {
 	retryMax, throttleMax := orDefault(cfg.RetryMax, 8), orDefault(cfg.RateLimitRetryMax, 100)
 	// The per-request budget in shouldRetry decides; this is only the outer bound.
 	rc.RetryMax = retryMax + throttleMax
-	rc.RetryWaitMin = orDefault(cfg.RetryWaitMin, 500*time.Millisecond)
-	rc.RetryWaitMax = orDefault(cfg.RetryWaitMax, 30*time.Second)
 	rc.CheckRetry = shouldRetry
-	rc.Backoff = backoff
+	rc.Backoff = noBackoff
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 
 	return &Client{
@@ -132,6 +147,9 @@ func New(cfg Config) (*Client, error) {
 		retrying:    rc,
 		retryMax:    retryMax,
 		throttleMax: throttleMax,
+		retryTime:   orDefault(cfg.MaxRetryTime, DefaultMaxRetryTime),
+		waitMin:     orDefault(cfg.RetryWaitMin, 500*time.Millisecond),
+		waitMax:     orDefault(cfg.RetryWaitMax, 30*time.Second),
 		writes:      new(atomic.Uint64),
 	}, nil
 }
@@ -188,7 +206,11 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		return nil, err
 	}
 	if resp.Status >= 400 {
-		return nil, DecodeError(c.cloud, req.Method, req.Path, resp.Status, resp.Header, resp.Body)
+		err := DecodeError(c.cloud, req.Method, req.Path, resp.Status, resp.Header, resp.Body)
+		if apiErr, ok := asAPIError(err); ok {
+			apiErr.Tries = resp.tried
+		}
+		return nil, err
 	}
 	return &resp.Response, nil
 }
@@ -253,6 +275,7 @@ func excerpt(body []byte) string {
 type attemptResult struct {
 	Response
 	rejectedCredential string
+	tried              Tries
 }
 
 func (c *Client) attempt(ctx context.Context, req Request) (*attemptResult, error) {
@@ -282,7 +305,8 @@ func (c *Client) attempt(ctx context.Context, req Request) (*attemptResult, erro
 	if req.Replayable {
 		ctx = context.WithValue(ctx, replayableKey{}, true)
 	}
-	ctx = context.WithValue(ctx, budgetKey{}, &retryBudget{failureMax: c.retryMax, throttleMax: c.throttleMax})
+	budget := &retryBudget{failureMax: c.retryMax, throttleMax: c.throttleMax, start: time.Now(), limit: c.retryTime, waitMin: c.waitMin, waitMax: c.waitMax}
+	ctx = context.WithValue(ctx, budgetKey{}, budget)
 	var reader any
 	if body != nil {
 		reader = body
@@ -306,20 +330,21 @@ func (c *Client) attempt(ctx context.Context, req Request) (*attemptResult, erro
 
 	hresp, err := c.retrying.Do(hr)
 	if err != nil {
-		return nil, c.wrapTransportError(ctx, req, err)
+		return nil, c.wrapTransportError(ctx, req, budget.tried(), err)
 	}
 	defer hresp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(hresp.Body, maxBodyBytes))
 	if err != nil {
-		return nil, c.wrapTransportError(ctx, req, err)
+		return nil, c.wrapTransportError(ctx, req, budget.tried(), err)
 	}
 	return &attemptResult{
 		Response:           Response{Status: hresp.StatusCode, Header: hresp.Header, Body: data},
 		rejectedCredential: credentialOf(hr.Request),
+		tried:              budget.tried(),
 	}, nil
 }
 
-func (c *Client) wrapTransportError(ctx context.Context, req Request, err error) error {
+func (c *Client) wrapTransportError(ctx context.Context, req Request, tried Tries, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return fmt.Errorf("%s API: %s %s: %w", c.cloud, req.Method, req.Path, ctxErr)
 	}
@@ -328,7 +353,7 @@ func (c *Client) wrapTransportError(ctx context.Context, req Request, err error)
 	}
 	var se *sendError
 	sent := !errors.As(err, &se) || se.sent
-	return &NoAnswerError{Cloud: c.cloud, Method: req.Method, Path: req.Path, Sent: sent, Err: err}
+	return &NoAnswerError{Cloud: c.cloud, Method: req.Method, Path: req.Path, Sent: sent, Err: err, Tries: tried}
 }
 
 // NoAnswerError is a request that got no HTTP answer after every retry.
@@ -337,10 +362,11 @@ type NoAnswerError struct {
 	Cloud, Method, Path string
 	Sent                bool
 	Err                 error
+	Tries               Tries
 }
 
 func (e *NoAnswerError) Error() string {
-	return fmt.Sprintf("%s API: %s %s: no answer: %v", e.Cloud, e.Method, e.Path, e.Err)
+	return fmt.Sprintf("%s API: %s %s: no answer%s: %v", e.Cloud, e.Method, e.Path, e.Tries, e.Err)
 }
 
 func (e *NoAnswerError) Unwrap() error { return e.Err }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -546,5 +547,36 @@ func TestSlowAnswerEndsTheAttemptNotTheCall(t *testing.T) {
 	}
 	if n := calls.Load(); n != 1 {
 		t.Fatalf("a create that may have acted must not be sent again: %d attempts", n)
+	}
+}
+
+// A request facing an endpoint that keeps failing gives up within
+// MaxRetryTime, whatever its retry counts allow, and says how often it
+// tried over how long and what the last answer was.
+func TestRetriesEndWithinMaxRetryTime(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte(`{"code":"server_error","message":"try later"}`))
+	}))
+	t.Cleanup(srv.Close)
+	c := newTestClient(t, srv.URL, func(c *Config) {
+		c.RetryMax, c.RetryWaitMin, c.RetryWaitMax, c.MaxRetryTime = 1000, 20*time.Millisecond, 20*time.Millisecond, 150*time.Millisecond
+	})
+	start := time.Now()
+	_, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/things"})
+	elapsed := time.Since(start)
+	if elapsed > 300*time.Millisecond {
+		t.Fatalf("gave up after %s, want within the 150ms budget and one attempt", elapsed)
+	}
+	n := calls.Load()
+	if n < 3 {
+		t.Fatalf("only %d attempts: the budget was not used", n)
+	}
+	want := fmt.Sprintf("Testcloud API: GET /things after %d attempts over", n)
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "(max_retry_time 150ms spent): HTTP 503") ||
+		!strings.Contains(err.Error(), "try later") {
+		t.Fatalf("want %q with the budget and the last answer, got %v", want, err)
 	}
 }

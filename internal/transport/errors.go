@@ -18,6 +18,8 @@ type APIError struct {
 	Message   string
 	Fields    []FieldError
 	RequestID string
+	// Tries says how often the request was sent, when more than once.
+	Tries Tries
 }
 
 // FieldError points at one request field the cloud refused.
@@ -28,7 +30,7 @@ type FieldError struct {
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s API: %s %s: HTTP %d", e.Cloud, e.Method, e.Path, e.Status)
+	fmt.Fprintf(&b, "%s API: %s %s%s: HTTP %d", e.Cloud, e.Method, e.Path, e.Tries, e.Status)
 	if e.Code != "" {
 		fmt.Fprintf(&b, " %s", e.Code)
 	}

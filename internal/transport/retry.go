@@ -3,6 +3,7 @@ package transport
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -14,11 +15,17 @@ type replayableKey struct{}
 
 type budgetKey struct{}
 
-// retryBudget counts one request's retries: 429s have their own, much larger
-// allowance, since waiting out a rate limit is always right.
+// retryBudget bounds one request's retries in count and in time: 429s have
+// their own, much larger count, since waiting out a rate limit is right,
+// while the time limit holds for every kind of retry.
 type retryBudget struct {
 	failures, failureMax   int
 	throttled, throttleMax int
+	start                  time.Time
+	limit                  time.Duration // 0: no limit in time
+	waitMin, waitMax       time.Duration
+	attempts               int
+	exhausted              bool
 }
 
 func (b *retryBudget) spend(throttled bool) bool {
@@ -33,6 +40,15 @@ func (b *retryBudget) spend(throttled bool) bool {
 	return b.failures <= b.failureMax
 }
 
+// fits reports whether waiting d still leaves the request within its time
+// limit; when it does not, the budget is spent.
+func (b *retryBudget) fits(d time.Duration) bool {
+	if b.limit > 0 && time.Since(b.start)+d > b.limit {
+		b.exhausted = true
+	}
+	return !b.exhausted
+}
+
 // replayable reports whether sending r again cannot duplicate anything.
 func replayable(r *http.Request) bool {
 	switch r.Method {
@@ -44,27 +60,77 @@ func replayable(r *http.Request) bool {
 }
 
 // shouldRetry: 429 always; 5xx and lost connections only where a repeat cannot
-// duplicate anything, or where the request provably never left this process.
+// duplicate anything, or where the request provably never left this process;
+// never past the request's budget. It waits before saying yes, so that a
+// wait that would outlast the budget ends the request with the answer in
+// hand instead; the client's own Backoff is then zero.
 func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
 	}
 	budget, _ := ctx.Value(budgetKey{}).(*retryBudget)
+	if budget == nil {
+		budget = &retryBudget{failureMax: 8, throttleMax: 100, start: time.Now(), waitMin: 500 * time.Millisecond, waitMax: 30 * time.Second}
+	}
+	budget.attempts++
+	retry := false
 	if err != nil {
 		var se *sendError
 		if !errors.As(err, &se) {
 			return false, err
 		}
-		return (!se.sent || replayable(se.request)) && budget.spend(false), err
+		retry = (!se.sent || replayable(se.request)) && budget.spend(false)
+	} else {
+		switch {
+		case resp.StatusCode == http.StatusTooManyRequests:
+			retry = budget.spend(true)
+		case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
+			retry = replayable(resp.Request) && budget.spend(false)
+		}
 	}
-	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
-		return budget.spend(true), nil
-	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return replayable(resp.Request) && budget.spend(false), nil
+	if !retry {
+		return false, err
 	}
-	return false, nil
+	wait := backoff(budget.waitMin, budget.waitMax, budget.failures+budget.throttled-1, resp)
+	if !budget.fits(wait) {
+		return false, err
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return false, ctx.Err()
+	case <-timer.C:
+	}
+	return true, err
 }
+
+// tried is what the budget saw of the request's attempts.
+func (b *retryBudget) tried() Tries {
+	return Tries{Attempts: b.attempts, Over: time.Since(b.start), Exhausted: b.exhausted, Limit: b.limit}
+}
+
+// Tries says how often a request was sent before it failed, and over how
+// long; an error that took one attempt says nothing more.
+type Tries struct {
+	Attempts  int
+	Over      time.Duration
+	Exhausted bool
+	Limit     time.Duration
+}
+
+func (t Tries) String() string {
+	if t.Attempts <= 1 {
+		return ""
+	}
+	s := fmt.Sprintf(" after %d attempts over %s", t.Attempts, t.Over.Round(time.Millisecond))
+	if t.Exhausted {
+		s += fmt.Sprintf(" (max_retry_time %s spent)", t.Limit)
+	}
+	return s
+}
+
+func noBackoff(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 }
 
 // backoff honours Retry-After (seconds or an HTTP date) and otherwise grows
 // exponentially with jitter between min and max.

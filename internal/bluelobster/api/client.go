@@ -32,8 +32,8 @@ type Config struct {
 	Endpoint  string
 	APIKey    string
 	UserAgent string
-	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
-	RequestTimeout time.Duration
+	// Tuning bounds each request's attempts and retries; zero values get the transport's defaults.
+	Tuning transport.Tuning
 }
 
 // Client calls Blue Lobster's API.
@@ -47,7 +47,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
 	}
-	c, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout, Cloud: "Blue Lobster", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Secrets: []string{cfg.APIKey}})
+	c, err := transport.New(transport.Config{Tuning: cfg.Tuning, Cloud: "Blue Lobster", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Secrets: []string{cfg.APIKey}})
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -41,8 +40,8 @@ type Config struct {
 	Email     string
 	Password  string
 	UserAgent string
-	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
-	RequestTimeout time.Duration
+	// Tuning bounds each request's attempts and retries; zero values get the transport's defaults.
+	Tuning transport.Tuning
 }
 
 // Client calls Nova Cloud's API.
@@ -58,7 +57,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
 	}
-	base, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout,
+	base, err := transport.New(transport.Config{Tuning: cfg.Tuning,
 		Cloud: "Nova Cloud", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.APIKey, cfg.Password},
 	})
 	if err != nil {

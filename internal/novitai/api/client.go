@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
@@ -29,8 +28,8 @@ type Config struct {
 	Endpoint  string
 	APIKey    string
 	UserAgent string
-	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
-	RequestTimeout time.Duration
+	// Tuning bounds each request's attempts and retries; zero values get the transport's defaults.
+	Tuning transport.Tuning
 }
 
 // Client calls a novitai service.
@@ -41,7 +40,7 @@ type Client struct {
 
 // New returns a client that authenticates with a bearer API key.
 func New(cfg Config) (*Client, error) {
-	c, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout, Cloud: "novitai", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.APIKey}})
+	c, err := transport.New(transport.Config{Tuning: cfg.Tuning, Cloud: "novitai", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.APIKey}})
 	if err != nil {
 		return nil, err
 	}

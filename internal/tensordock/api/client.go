@@ -8,7 +8,6 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
@@ -30,8 +29,8 @@ type Config struct {
 	Endpoint  string
 	Token     string
 	UserAgent string
-	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
-	RequestTimeout time.Duration
+	// Tuning bounds each request's attempts and retries; zero values get the transport's defaults.
+	Tuning transport.Tuning
 }
 
 // Client calls TensorDock's API.
@@ -46,7 +45,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
 	}
-	c, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout,
+	c, err := transport.New(transport.Config{Tuning: cfg.Tuning,
 		Cloud: "TensorDock", BaseURL: cfg.Endpoint, UserAgent: cfg.UserAgent, Limits: Limits, Secrets: []string{cfg.Token},
 	})
 	if err != nil {

@@ -2,8 +2,6 @@
 package api
 
 import (
-	"time"
-
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
@@ -34,8 +32,8 @@ type Config struct {
 	ClientID     string
 	ClientSecret string
 	UserAgent    string
-	// RequestTimeout bounds each attempt at a request; zero means the transport's default.
-	RequestTimeout time.Duration
+	// Tuning bounds each request's attempts and retries; zero values get the transport's defaults.
+	Tuning transport.Tuning
 	// Limits replaces the documented rate limits when its PerWindow is set.
 	Limits transport.Limits
 }
@@ -58,7 +56,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Limits.PerWindow > 0 {
 		limits = cfg.Limits
 	}
-	base, err := transport.New(transport.Config{AttemptTimeout: cfg.RequestTimeout,
+	base, err := transport.New(transport.Config{Tuning: cfg.Tuning,
 		Cloud:     "Verda",
 		BaseURL:   cfg.Endpoint,
 		UserAgent: cfg.UserAgent,
