@@ -6,6 +6,7 @@ package sim
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -46,6 +47,10 @@ type Server struct {
 
 	hooksMu sync.Mutex
 	hooks   []*hook
+
+	// BodyTimeout bounds how long a request body may take to arrive;
+	// zero means DefaultBodyTimeout.
+	BodyTimeout time.Duration
 }
 
 // hook is an action to run once, before the first request it matches.
@@ -153,7 +158,17 @@ func (s *Server) Reset() {
 	s.hooksMu.Unlock()
 }
 
+// Request bodies larger than MaxRequestBody are refused with 413; one not
+// sent in full within BodyTimeout is dropped with its connection.
+const (
+	MaxRequestBody     = 8 << 20
+	DefaultBodyTimeout = 10 * time.Second
+)
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.readBody(w, r) {
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, "/_sim/") {
 		s.admin.ServeHTTP(w, r)
 		return
@@ -208,6 +223,39 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Del("Content-Length")
 	w.WriteHeader(rec.Code)
 	_, _ = w.Write(body)
+}
+
+// readBody reads the request body in full, within MaxRequestBody and the
+// body timeout, and puts it back for the handlers. It answers or drops the
+// request itself and reports false when the body is refused.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) bool {
+	if r.Body == nil || r.Body == http.NoBody {
+		return true
+	}
+	timeout := s.BodyTimeout
+	if timeout <= 0 {
+		timeout = DefaultBodyTimeout
+	}
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(timeout))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxRequestBody))
+	_ = rc.SetReadDeadline(time.Time{})
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		msg := fmt.Sprintf("request body over %d MiB", MaxRequestBody>>20)
+		var answer any = map[string]string{"error": msg}
+		if cl := s.cloudOf(r.URL.Path); cl != nil {
+			answer = cl.ErrorBody(http.StatusRequestEntityTooLarge, "payload_too_large", msg)
+		}
+		core.WriteJSON(w, http.StatusRequestEntityTooLarge, answer)
+		return false
+	case err != nil:
+		drop(w)
+		return false
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return true
 }
 
 // route names r as the stats count it: "GET /verda/v1/instances/{id}".

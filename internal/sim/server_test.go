@@ -2,13 +2,16 @@ package sim_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
@@ -260,3 +263,61 @@ func TestGarbleFault(t *testing.T) {
 }
 
 const testKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGb0rSNPx9K2mWQ7lWnQvHcMGz2T1G9r0oQy8w2Zx7Uu sim@example"
+
+// The admin API refuses switches it cannot take, naming them, and changes
+// nothing then.
+func TestSwitchesAreValidated(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for body, want := range map[string]string{
+		`{"provision_delay":"-10s"}`:          `switch \"provision_delay\": -10s must not be negative`,
+		`{"provision_delay":"soon"}`:          `switch \"provision_delay\"`,
+		`{"project_limit":-1}`:                `switch \"project_limit\": -1 must not be negative`,
+		`{"deploy_outcome":"exploded"}`:       `switch \"deploy_outcome\": \"exploded\" is none of error, no_capacity, installation_failed, stall`,
+		`{"no_such_switch":true}`:             `unknown switch \"no_such_switch\"`,
+		`{"ids_as_numbers":"yes"}`:            `switch \"ids_as_numbers\"`,
+		`[1]`:                                 `switches must be a JSON object`,
+		`{"provision_delay":"1s","burst":-1}`: `unknown switch \"burst\"`,
+	} {
+		resp, got := call(t, "PATCH", srv.URL+"/_sim/verda/switches", body)
+		if resp.StatusCode != 400 || !strings.Contains(got, want) {
+			t.Errorf("%s: want 400 with %s, got %d %s", body, want, resp.StatusCode, got)
+		}
+	}
+	_, got := call(t, "GET", srv.URL+"/_sim/verda/switches", "")
+	if !strings.Contains(got, `"provision_delay":"3s"`) {
+		t.Errorf("a refused change must leave the switches as they were: %s", got)
+	}
+	if resp, got := call(t, "PATCH", srv.URL+"/_sim/verda/switches", `{"provision_delay":"1s","deploy_outcome":"stall"}`); resp.StatusCode != 200 ||
+		!strings.Contains(got, `"provision_delay":"1s"`) || !strings.Contains(got, `"deploy_outcome":"stall"`) {
+		t.Errorf("valid switches: %d %s", resp.StatusCode, got)
+	}
+}
+
+// A request body over the cap is refused with 413 in the cloud's error
+// shape; one sent too slowly is dropped with its connection.
+func TestRequestBodiesAreBounded(t *testing.T) {
+	s := sim.New(sim.Options{})
+	s.BodyTimeout = 200 * time.Millisecond
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	big := `{"name":"k","key":"` + strings.Repeat("a", sim.MaxRequestBody) + `"}`
+	resp, body := call(t, "POST", srv.URL+"/verda/v1/ssh-keys", big, "Authorization", "Bearer "+token(t, srv.URL))
+	if resp.StatusCode != 413 || !strings.Contains(body, `"code":"payload_too_large"`) {
+		t.Fatalf("an oversized body: %d %.200s", resp.StatusCode, body)
+	}
+
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	fmt.Fprintf(conn, "POST /verda/v1/ssh-keys HTTP/1.1\r\nHost: sim\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"name\":")
+	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	n, _ := conn.Read(make([]byte, 1))
+	if elapsed := time.Since(start); n != 0 || elapsed > 2*time.Second {
+		t.Fatalf("a body that never arrives must be dropped within the timeout: read %d bytes after %s", n, elapsed)
+	}
+}

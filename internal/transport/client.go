@@ -207,9 +207,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	}
 	if resp.Status >= 400 {
 		err := DecodeError(c.cloud, req.Method, req.Path, resp.Status, resp.Header, resp.Body)
-		if apiErr, ok := asAPIError(err); ok {
-			apiErr.Tries = resp.tried
-		}
+		err.Tries, err.Message = resp.tried, c.masker.Mask(err.Message)
 		return nil, err
 	}
 	return &resp.Response, nil
@@ -350,6 +348,10 @@ func (c *Client) wrapTransportError(ctx context.Context, req Request, tried Trie
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return fmt.Errorf("%s API: %s %s: %w", c.cloud, req.Method, req.Path, err)
+	}
+	var big *tooLargeError
+	if errors.As(err, &big) {
+		return &UnreadableAnswerError{Cloud: c.cloud, Method: req.Method, Path: req.Path, Status: big.status, Err: big}
 	}
 	var se *sendError
 	sent := !errors.As(err, &se) || se.sent

@@ -262,7 +262,7 @@ func TestErrorBodiesOfEveryCloud(t *testing.T) {
 			APIError{Message: "No available nodes found"}},
 		{"novitai", `{"error":{"code":"VALIDATION_ERROR","message":"Validation failed","details":[{"field":"gpuNum","message":"GPU number must be at least 1","value":0}],"requestId":"req_1"}}`, 400,
 			APIError{Code: "VALIDATION_ERROR", Message: "Validation failed", RequestID: "req_1", Fields: []FieldError{{Field: "gpuNum", Message: "GPU number must be at least 1"}}}},
-		{"not json", `<html>bad gateway</html>`, 502, APIError{Message: "<html>bad gateway</html>"}},
+		{"not json", `<html>bad gateway</html>`, 502, APIError{Message: "an answer that is not JSON (no content type): bad gateway"}},
 		{"empty", ``, 503, APIError{Message: "Service Unavailable"}},
 	}
 	for _, tc := range cases {
@@ -578,5 +578,66 @@ func TestRetriesEndWithinMaxRetryTime(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "(max_retry_time 150ms spent): HTTP 503") ||
 		!strings.Contains(err.Error(), "try later") {
 		t.Fatalf("want %q with the budget and the last answer, got %v", want, err)
+	}
+}
+
+// The failures a slow or broken endpoint can answer with each end within
+// the bound and say what happened in words.
+func TestFailuresInBoundedTime(t *testing.T) {
+	always := func(h http.HandlerFunc) string {
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	html := `<!DOCTYPE html><html><head><title>500 Internal Server Error</title><style>body{color:red}</style></head>` +
+		`<body><h1>Internal Server Error</h1><p>The server encountered an error.</p></body></html>`
+	cases := []struct {
+		name    string
+		url     string
+		bound   time.Duration
+		wants   []string
+		retries bool
+	}{
+		{"a 504 after a delay", always(func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(60 * time.Millisecond)
+			w.WriteHeader(http.StatusGatewayTimeout)
+		}), 600 * time.Millisecond, []string{"Testcloud API: GET /things after", "attempts over", "max_retry_time 300ms spent", "HTTP 504", "Gateway Timeout"}, true},
+		{"an HTML 500 page", always(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(http.StatusInternalServerError)
+			_, _ = w.Write([]byte(html))
+		}), 600 * time.Millisecond, []string{"HTTP 500: an answer that is not JSON (text/html): 500 Internal Server Error Internal Server Error The server encountered an error."}, true},
+		{"a truncated body", always(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Length", "1000")
+			_, _ = w.Write([]byte(`{"things": [`))
+		}), 600 * time.Millisecond, []string{"Testcloud API: GET /things: no answer after", "unexpected EOF"}, true},
+		{"an oversized answer", always(func(w http.ResponseWriter, r *http.Request) {
+			chunk := []byte(strings.Repeat(" ", 1<<20))
+			_, _ = w.Write([]byte(`[`))
+			for range 33 {
+				_, _ = w.Write(chunk)
+			}
+		}), 5 * time.Second, []string{"HTTP 200 with an answer that could not be read (the answer is larger than 32 MiB, more than the provider reads)"}, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newTestClient(t, tc.url, func(c *Config) {
+				c.RetryMax, c.RetryWaitMin, c.RetryWaitMax, c.MaxRetryTime = 1000, 20*time.Millisecond, 40*time.Millisecond, 300*time.Millisecond
+			})
+			start := time.Now()
+			var out any
+			_, err := c.DoJSON(context.Background(), Request{Method: http.MethodGet, Path: "/things"}, &out)
+			if elapsed := time.Since(start); elapsed > tc.bound {
+				t.Errorf("took %s, want at most %s", elapsed, tc.bound)
+			}
+			for _, want := range tc.wants {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("want %q in the error, got %v", want, err)
+				}
+			}
+			if tc.retries && !strings.Contains(fmt.Sprint(err), " attempts over ") {
+				t.Errorf("a failure worth retrying must say how often it was tried: %v", err)
+			}
+		})
 	}
 }

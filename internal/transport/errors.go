@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 )
 
 // APIError is a cloud's error answer, whatever shape its body had.
@@ -125,10 +128,10 @@ func DecodeError(cloud, method, path string, status int, header http.Header, bod
 	e := &APIError{Cloud: cloud, Method: method, Path: path, Status: status}
 	e.RequestID = firstHeader(header, "X-Request-Id", "X-Request-ID", "Request-Id")
 	var b errorBody
-	if err := json.Unmarshal(body, &b); err != nil {
-		e.Message = strings.TrimSpace(string(body))
-		if e.Message == "" {
-			e.Message = http.StatusText(status)
+	if err := jsonx.Unmarshal(body, &b); err != nil {
+		e.Message = http.StatusText(status)
+		if text := pageText(body); text != "" {
+			e.Message = fmt.Sprintf("an answer that is not JSON (%s): %s", contentType(header), text)
 		}
 		return e
 	}
@@ -199,6 +202,21 @@ func fieldErrors(items []validationItem) []FieldError {
 		out = append(out, f)
 	}
 	return out
+}
+
+var markup = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+
+// pageText is a short excerpt of a body that is not JSON, such as a proxy's
+// HTML error page, as words.
+func pageText(body []byte) string {
+	return excerpt(markup.ReplaceAll(body, []byte(" ")))
+}
+
+func contentType(h http.Header) string {
+	if ct := h.Get("Content-Type"); ct != "" {
+		return ct
+	}
+	return "no content type"
 }
 
 func firstHeader(h http.Header, names ...string) string {

@@ -52,15 +52,24 @@ type attemptTransport struct {
 }
 
 func (t *attemptTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	ctx, cancel := context.WithTimeout(r.Context(), t.timeout)
+	timeout := t.timeout
+	// A retry gets what is left of the request's retry time, so that the
+	// request ends within it.
+	if b, _ := r.Context().Value(budgetKey{}).(*retryBudget); b != nil && b.attempts > 0 && b.limit > 0 {
+		timeout = min(timeout, max(b.limit-time.Since(b.start), minRetryAttempt))
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	resp, err := t.next.RoundTrip(r.WithContext(ctx))
 	var se *sendError
 	if err != nil && r.Context().Err() == nil && ctx.Err() != nil && errors.As(err, &se) {
-		se.err = fmt.Errorf("no answer within %s", t.timeout)
+		se.err = fmt.Errorf("no answer within %s", timeout)
 	}
 	return resp, err
 }
+
+// minRetryAttempt is the least time a retry is given to answer.
+const minRetryAttempt = time.Second
 
 // maxLoggedBody caps what a trace log shows of a body: a list of a
 // thousand instances is a megabyte, and logging it whole on every poll
@@ -98,6 +107,11 @@ func (t *logTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	respBody, err := drain(&resp.Body)
+	var big *tooLargeError
+	if errors.As(err, &big) {
+		big.status = resp.StatusCode
+		return nil, big
+	}
 	if err != nil {
 		return nil, &sendError{request: r, sent: true, err: err}
 	}
@@ -110,15 +124,30 @@ func (t *logTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 // drain reads a body completely and puts an identical reader in its place.
+// A body over maxBodyBytes is a *tooLargeError.
 func drain(body *io.ReadCloser) ([]byte, error) {
 	if *body == nil || *body == http.NoBody {
 		return nil, nil
 	}
-	data, err := io.ReadAll(io.LimitReader(*body, maxBodyBytes))
+	data, err := io.ReadAll(io.LimitReader(*body, maxBodyBytes+1))
 	(*body).Close()
 	if err != nil {
 		return nil, err
 	}
+	if len(data) > maxBodyBytes {
+		return nil, &tooLargeError{limit: maxBodyBytes}
+	}
 	*body = io.NopCloser(bytes.NewReader(data))
 	return data, nil
+}
+
+// tooLargeError is an answer longer than the provider reads; sending the
+// request again would get the same.
+type tooLargeError struct {
+	limit  int
+	status int
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("the answer is larger than %d MiB, more than the provider reads", e.limit>>20)
 }

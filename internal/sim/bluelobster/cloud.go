@@ -34,7 +34,7 @@ type Switches struct {
 	TaskDelay core.Duration `json:"task_delay"`
 	// LaunchOutcome makes launch tasks end "FAILED" (after the VM was made),
 	// "FAILED_NO_VM" (before), or "CANCELLED".
-	LaunchOutcome string `json:"launch_outcome"`
+	LaunchOutcome string `json:"launch_outcome" enum:"FAILED FAILED_NO_VM CANCELLED"`
 	// PowerStatusNull reports power_status as null on running VMs.
 	PowerStatusNull bool `json:"power_status_null"`
 	// DropMetadata accepts metadata but never returns it.

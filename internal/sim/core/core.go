@@ -118,6 +118,8 @@ func CeilSeconds(d time.Duration) int {
 // Duration is a time.Duration that reads and writes as "1m30s" in JSON.
 type Duration time.Duration
 
+func (d Duration) String() string { return time.Duration(d).String() }
+
 func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
 
 func (d *Duration) UnmarshalJSON(b []byte) error {

@@ -43,7 +43,7 @@ type Switches struct {
 	BootDelay core.Duration `json:"boot_delay"`
 	StopDelay core.Duration `json:"stop_delay"`
 	// CreateOutcome makes new VMs end "failed", or "interrupted".
-	CreateOutcome string `json:"create_outcome"`
+	CreateOutcome string `json:"create_outcome" enum:"failed interrupted"`
 	// Balance is the account's balance in USD; a VM needs an hour's worth.
 	Balance float64 `json:"balance"`
 }

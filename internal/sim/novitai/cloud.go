@@ -41,7 +41,7 @@ type Switches struct {
 	StartingDelay core.Duration `json:"starting_delay"`
 	StopDelay     core.Duration `json:"stop_delay"`
 	// CreateOutcome "failed" makes new instances fail.
-	CreateOutcome string `json:"create_outcome"`
+	CreateOutcome string `json:"create_outcome" enum:"failed"`
 	// CircuitBreakerOpen answers every /api call with 503 CIRCUIT_BREAKER_OPEN.
 	CircuitBreakerOpen bool `json:"circuit_breaker_open"`
 }

@@ -41,7 +41,7 @@ type Switches struct {
 	EndpointLimit   int           `json:"endpoint_limit"`
 	// CreatedIDFormat is how creates answer with the new ID: "text" (what
 	// Verda does), "json_string" or "json_object".
-	CreatedIDFormat string `json:"created_id_format"`
+	CreatedIDFormat string `json:"created_id_format" enum:"text json_string json_object"`
 	// SSHKeyGetAsObject answers GET /ssh-keys/{id} with an object instead of
 	// the one-element array Verda sends.
 	SSHKeyGetAsObject bool `json:"ssh_key_get_as_object"`
@@ -62,7 +62,7 @@ type Switches struct {
 	ActionDelay    core.Duration `json:"action_delay"`
 	// DeployOutcome makes deploys end in "error", "no_capacity" or
 	// "installation_failed" instead of running, or "stall" in provisioning.
-	DeployOutcome string `json:"deploy_outcome"`
+	DeployOutcome string `json:"deploy_outcome" enum:"error no_capacity installation_failed stall"`
 	// OfflineBeforeRunning passes deploys through "offline" on the way to
 	// running, as real deploys sometimes do.
 	OfflineBeforeRunning bool `json:"offline_before_running"`
