@@ -16,6 +16,8 @@ const (
 	FaultDrop      = "drop"       // close the connection before the handler runs
 	FaultDropAfter = "drop_after" // run the handler, then close without answering
 	FaultGarble    = "garble"     // run the handler, then answer its status with a body that is not JSON
+	FaultTruncate  = "truncate"   // run the handler, then send half its answer and close the connection
+	FaultHTML      = "html"       // answer with an error status and a proxy's HTML page instead of the handler
 )
 
 // Fault is one injected misbehaviour for requests matching Method and Path.
@@ -39,7 +41,7 @@ type Fault struct {
 
 func (f *Fault) compile() error {
 	switch f.Kind {
-	case FaultStatus:
+	case FaultStatus, FaultHTML:
 		if f.Status < 400 || f.Status > 599 {
 			return fmt.Errorf("a %q fault needs a status from 400 to 599", f.Kind)
 		}
@@ -47,9 +49,9 @@ func (f *Fault) compile() error {
 		if f.LatencyMS <= 0 {
 			return fmt.Errorf("a %q fault needs latency_ms", f.Kind)
 		}
-	case FaultDrop, FaultDropAfter, FaultGarble:
+	case FaultDrop, FaultDropAfter, FaultGarble, FaultTruncate:
 	default:
-		return fmt.Errorf("kind must be one of %s, %s, %s, %s, %s", FaultStatus, FaultLatency, FaultDrop, FaultDropAfter, FaultGarble)
+		return fmt.Errorf("kind must be one of %s", strings.Join([]string{FaultStatus, FaultHTML, FaultLatency, FaultDrop, FaultDropAfter, FaultGarble, FaultTruncate}, ", "))
 	}
 	if f.Path == "" {
 		f.Path = "*"

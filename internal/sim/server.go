@@ -176,7 +176,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.runHooks(r)
 	route := s.route(r)
 
-	var dropAfter, garble bool
+	var dropAfter, garble, truncate bool
 	var delay time.Duration
 	for _, f := range s.faults.match(r) {
 		switch f.Kind {
@@ -186,17 +186,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.stats.record(route, 0)
 			drop(w)
 			return
-		case FaultStatus:
+		case FaultStatus, FaultHTML:
 			if !hold(r, delay) {
 				return
 			}
-			s.answerFault(w, r, f)
+			if f.Kind == FaultHTML {
+				answerProxyPage(w, f.Status)
+			} else {
+				s.answerFault(w, r, f)
+			}
 			s.stats.record(route, f.Status)
 			return
 		case FaultDropAfter:
 			dropAfter = true
 		case FaultGarble:
 			garble = true
+		case FaultTruncate:
+			truncate = true
 		}
 	}
 	// The work is done at once; only the answer is changed, held back or
@@ -215,6 +221,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		body = []byte("<html><body><h1>Success</h1><p>Your request has been processed.</p></body></html>")
 	}
 	if !hold(r, delay) {
+		return
+	}
+	if truncate {
+		sendHalf(w, rec, body)
 		return
 	}
 	for k, v := range rec.Header() {
@@ -273,7 +283,7 @@ func (s *Server) route(r *http.Request) string {
 // shaped is a recorded answer in the variants its cloud has switched on.
 func (s *Server) shaped(r *http.Request, rec *httptest.ResponseRecorder) []byte {
 	if cl := s.cloudOf(r.URL.Path); cl != nil && strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
-		return cl.Shapes().Rewrite(rec.Body.Bytes())
+		return cl.Shapes().Rewrite(rec.Body.Bytes(), cl.Wire())
 	}
 	return rec.Body.Bytes()
 }
@@ -328,6 +338,41 @@ func (s *Server) answerFault(w http.ResponseWriter, r *http.Request, f Fault) {
 		}
 	}
 	core.WriteJSON(w, f.Status, body)
+}
+
+// answerProxyPage answers as a proxy in front of the cloud does when the
+// cloud fails: an HTML page.
+func answerProxyPage(w http.ResponseWriter, status int) {
+	text := fmt.Sprintf("%d %s", status, http.StatusText(status))
+	w.Header().Set("Content-Type", "text/html")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "<html>\r\n<head><title>%s</title></head>\r\n<body>\r\n<center><h1>%s</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", text, text)
+}
+
+// sendHalf sends an answer's status and headers, announcing its whole
+// length, then half its body, and closes the connection.
+func sendHalf(w http.ResponseWriter, rec *httptest.ResponseRecorder, body []byte) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		drop(w)
+		return
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	fmt.Fprintf(buf, "HTTP/1.1 %d %s\r\n", rec.Code, http.StatusText(rec.Code))
+	for k, vs := range rec.Header() {
+		if k != "Content-Length" {
+			for _, v := range vs {
+				fmt.Fprintf(buf, "%s: %s\r\n", k, v)
+			}
+		}
+	}
+	fmt.Fprintf(buf, "Content-Length: %d\r\n\r\n", len(body))
+	_, _ = buf.Write(body[:len(body)/2])
+	_ = buf.Flush()
 }
 
 // drop closes the client's connection without an answer.

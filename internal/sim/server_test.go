@@ -321,3 +321,35 @@ func TestRequestBodiesAreBounded(t *testing.T) {
 		t.Fatalf("a body that never arrives must be dropped within the timeout: read %d bytes after %s", n, elapsed)
 	}
 }
+
+// A proxy's HTML error page, and an answer cut off half way with its
+// connection.
+func TestHTMLAndTruncateFaults(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	auth := []string{"Authorization", "Bearer " + token(t, srv.URL)}
+	if _, err := s.AddFault(sim.Fault{Method: "GET", Path: "/verda/v1/locations", Kind: sim.FaultHTML, Status: 502, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := call(t, "GET", srv.URL+"/verda/v1/locations", "", auth...)
+	if resp.StatusCode != 502 || resp.Header.Get("Content-Type") != "text/html" || !strings.Contains(body, "<title>502 Bad Gateway</title>") {
+		t.Fatalf("proxy page: %d %s", resp.StatusCode, body)
+	}
+	req, _ := http.NewRequest("GET", srv.URL+"/verda/v1/locations", nil)
+	req.Header.Set(auth[0], auth[1])
+	if _, err := s.AddFault(sim.Fault{Method: "GET", Path: "/verda/v1/locations", Kind: sim.FaultTruncate, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Body.Close()
+	if _, err := io.ReadAll(r.Body); err == nil || !strings.Contains(err.Error(), "unexpected EOF") {
+		t.Fatalf("a truncated body must end in unexpected EOF, got %v", err)
+	}
+	if _, err := s.AddFault(sim.Fault{Kind: sim.FaultHTML}); err == nil {
+		t.Fatal("an html fault needs a status")
+	}
+}

@@ -107,6 +107,19 @@ func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge
 // Shapes are the answer variants switched on.
 func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
 
+// Wire is what the variants need to know of the cloud's answers.
+func (c *Cloud) Wire() core.Wire { return wire }
+
+// wire: the document's instance has uuid, name, ip_address, cpu_cores,
+// memory, storage, gpu_count, gpu_model, power_status and created_at (and
+// region when read alone); the rest public clients report is optional.
+var wire = core.Wire{
+	Optional: core.Names("host_id", "region", "internal_ip", "metadata", "instance_type", "price_cents_per_hour", "team_id",
+		"team_name", "template_name", "os_type", "vm_username", "last_backup", "next_backup", "interface_name", "mac_address",
+		"assigned_at", "bridge", "message", "operation"),
+	Dictionaries: core.Names("metadata"),
+}
+
 // ConsoleAuth authenticates a request as another user of the account.
 func (c *Cloud) ConsoleAuth(r *http.Request) {
 	r.Header.Set("X-API-Key", c.opts.APIKey)

@@ -34,8 +34,10 @@ type Cloud interface {
 	// Switches returns the cloud's switches, for reading and replacing as JSON.
 	Switches() any
 	SetSwitches(raw json.RawMessage) error
-	// Shapes are the answer variants switched on.
+	// Shapes are the answer variants switched on; Wire what they need to
+	// know of the cloud's answers.
 	Shapes() Shapes
+	Wire() Wire
 	// ConsoleAuth authenticates a request as another user of the same
 	// account would be, for objects made out of band.
 	ConsoleAuth(r *http.Request)

@@ -101,6 +101,18 @@ func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge
 // Shapes are the answer variants switched on.
 func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
 
+// Wire is what the variants need to know of the cloud's answers.
+func (c *Cloud) Wire() core.Wire { return wire }
+
+// wire: the document's VM lists id, vmid, node, instance_label, gpu_type,
+// gpu_count, storage_gb, ram_gb, cpu_cores, ip_address, status, the times,
+// rental_type and hourly_rate; its template and the times of events that
+// did not happen may be missing.
+var wire = core.Wire{
+	Optional:     core.Names("ip_address", "started_at", "stopped_at", "template_vmid", "interruptible_rate", "gpu_ram_mb"),
+	Dictionaries: core.Names("gpus"),
+}
+
 // ConsoleAuth authenticates a request as another user of the account.
 func (c *Cloud) ConsoleAuth(r *http.Request) {
 	r.Header.Set("Authorization", "Bearer "+ReadWriteKey)

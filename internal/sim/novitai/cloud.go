@@ -112,6 +112,17 @@ func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge
 // Shapes are the answer variants switched on.
 func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
 
+// Wire is what the variants need to know of the cloud's answers.
+func (c *Cloud) Wire() core.Wire { return wire }
+
+// wire: connection details, ports and readiness come once an instance runs;
+// the create answer's extras come from the service's source, not its
+// document.
+var wire = core.Wire{
+	Optional: core.Names("readyAt", "connectionDetails", "portMappings", "estimatedReadyTime", "message", "novitaInstanceId",
+		"productId", "spotPrice"),
+}
+
 // ConsoleAuth authenticates a request as another user of the account.
 func (c *Cloud) ConsoleAuth(r *http.Request) {
 	r.Header.Set("Authorization", "Bearer "+c.apiKey)

@@ -105,6 +105,16 @@ func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge
 // Shapes are the answer variants switched on.
 func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
 
+// Wire is what the variants need to know of the cloud's answers.
+func (c *Cloud) Wire() core.Wire { return wire }
+
+// wire: the document gives an instance's fields for GET only; those beyond
+// its identity, status and size, and the catalogue's extras, may be missing.
+var wire = core.Wire{
+	Optional:     core.Names("type", "ipAddress", "portForwards", "rateHourly", "pricing", "network_features", "tier", "stateprovince"),
+	Dictionaries: core.Names("gpus"),
+}
+
 // ConsoleAuth authenticates a request as another user of the account.
 func (c *Cloud) ConsoleAuth(r *http.Request) {
 	r.Header.Set("Authorization", "Bearer "+c.opts.Token)

@@ -147,6 +147,16 @@ func (c *Cloud) SetSwitches(raw json.RawMessage) error { return c.switches.Merge
 // Shapes are the answer variants switched on.
 func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
 
+// Wire is what the variants need to know of the cloud's answers.
+func (c *Cloud) Wire() core.Wire { return wire }
+
+// wire: the document marks nearly every field required; these are the ones
+// Verda sends null in practice (no IP yet, a detached volume, no script).
+var wire = core.Wire{
+	Optional: core.Names("ip", "jupyter_token", "startup_script_id", "instance_id", "target", "deleted_at",
+		"is_permanently_deleted", "long_term", "base_hourly_cost"),
+}
+
 // ConsoleAuth authenticates a request as another user of the account.
 func (c *Cloud) ConsoleAuth(r *http.Request) {
 	c.mu.Lock()
