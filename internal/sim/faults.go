@@ -32,6 +32,9 @@ type Fault struct {
 	Code       string `json:"code,omitempty"`
 	RetryAfter string `json:"retry_after,omitempty"`
 	LatencyMS  int    `json:"latency_ms,omitempty"`
+	// Acted, for status and html faults, lets the handler act before the
+	// error is answered, as when a proxy gives up on a cloud that goes on.
+	Acted bool `json:"acted,omitempty"`
 	// Count is how many matching requests the fault hits; 0 means every one.
 	Count int `json:"count,omitempty"`
 	Hits  int `json:"hits"`

@@ -187,6 +187,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			drop(w)
 			return
 		case FaultStatus, FaultHTML:
+			if f.Acted {
+				s.mux.ServeHTTP(httptest.NewRecorder(), r)
+			}
 			if !hold(r, delay) {
 				return
 			}

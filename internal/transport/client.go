@@ -374,10 +374,11 @@ func (e *NoAnswerError) Error() string {
 func (e *NoAnswerError) Unwrap() error { return e.Err }
 
 // MayHaveSucceeded reports whether a failed create might still have created
-// something: the request reached the server but its answer was lost, or the
-// server said it succeeded in words that could not be read.
+// something: the request reached the server but its answer was lost, a
+// gateway in front of the cloud answered instead of it, or the cloud said it
+// succeeded in words that could not be read.
 func MayHaveSucceeded(err error) bool {
 	var na *NoAnswerError
 	var unreadable *UnreadableAnswerError
-	return errors.As(err, &na) && na.Sent || errors.As(err, &unreadable)
+	return errors.As(err, &na) && na.Sent || errors.As(err, &unreadable) || fromGateway(err)
 }

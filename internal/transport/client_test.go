@@ -299,6 +299,17 @@ func TestErrorClassification(t *testing.T) {
 	if !IsRateLimited(wrap(429, "")) || IsRateLimited(wrap(500, "")) {
 		t.Error("IsRateLimited")
 	}
+	// A gateway's answer may hide a create the cloud went on with; the
+	// cloud's own JSON refusal does not.
+	for err, may := range map[error]bool{
+		wrap(502, ""): true, wrap(504, ""): true, &APIError{Status: 500, NotJSON: true}: true,
+		wrap(500, "server_error"): false, wrap(503, "service_unavailable"): false, wrap(400, ""): false,
+		&NoAnswerError{Sent: true}: true, &NoAnswerError{Sent: false}: false, &UnreadableAnswerError{Status: 201}: true,
+	} {
+		if MayHaveSucceeded(err) != may {
+			t.Errorf("MayHaveSucceeded(%v) = %v", err, !may)
+		}
+	}
 }
 
 func TestSecretsNeverLogged(t *testing.T) {

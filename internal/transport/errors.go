@@ -23,6 +23,8 @@ type APIError struct {
 	RequestID string
 	// Tries says how often the request was sent, when more than once.
 	Tries Tries
+	// NotJSON: the body was not the cloud's JSON, as a proxy's error page is.
+	NotJSON bool
 }
 
 // FieldError points at one request field the cloud refused.
@@ -80,6 +82,13 @@ func IsCapacity(err error) bool {
 	return ok && capacityCodes[e.Code]
 }
 
+// fromGateway reports an error that a proxy or gateway in front of the cloud
+// answered: the cloud itself may have acted on the request.
+func fromGateway(err error) bool {
+	e, ok := asAPIError(err)
+	return ok && (e.Status == http.StatusBadGateway || e.Status == http.StatusGatewayTimeout || e.Status >= 500 && e.NotJSON)
+}
+
 // IsRateLimited reports an HTTP 429 that survived every retry.
 func IsRateLimited(err error) bool {
 	e, ok := asAPIError(err)
@@ -129,6 +138,7 @@ func DecodeError(cloud, method, path string, status int, header http.Header, bod
 	e.RequestID = firstHeader(header, "X-Request-Id", "X-Request-ID", "Request-Id")
 	var b errorBody
 	if err := jsonx.Unmarshal(body, &b); err != nil {
+		e.NotJSON = true
 		e.Message = http.StatusText(status)
 		if text := pageText(body); text != "" {
 			e.Message = fmt.Sprintf("an answer that is not JSON (%s): %s", contentType(header), text)

@@ -161,7 +161,9 @@ func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 	m.Description = types.StringValue(i.Description)
 	m.LocationCode = types.StringValue(i.Location)
 	m.IsSpot = types.BoolValue(i.IsSpot)
-	m.StartupScriptID = nullIfEmpty(i.StartupScriptID)
+	if i.StartupScriptID != "" || m.StartupScriptID.IsUnknown() {
+		m.StartupScriptID = nullIfEmpty(i.StartupScriptID)
+	}
 	if prior.Image.IsNull() || prior.Image.IsUnknown() {
 		m.Image = types.StringValue(i.Image)
 	}

@@ -109,9 +109,10 @@ func (c *Cloud) Shapes() core.Shapes { return c.switches.Get().Shapes }
 func (c *Cloud) Wire() core.Wire { return wire }
 
 // wire: the document gives an instance's fields for GET only; those beyond
-// its identity, status and size, and the catalogue's extras, may be missing.
+// its identity, status, address and size, and the catalogue's extras, may
+// be missing. The address comes seconds after a create, but it comes.
 var wire = core.Wire{
-	Optional:     core.Names("type", "ipAddress", "portForwards", "rateHourly", "pricing", "network_features", "tier", "stateprovince"),
+	Optional:     core.Names("type", "portForwards", "rateHourly", "pricing", "network_features", "tier", "stateprovince"),
 	Dictionaries: core.Names("gpus"),
 }
 
