@@ -177,9 +177,10 @@ func rule(action, port string) string {
 	return fmt.Sprintf(`{ type = "in", action = %q, proto = "tcp", dport = %q }`, action, port)
 }
 
-// Editing one rule writes exactly that rule: one delete and one insert, the
-// rules before it untouched.
-func TestAccFirewall_oneRuleEditIsTwoWrites(t *testing.T) {
+// Editing one rule rewrites it and the rules after it, since the document
+// names no way to add a rule at a position; the rules before it are
+// untouched.
+func TestAccFirewall_editRewritesFromTheEditedRule(t *testing.T) {
 	s := acctest.StartSim(t)
 	base := instanceHCL("fw-box", "running", "")
 	three := firewallHCL(rule("ACCEPT", "22"), rule("ACCEPT", "80"), rule("DROP", "3306"))
@@ -199,8 +200,8 @@ func TestAccFirewall_oneRuleEditIsTwoWrites(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					firewallIs(s, "in ACCEPT tcp 22", "in ACCEPT tcp 8080", "in DROP tcp 3306"),
 					func(*terraform.State) error {
-						if n := ruleWrites(s) - before; n != 2 {
-							return fmt.Errorf("a one-rule edit took %d rule writes, want 2", n)
+						if n := ruleWrites(s) - before; n != 4 {
+							return fmt.Errorf("editing the second of three rules took %d rule writes, want 4 (2 deletes, 2 adds)", n)
 						}
 						return nil
 					},
@@ -235,11 +236,13 @@ func TestAccFirewall_oneRuleEditIsTwoWrites(t *testing.T) {
 	})
 }
 
-func TestAccFirewall_orderWhenPositionsAreIgnored(t *testing.T) {
+// Whichever end the API adds rules at, the firewall ends in the configured
+// order.
+func TestAccFirewall_orderWhicheverEndRulesAreAddedAt(t *testing.T) {
 	for _, top := range []bool{false, true} {
 		t.Run(fmt.Sprintf("insert_at_top=%v", top), func(t *testing.T) {
 			s := acctest.StartSim(t)
-			s.BlueLobster.UpdateSwitches(func(sw *simbl.Switches) { sw.RulesIgnorePos, sw.RulesInsertAtTop = true, top })
+			s.BlueLobster.UpdateSwitches(func(sw *simbl.Switches) { sw.RulesInsertAtTop = top })
 			base := instanceHCL("order-box", "running", "")
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),

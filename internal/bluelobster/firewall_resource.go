@@ -91,9 +91,10 @@ func (r *firewallResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The firewall of one Blue Lobster instance, managed as a whole: rules not in `rules` are removed. " +
-			"A change rewrites as few rules as possible, so the instance is never more open or more closed than asked " +
-			"for longer than one rule takes: editing one rule deletes and adds only that rule, and the rules before it are " +
-			"never touched. The order is the configured order whichever end of the list Blue Lobster adds rules at. " +
+			"Blue Lobster's document names no way to add a rule at a position, so a change keeps the rules that can stay " +
+			"and rewrites the rest: editing one rule rewrites it and the rules after it, adding a rule at the end writes " +
+			"only that rule, and removing one deletes only that rule. The order is the configured order whichever end of " +
+			"the list Blue Lobster adds rules at. " +
 			"Case differences (`drop` and `DROP`) are not changes. Destroying it disables the firewall and removes every rule.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, MarkdownDescription: "The instance's ID."},
@@ -143,8 +144,7 @@ func (r *firewallResource) Update(ctx context.Context, req resource.UpdateReques
 	r.apply(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics)
 }
 
-// apply makes the firewall match the plan: options first, then the fewest
-// rule writes.
+// apply makes the firewall match the plan: options first, then the rules.
 func (r *firewallResource) apply(ctx context.Context, get func(context.Context, any) diag.Diagnostics, state *tfsdk.State, diags *diag.Diagnostics) {
 	var plan firewallModel
 	diags.Append(get(ctx, &plan)...)
@@ -173,30 +173,27 @@ func (r *firewallResource) apply(ctx context.Context, get func(context.Context, 
 	diags.Append(state.Set(ctx, firewallFromAPI(id, fw, plan))...)
 }
 
-// syncRules writes the planned changes, then, if the API ignored the asked
-// positions, repairs the order from the end it inserts at.
+// syncRules writes the rules, first as if added rules land at the bottom.
+// Where the first add that can tell shows they land at the top, the rest is
+// planned again for that end.
 func (r *firewallResource) syncRules(ctx context.Context, id string, desired []api.Rule) error {
 	fw, err := r.client.GetFirewall(ctx, id)
 	if err != nil {
 		return err
 	}
-	plan := planRules(fw.Rules, desired)
-	top, err := r.write(ctx, id, plan)
-	if err != nil {
-		return err
-	}
-	fw, err = r.client.GetFirewall(ctx, id)
-	if err != nil {
-		return err
-	}
-	if samerules(fw.Rules, desired) {
-		return nil
-	}
-	if _, err := r.write(ctx, id, repairPlan(fw.Rules, desired, top)); err != nil {
-		return err
-	}
-	if fw, err = r.client.GetFirewall(ctx, id); err != nil {
-		return err
+	atTop := false
+	for range 2 {
+		if samerules(fw.Rules, desired) {
+			return nil
+		}
+		landedTop, err := r.write(ctx, id, planRules(fw.Rules, desired, atTop), len(fw.Rules), atTop)
+		if err != nil {
+			return err
+		}
+		if fw, err = r.client.GetFirewall(ctx, id); err != nil {
+			return err
+		}
+		atTop = landedTop
 	}
 	if !samerules(fw.Rules, desired) {
 		return fmt.Errorf("the firewall's rules are not in the configured order after writing them; something else changed them meanwhile")
@@ -204,25 +201,28 @@ func (r *firewallResource) syncRules(ctx context.Context, id string, desired []a
 	return nil
 }
 
-// write applies a plan and reports whether new rules landed at the top when
-// a position further down was asked for.
-func (r *firewallResource) write(ctx context.Context, id string, p rulePlan) (bool, error) {
-	top := false
+// write applies a plan to a list of n rules that assumes added rules land
+// at the top or not, and reports where they landed. It stops at the first
+// add that lands at the other end, so that the rest can be planned again.
+func (r *firewallResource) write(ctx context.Context, id string, p rulePlan, n int, atTop bool) (bool, error) {
 	for _, pos := range p.Deletes {
 		if err := r.client.DeleteRule(ctx, id, pos); err != nil && !transport.IsNotFound(err) {
-			return top, err
+			return atTop, err
 		}
 	}
-	for _, ins := range p.Inserts {
-		landed, err := r.client.AddRule(ctx, id, ins.Rule, ins.Pos)
+	n -= len(p.Deletes)
+	for _, rule := range p.Adds {
+		landed, err := r.client.AddRule(ctx, id, rule)
 		if err != nil {
-			return top, err
+			return atTop, err
 		}
-		if landed == 0 && ins.Pos != 0 {
-			top = true
+		// An add to an empty list, or one whose answer names no position, cannot tell.
+		if landed >= 0 && n > 0 && (landed == 0) != atTop {
+			return !atTop, nil
 		}
+		n++
 	}
-	return top, nil
+	return atTop, nil
 }
 
 func samerules(a, b []api.Rule) bool {

@@ -121,7 +121,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"password": schema.StringAttribute{
 				Optional: true, Sensitive: true, WriteOnly: true,
-				MarkdownDescription: "Login password, sent at launch and never stored in state (write-only; Terraform 1.11 or later). [inferred: not in Blue Lobster's document]",
+				MarkdownDescription: "Login password, sent at launch and never stored in state (write-only; Terraform 1.11 or later).\n\n" +
+					"~> Blue Lobster's API document names no password for a launch; it is sent as `password` only when set here. " +
+					"Should Blue Lobster ignore it, the machine is made without a password login and `ssh_public_key` is the way in.",
 			},
 			"template_name": schema.StringAttribute{
 				Optional: true, PlanModifiers: adoptable,

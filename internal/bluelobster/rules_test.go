@@ -24,31 +24,30 @@ func ports(rs []api.Rule) string {
 	return strings.Join(s, ",")
 }
 
-func TestPlanRulesTouchesOnlyWhatChanged(t *testing.T) {
+func TestPlanRulesKeepsWhatTheEndOfAddsAllows(t *testing.T) {
 	cases := []struct {
-		from, to         []api.Rule
-		deletes, inserts int
+		from, to      []api.Rule
+		atTop         bool
+		deletes, adds int
 	}{
-		{rules("22", "80", "443"), rules("22", "8080", "443"), 1, 1}, // edit the middle rule
-		{rules("22", "80", "443"), rules("22", "80", "443"), 0, 0},
-		{rules("22", "80"), rules("22", "80", "443"), 0, 1},
-		{rules("22", "80", "443"), rules("80", "443"), 1, 0},
-		{nil, rules("22", "80"), 0, 2},
-		{rules("22", "80"), nil, 2, 0},
-		{rules("22", "80", "443"), rules("443", "22", "80"), 1, 1}, // move one rule
+		{rules("22", "80"), rules("22", "80", "443"), false, 0, 1},
+		{rules("22", "80", "443"), rules("22", "443"), false, 1, 0}, // a delete in the middle keeps the rest
+		{rules("22", "80", "443"), rules("22", "80", "443"), false, 0, 0},
+		{rules("22", "80", "443"), rules("22", "8080", "443"), false, 2, 2}, // adds land below: the tail is rewritten
+		{rules("22", "80", "443"), rules("22", "8080", "443"), true, 2, 2},
+		{rules("80", "443"), rules("22", "80", "443"), true, 0, 1},
+		{rules("80", "443"), rules("22", "80", "443"), false, 2, 3},
+		{nil, rules("22", "80"), false, 0, 2},
+		{nil, rules("22", "80"), true, 0, 2},
+		{rules("22", "80"), nil, true, 2, 0},
 	}
 	for _, tc := range cases {
-		p := planRules(tc.from, tc.to)
-		if len(p.Deletes) != tc.deletes || len(p.Inserts) != tc.inserts {
-			t.Errorf("%s -> %s: %d deletes, %d inserts; want %d, %d", ports(tc.from), ports(tc.to), len(p.Deletes), len(p.Inserts), tc.deletes, tc.inserts)
+		p := planRules(tc.from, tc.to, tc.atTop)
+		if len(p.Deletes) != tc.deletes || len(p.Adds) != tc.adds {
+			t.Errorf("%s -> %s (top %v): %d deletes, %d adds; want %d, %d", ports(tc.from), ports(tc.to), tc.atTop, len(p.Deletes), len(p.Adds), tc.deletes, tc.adds)
 		}
-		if got := ports(simulate(tc.from, p, false, false)); got != ports(tc.to) {
-			t.Errorf("%s -> %s: got %s", ports(tc.from), ports(tc.to), got)
-		}
-		for _, pos := range p.Deletes {
-			if tc.from[pos].DPort == "22" && strings.HasPrefix(ports(tc.to), "22") {
-				t.Errorf("%s -> %s: the unchanged first rule was deleted", ports(tc.from), ports(tc.to))
-			}
+		if got := ports(simulate(tc.from, p, tc.atTop)); got != ports(tc.to) {
+			t.Errorf("%s -> %s (top %v): got %s", ports(tc.from), ports(tc.to), tc.atTop, got)
 		}
 	}
 }
@@ -56,14 +55,15 @@ func TestPlanRulesTouchesOnlyWhatChanged(t *testing.T) {
 func TestRuleCaseIsNotADifference(t *testing.T) {
 	a := []api.Rule{{Type: "IN", Action: "drop", Proto: "TCP", DPort: "22", Enable: 1}}
 	b := []api.Rule{{Type: "in", Action: "DROP", DPort: "22", Enable: 1}}
-	if p := planRules(a, b); len(p.Deletes)+len(p.Inserts) != 0 {
+	if p := planRules(a, b, false); len(p.Deletes)+len(p.Adds) != 0 {
 		t.Fatalf("case and a default protocol are not changes: %+v", p)
 	}
 }
 
-// Whatever end an API that ignores positions inserts at, plan then repair
-// converges on the desired order.
-func TestRepairConvergesFromEitherEnd(t *testing.T) {
+// Whatever end the API adds at, a plan for that end reaches the desired
+// order, and a plan for the wrong end followed by one for the right end
+// does too.
+func TestPlansConvergeFromEitherEnd(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	pool := []string{"22", "80", "443", "8080", "5432", "6379", "9000"}
 	pick := func() []api.Rule {
@@ -76,33 +76,30 @@ func TestRepairConvergesFromEitherEnd(t *testing.T) {
 	for i := 0; i < 500; i++ {
 		from, to := pick(), pick()
 		for _, top := range []bool{false, true} {
-			after := simulate(from, planRules(from, to), true, top)
-			if ports(after) == ports(to) {
-				continue
+			if got := ports(simulate(from, planRules(from, to, top), top)); got != ports(to) {
+				t.Fatalf("top=%v %s -> %s: got %s", top, ports(from), ports(to), got)
 			}
-			if got := ports(simulate(after, repairPlan(after, to, top), true, top)); got != ports(to) {
-				t.Fatalf("top=%v %s -> %s: repaired to %s", top, ports(from), ports(to), got)
+			wrong := simulate(from, planRules(from, to, !top), top)
+			if got := ports(simulate(wrong, planRules(wrong, to, top), top)); got != ports(to) {
+				t.Fatalf("top=%v after a wrong guess, %s -> %s: got %s", top, ports(from), ports(to), got)
 			}
 		}
 	}
 }
 
-// simulate applies a plan to a list as an API that honours positions would;
-// with ignorePos, new rules go to the top or the bottom instead.
-func simulate(rules []api.Rule, p rulePlan, ignorePos, top bool) []api.Rule {
+// simulate applies a plan to a list as an API that adds at the top or the
+// bottom would.
+func simulate(rules []api.Rule, p rulePlan, top bool) []api.Rule {
 	out := append([]api.Rule{}, rules...)
 	for _, pos := range p.Deletes {
 		out = append(out[:pos], out[pos+1:]...)
 	}
-	for _, ins := range p.Inserts {
-		pos := ins.Pos
-		if ignorePos {
-			pos = int64(len(out))
-			if top {
-				pos = 0
-			}
+	for _, rule := range p.Adds {
+		if top {
+			out = append([]api.Rule{rule}, out...)
+		} else {
+			out = append(out, rule)
 		}
-		out = append(out[:pos], append([]api.Rule{ins.Rule}, out[pos:]...)...)
 	}
 	return out
 }

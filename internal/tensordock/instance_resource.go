@@ -83,7 +83,11 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"location_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: replace,
 				MarkdownDescription: "Location to create in, letting TensorDock choose the hostnode; see `gpucloud_tensordock_locations`. " +
-					"TensorDock's location stock can be stale: a create may fail with \"No available nodes found\".",
+					"Exactly one of `hostnode_id` and `location_id`. Changing it replaces the instance.\n\n" +
+					"~> TensorDock's API document names only `hostnode_id` for a create; `location_id` is sent as `location_id` only when " +
+					"set here. Should TensorDock ignore it, the create fails for want of a hostnode and nothing is made; pick a hostnode " +
+					"from `gpucloud_tensordock_hostnodes` instead. TensorDock's location stock can also be stale: a create may fail with " +
+					"\"No available nodes found\".",
 			},
 			"vcpu_count": schema.Int64Attribute{
 				Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)},

@@ -20,10 +20,9 @@ const DefaultEndpoint = "https://api.bluelobster.ai/api/v1"
 // Paths no public source confirms [inferred]; kept here to be corrected in one place.
 const (
 	pathFirewallRule = "/instances/%s/firewall/rules/%d"
-	// rulePosField asks for a new rule's position, as the Proxmox firewall
-	// underneath accepts; when ignored the provider repairs the order.
-	rulePosField = "pos"
-	// passwordField carries the login password at launch.
+	// passwordField carries the login password at launch. The document's
+	// launch body has no such field [inferred]; it is sent only when the
+	// configuration sets a password.
 	passwordField = "password"
 )
 

@@ -44,9 +44,10 @@ func (c *Client) SetFirewall(ctx context.Context, id string, enabled bool, polic
 		map[string]any{"enable": enabled, "policy_in": policyIn, "policy_out": policyOut}, nil)
 }
 
-// AddRule adds a rule, asking for position pos, and returns where it landed.
-func (c *Client) AddRule(ctx context.Context, id string, r Rule, pos int64) (int64, error) {
-	body := map[string]any{"type": r.Type, "action": r.Action, "enable": r.Enable, rulePosField: pos}
+// AddRule adds a rule and returns where it landed, or -1 when the answer
+// does not say. The document names no way to choose the position.
+func (c *Client) AddRule(ctx context.Context, id string, r Rule) (int64, error) {
+	body := map[string]any{"type": r.Type, "action": r.Action, "enable": r.Enable}
 	for k, v := range map[string]string{"proto": r.Proto, "dport": r.DPort, "sport": r.SPort, "source": r.Source, "dest": r.Dest, "comment": r.Comment} {
 		if v != "" {
 			body[k] = v

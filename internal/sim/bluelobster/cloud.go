@@ -45,9 +45,8 @@ type Switches struct {
 	NestedErrors bool `json:"nested_errors"`
 	// DeleteNotFoundTimes answers this many deletes of a live VM with 404.
 	DeleteNotFoundTimes int `json:"delete_not_found_times"`
-	// RulesIgnorePos ignores the pos of new firewall rules, and
-	// RulesInsertAtTop then decides which end they land at.
-	RulesIgnorePos   bool `json:"rules_ignore_pos"`
+	// RulesInsertAtTop adds new firewall rules at the top rather than the
+	// bottom: the document does not say which.
 	RulesInsertAtTop bool `json:"rules_insert_at_top"`
 }
 

@@ -97,7 +97,6 @@ func (c *Cloud) addRule(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		rule
 		Enable *int `json:"enable"`
-		Pos    *int `json:"pos"`
 	}
 	if !decode(c, w, r, &req) {
 		return
@@ -128,13 +127,9 @@ func (c *Cloud) addRule(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, http.StatusBadRequest, "invalid_rule", "proto must be tcp, udp or icmp")
 		return
 	}
-	sw := c.switches.Get()
 	rules := i.Firewall.Rules
 	pos := len(rules)
-	switch {
-	case req.Pos != nil && !sw.RulesIgnorePos:
-		pos = min(max(*req.Pos, 0), len(rules))
-	case sw.RulesInsertAtTop:
+	if c.switches.Get().RulesInsertAtTop {
 		pos = 0
 	}
 	i.Firewall.Rules = slices.Insert(rules, pos, nr)
