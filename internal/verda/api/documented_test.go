@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -80,8 +80,8 @@ func TestRequestsAreDocumented(t *testing.T) {
 	id, err := c.DeployInstance(ctx, api.DeployRequest{
 		InstanceType: "CPU.4V.16G", Image: "ubuntu-24.04", Hostname: "documented", Description: "d", LocationCode: "FIN-01",
 		SSHKeyIDs: []string{key}, StartupScriptID: script, IsSpot: true, Contract: "SPOT", Coupon: "WELCOME10",
-		OSVolume: &api.OSVolumeSpec{Name: "os", Size: 60, OnSpotDiscontinue: "delete_permanently"},
-		Volumes:  []api.NewVolumeSpec{{Name: "data", Size: 20, Type: "NVMe", OnSpotDiscontinue: "move_to_trash"}},
+		OSVolume:        &api.OSVolumeSpec{Name: "os", Size: 60, OnSpotDiscontinue: "delete_permanently"},
+		Volumes:         []api.NewVolumeSpec{{Name: "data", Size: 20, Type: "NVMe", OnSpotDiscontinue: "move_to_trash"}},
 		ExistingVolumes: []string{spare},
 	})
 	must(err)
@@ -111,7 +111,10 @@ func TestRequestsAreDocumented(t *testing.T) {
 		func(ctx context.Context) error { _, err := c.ListImages(ctx); return err },
 		func(ctx context.Context) error { _, err := c.ListInstanceTypes(ctx); return err },
 		func(ctx context.Context) error { _, err := c.ListAvailability(ctx, true); return err },
-		func(ctx context.Context) error { _, err := c.IsAvailable(ctx, "CPU.4V.16G", "FIN-01", false); return err },
+		func(ctx context.Context) error {
+			_, err := c.IsAvailable(ctx, "CPU.4V.16G", "FIN-01", false)
+			return err
+		},
 		func(ctx context.Context) error { _, err := c.ListVolumeTypes(ctx); return err },
 		func(ctx context.Context) error { _, err := c.GetBalance(ctx); return err },
 	} {
