@@ -303,7 +303,8 @@ func (c *Client) attempt(ctx context.Context, req Request) (*attemptResult, erro
 	if req.Replayable {
 		ctx = context.WithValue(ctx, replayableKey{}, true)
 	}
-	budget := &retryBudget{failureMax: c.retryMax, throttleMax: c.throttleMax, start: time.Now(), limit: c.retryTime, waitMin: c.waitMin, waitMax: c.waitMax}
+	now := time.Now()
+	budget := &retryBudget{failureMax: c.retryMax, throttleMax: c.throttleMax, start: now, attemptStart: now, limit: c.retryTime, waitMin: c.waitMin, waitMax: c.waitMax}
 	ctx = context.WithValue(ctx, budgetKey{}, budget)
 	var reader any
 	if body != nil {

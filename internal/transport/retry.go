@@ -22,6 +22,7 @@ type retryBudget struct {
 	failures, failureMax   int
 	throttled, throttleMax int
 	start                  time.Time
+	attemptStart           time.Time
 	limit                  time.Duration // 0: no limit in time
 	waitMin, waitMax       time.Duration
 	attempts               int
@@ -69,8 +70,8 @@ func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, err
 		return false, ctxErr
 	}
 	budget, _ := ctx.Value(budgetKey{}).(*retryBudget)
-	if budget == nil {
-		budget = &retryBudget{failureMax: 8, throttleMax: 100, start: time.Now(), waitMin: 500 * time.Millisecond, waitMax: 30 * time.Second}
+	if budget == nil { // not a request of this package's client
+		return false, err
 	}
 	budget.attempts++
 	retry := false
@@ -92,7 +93,9 @@ func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, err
 		return false, err
 	}
 	wait := backoff(budget.waitMin, budget.waitMax, budget.failures+budget.throttled-1, resp)
-	if !budget.fits(wait) {
+	// The next attempt may well take as long as this one did: one that
+	// cannot end within the limit is not begun, and this answer is the last.
+	if !budget.fits(wait + time.Since(budget.attemptStart)) {
 		return false, err
 	}
 	timer := time.NewTimer(wait)
@@ -102,6 +105,7 @@ func shouldRetry(ctx context.Context, resp *http.Response, err error) (bool, err
 		return false, ctx.Err()
 	case <-timer.C:
 	}
+	budget.attemptStart = time.Now()
 	return true, err
 }
 
