@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 	"time"
@@ -53,13 +54,13 @@ func NewInstanceResource() resource.Resource { return &instanceResource{} }
 type instanceResource struct{ clientHolder }
 
 type instanceModel struct {
-	ID               types.String   `tfsdk:"id"`
-	Region           types.String   `tfsdk:"region"`
-	InstanceType     types.String   `tfsdk:"instance_type"`
-	Name             types.String   `tfsdk:"name"`
-	Username         types.String   `tfsdk:"username"`
-	SSHPublicKey     types.String   `tfsdk:"ssh_public_key"`
-	Password         types.String   `tfsdk:"password"`
+	ID           types.String `tfsdk:"id"`
+	Region       types.String `tfsdk:"region"`
+	InstanceType types.String `tfsdk:"instance_type"`
+	Name         types.String `tfsdk:"name"`
+	Username     types.String `tfsdk:"username"`
+	SSHPublicKey types.String `tfsdk:"ssh_public_key"`
+	tfkit.Passwords
 	TemplateName     types.String   `tfsdk:"template_name"`
 	ISOURL           types.String   `tfsdk:"iso_url"`
 	Metadata         types.Map      `tfsdk:"metadata"`
@@ -119,12 +120,6 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Required: true, PlanModifiers: adoptable, Validators: []validator.String{validate.SSHPublicKey()},
 				MarkdownDescription: "Public key for the login user. A trailing newline (as `file()` keeps) is removed before sending, since Blue Lobster refuses it.",
 			},
-			"password": schema.StringAttribute{
-				Optional: true, Sensitive: true, WriteOnly: true,
-				MarkdownDescription: "Login password, sent at launch and never stored in state (write-only; Terraform 1.11 or later).\n\n" +
-					"~> Blue Lobster's API document names no password for a launch; it is sent as `password` only when set here. " +
-					"Should Blue Lobster ignore it, the machine is made without a password login and `ssh_public_key` is the way in.",
-			},
 			"template_name": schema.StringAttribute{
 				Optional: true, PlanModifiers: adoptable,
 				MarkdownDescription: "OS template such as `UBUNTU-22-04-NV`; see `gpucloud_bluelobster_images`. Exactly one of `template_name` and `iso_url`. " +
@@ -161,6 +156,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"created_at":             str("Creation time."),
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, tfkit.PasswordAttributes("Login password. Blue Lobster's API document names no password "+
+		"for a launch; it is sent as `password` only when set. Should Blue Lobster ignore it, the machine is made without a "+
+		"password login and `ssh_public_key` is the way in"))
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -202,7 +200,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	body := api.LaunchRequest{
 		Region: plan.Region.ValueString(), InstanceType: plan.InstanceType.ValueString(),
 		SSHKey: strings.TrimRight(plan.SSHPublicKey.ValueString(), "\r\n"), Name: plan.Name.ValueString(),
-		Username: plan.Username.ValueString(), Password: config.Password.ValueString(), Metadata: metadata,
+		Username: plan.Username.ValueString(), Password: plan.Passwords.Value(config.Passwords), Metadata: metadata,
 		TemplateName: plan.TemplateName.ValueString(), ISOURL: plan.ISOURL.ValueString(),
 	}
 	var launch *api.Launch
@@ -277,7 +275,7 @@ func (r *instanceResource) waitLaunched(ctx context.Context, id, what string, la
 
 func (m instanceModel) withUnknownsNull() instanceModel {
 	s := m
-	s.Password = types.StringNull()
+	s.Passwords = s.Passwords.Stored()
 	for _, v := range []*types.String{&s.ID, &s.IPAddress, &s.InternalIP, &s.HostID, &s.GPUModel, &s.PowerStatus, &s.TemplateReported, &s.CreatedAt} {
 		if v.IsUnknown() {
 			*v = types.StringNull()
@@ -298,7 +296,7 @@ func (m instanceModel) withUnknownsNull() instanceModel {
 // returns changed (metadata, template, the key), keeps the planned value.
 func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 	m := prior
-	m.Password = types.StringNull()
+	m.Passwords = m.Passwords.Stored()
 	m.ID = types.StringValue(i.UUID)
 	m.Name = types.StringValue(i.Name)
 	if i.Region != "" {

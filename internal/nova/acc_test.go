@@ -319,3 +319,64 @@ data "gpucloud_nova_images" "all" {}
 		t.Fatalf("public data sources must not log in; %d logins", n)
 	}
 }
+
+// A password in either form: the write-only one is never in state and its
+// version, when changed, replaces the VM with one made with the new
+// password; the stored one is kept (sensitive); both at once are refused at
+// plan.
+func TestAccInstance_passwordForms(t *testing.T) {
+	s := acctest.StartSim(t)
+	withPassword := func(args string) string {
+		return `
+resource "gpucloud_nova_instance" "vm" {
+  node          = "vm02"
+  gpu_type      = "4090"
+  gpu_count     = 1
+  storage_gb    = 50
+  template_vmid = 100
+` + args + `
+}
+`
+	}
+	var first string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{
+			{
+				Config: s.Config(withPassword("  password_wo = \"first-password\"\n  password_wo_version = 1")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					v("password_wo", knownvalue.Null()), v("password", knownvalue.Null()),
+					v("password_wo_version", knownvalue.Int64Exact(1)), v("auth_method", knownvalue.StringExact("password")),
+				},
+				Check: acctest.CaptureAttr(vm, "id", &first),
+			},
+			{
+				Config: s.Config(withPassword("  password_wo = \"second-password\"\n  password_wo_version = 2")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(vm, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: resource.TestCheckResourceAttrWith(vm, "id", func(id string) error {
+					if id == first {
+						return fmt.Errorf("the VM was not replaced")
+					}
+					return nil
+				}),
+			},
+			{
+				Config:      s.Config(withPassword("  password = \"stored-password\"\n  password_wo = \"other-password\"\n  password_wo_version = 1")),
+				ExpectError: regexp.MustCompile(`(?s)password_wo.*cannot be specified when.*password|password.*cannot be specified when.*password_wo`),
+			},
+			{
+				Config:      s.Config(withPassword("  password_wo = \"other-password\"")),
+				ExpectError: regexp.MustCompile(`(?s)password_wo_version.*must be specified when.*password_wo`),
+			},
+			{
+				Config: s.Config(withPassword("  password = \"stored-password\"")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					v("password", knownvalue.StringExact("stored-password")), v("password_wo_version", knownvalue.Null()),
+				},
+			},
+		},
+	})
+}

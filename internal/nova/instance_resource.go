@@ -3,6 +3,7 @@ package nova
 import (
 	"context"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -48,29 +49,29 @@ func NewInstanceResource() resource.Resource { return &instanceResource{} }
 type instanceResource struct{ clientHolder }
 
 type instanceModel struct {
-	ID                types.String   `tfsdk:"id"`
-	Node              types.String   `tfsdk:"node"`
-	GPUType           types.String   `tfsdk:"gpu_type"`
-	GPUCount          types.Int64    `tfsdk:"gpu_count"`
-	StorageGB         types.Int64    `tfsdk:"storage_gb"`
-	TemplateVMID      types.Int64    `tfsdk:"template_vmid"`
-	Image             types.String   `tfsdk:"image"`
-	RentalType        types.String   `tfsdk:"rental_type"`
-	ReservationMonths types.Int64    `tfsdk:"reservation_months"`
-	SSHKeyID          types.String   `tfsdk:"ssh_key_id"`
-	Password          types.String   `tfsdk:"password"`
-	AuthMethod        types.String   `tfsdk:"auth_method"`
-	PowerState        types.String   `tfsdk:"power_state"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
-	VMID              types.Int64    `tfsdk:"vmid"`
-	InstanceLabel     types.String   `tfsdk:"instance_label"`
-	IPAddress         types.String   `tfsdk:"ip_address"`
-	Status            types.String   `tfsdk:"status"`
-	CPUCores          types.Int64    `tfsdk:"cpu_cores"`
-	RAMGB             types.Int64    `tfsdk:"ram_gb"`
-	HourlyRate        types.Float64  `tfsdk:"hourly_rate"`
-	CreatedAt         types.String   `tfsdk:"created_at"`
-	StartedAt         types.String   `tfsdk:"started_at"`
+	ID                types.String `tfsdk:"id"`
+	Node              types.String `tfsdk:"node"`
+	GPUType           types.String `tfsdk:"gpu_type"`
+	GPUCount          types.Int64  `tfsdk:"gpu_count"`
+	StorageGB         types.Int64  `tfsdk:"storage_gb"`
+	TemplateVMID      types.Int64  `tfsdk:"template_vmid"`
+	Image             types.String `tfsdk:"image"`
+	RentalType        types.String `tfsdk:"rental_type"`
+	ReservationMonths types.Int64  `tfsdk:"reservation_months"`
+	SSHKeyID          types.String `tfsdk:"ssh_key_id"`
+	tfkit.Passwords
+	AuthMethod    types.String   `tfsdk:"auth_method"`
+	PowerState    types.String   `tfsdk:"power_state"`
+	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+	VMID          types.Int64    `tfsdk:"vmid"`
+	InstanceLabel types.String   `tfsdk:"instance_label"`
+	IPAddress     types.String   `tfsdk:"ip_address"`
+	Status        types.String   `tfsdk:"status"`
+	CPUCores      types.Int64    `tfsdk:"cpu_cores"`
+	RAMGB         types.Int64    `tfsdk:"ram_gb"`
+	HourlyRate    types.Float64  `tfsdk:"hourly_rate"`
+	CreatedAt     types.String   `tfsdk:"created_at"`
+	StartedAt     types.String   `tfsdk:"started_at"`
 }
 
 func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -124,11 +125,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"ssh_key_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
-				MarkdownDescription: "A `gpucloud_nova_ssh_key` to log in with. Exactly one of `ssh_key_id` and `password`.",
-			},
-			"password": schema.StringAttribute{
-				Optional: true, Sensitive: true, WriteOnly: true, Validators: []validator.String{stringvalidator.LengthAtLeast(8)},
-				MarkdownDescription: "A password to log in with, sent at creation and never stored in state (write-only; Terraform 1.11 or later).",
+				MarkdownDescription: "A `gpucloud_nova_ssh_key` to log in with. Exactly one of `ssh_key_id`, `password` and `password_wo`. Changing it replaces the VM.",
 			},
 			"auth_method": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep, MarkdownDescription: "`ssh_key` or `password`, following which of the two is set.",
@@ -150,12 +147,14 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"started_at":     schema.StringAttribute{Computed: true, MarkdownDescription: "Last start time."},
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, tfkit.PasswordAttributes("A password to log in with (`auth_method = \"password\"`)",
+		stringvalidator.LengthAtLeast(8)))
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		resourcevalidator.ExactlyOneOf(path.MatchRoot("template_vmid"), path.MatchRoot("image")),
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("ssh_key_id"), path.MatchRoot("password")),
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("ssh_key_id"), path.MatchRoot("password"), path.MatchRoot("password_wo")),
 	}
 }
 
@@ -192,7 +191,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("template_vmid"), types.Int64Value(vmid))...)
 	}
 	method := "ssh_key"
-	if !config.Password.IsNull() {
+	if config.Passwords.Set() {
 		method = "password"
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("auth_method"), types.StringValue(method))...)
@@ -225,7 +224,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		Node: plan.Node.ValueString(), GPUType: plan.GPUType.ValueString(), GPUCount: plan.GPUCount.ValueInt64(),
 		StorageGB: plan.StorageGB.ValueInt64(), TemplateVMID: plan.TemplateVMID.ValueInt64(), RentalType: plan.RentalType.ValueString(),
 		ReservationMonths: plan.ReservationMonths.ValueInt64(), AuthMethod: plan.AuthMethod.ValueString(),
-		SSHKeyID: plan.SSHKeyID.ValueString(), Password: config.Password.ValueString(),
+		SSHKeyID: plan.SSHKeyID.ValueString(), Password: plan.Passwords.Value(config.Passwords),
 	}
 	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_nova_instance", What: what,
 		Matching: adopt.Matching(r.client.VMs, createdVM(request), vmCandidate)},
@@ -302,7 +301,7 @@ func (r *instanceResource) setPower(ctx context.Context, id, what, power string)
 // returned and keep their planned values.
 func vmFromAPI(vm *api.VM, prior instanceModel) instanceModel {
 	m := prior
-	m.Password = types.StringNull()
+	m.Passwords = m.Passwords.Stored()
 	m.ID, m.Node, m.GPUType = types.StringValue(vm.ID), types.StringValue(vm.Node), types.StringValue(vm.GPUType)
 	m.GPUCount, m.StorageGB = types.Int64Value(vm.GPUCount), types.Int64Value(vm.StorageGB)
 	if vm.TemplateVMID != 0 {

@@ -8,8 +8,10 @@ resource "gpucloud_bluelobster_instance" "trainer" {
   instance_type  = "gpu_1x_a4000"
   name           = "trainer-1"
   ssh_public_key = file("~/.ssh/id_ed25519.pub")
-  password       = var.login_password # write-only: never stored in state
-  template_name  = "UBUNTU-22-04-NV"
+  # Write-only: never stored in state. Bump the version to replace the machine with a new password.
+  password_wo         = var.login_password
+  password_wo_version = 1
+  template_name       = "UBUNTU-22-04-NV"
   metadata = {
     project = "ml-training"
   }

@@ -175,7 +175,6 @@ func (c *Cloud) launch(w http.ResponseWriter, r *http.Request) {
 		SSHKey       string            `json:"ssh_key"`
 		Name         string            `json:"name"`
 		Username     string            `json:"username"`
-		Password     string            `json:"password"`
 		Metadata     map[string]string `json:"metadata"`
 		TemplateName string            `json:"template_name"`
 		ISOURL       string            `json:"iso_url"`
