@@ -538,7 +538,7 @@ func TestSlowAnswerEndsTheAttemptNotTheCall(t *testing.T) {
 		if calls.Add(1) == 1 {
 			time.Sleep(300 * time.Millisecond)
 		}
-		w.Write([]byte(`{}`))
+		_, _ = w.Write([]byte(`{}`))
 	}))
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, func(c *Config) { c.AttemptTimeout = 100 * time.Millisecond })
