@@ -15,6 +15,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -35,7 +36,7 @@ func (r *extraIPResource) Metadata(_ context.Context, req resource.MetadataReque
 	resp.TypeName = req.ProviderTypeName + "_bluelobster_extra_ip"
 }
 
-func (r *extraIPResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *extraIPResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	computed := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: desc}
@@ -53,6 +54,7 @@ func (r *extraIPResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"mac_address":    computed("The interface's MAC address."),
 		},
 	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "address")
 }
 
 func (r *extraIPResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

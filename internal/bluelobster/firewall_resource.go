@@ -26,6 +26,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
+var _ resource.ResourceWithValidateConfig = (*firewallResource)(nil)
+
 // NewFirewallResource is gpucloud_bluelobster_firewall.
 func NewFirewallResource() resource.Resource { return &firewallResource{} }
 
@@ -83,7 +85,7 @@ func (r *firewallResource) Metadata(_ context.Context, req resource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_bluelobster_firewall"
 }
 
-func (r *firewallResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	policy := []validator.String{stringvalidator.OneOfCaseInsensitive("ACCEPT", "DROP")}
 	anyCase := []planmodifier.String{tfkit.CaseInsensitive()}
 	optString := func(desc string, v ...validator.String) schema.Attribute {
@@ -105,7 +107,8 @@ func (r *firewallResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true), MarkdownDescription: "Whether the firewall filters traffic. Defaults to `true`."},
 			"policy_in": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("DROP"), Validators: policy, PlanModifiers: anyCase,
-				MarkdownDescription: "What happens to inbound traffic no rule matches: `ACCEPT` or `DROP` (default).",
+				MarkdownDescription: "What happens to inbound traffic no rule matches: `ACCEPT` or `DROP` (default). With `DROP`, " +
+					"keep a rule that accepts TCP port 22 if you log in over SSH: a plan warns when none does.",
 			},
 			"policy_out": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("ACCEPT"), Validators: policy, PlanModifiers: anyCase,
@@ -129,6 +132,33 @@ func (r *firewallResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				}},
 			},
 		},
+	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "firewall")
+}
+
+// ValidateConfig warns when the firewall would lock SSH out: inbound
+// traffic dropped by default and no rule accepting port 22.
+func (r *firewallResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m firewallModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.PolicyIn.IsUnknown() || m.Enabled.IsUnknown() || !m.Enabled.IsNull() && !m.Enabled.ValueBool() {
+		return
+	}
+	if !m.PolicyIn.IsNull() && !strings.EqualFold(m.PolicyIn.ValueString(), "DROP") {
+		return
+	}
+	rules := make([]api.Rule, 0, len(m.Rules))
+	for _, rule := range m.Rules {
+		if rule.Type.IsUnknown() || rule.Action.IsUnknown() || rule.Proto.IsUnknown() || rule.DPort.IsUnknown() || rule.Enabled.IsUnknown() {
+			return
+		}
+		rules = append(rules, rule.api())
+	}
+	if !acceptsSSH(rules) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("rules"), "This firewall blocks SSH",
+			"Inbound traffic that no rule matches is dropped (policy_in = \"DROP\", the default), and no enabled rule accepts "+
+				"TCP port 22: once applied, SSH to the instance is blocked. Add a rule such as "+
+				"{ type = \"in\", action = \"ACCEPT\", proto = \"tcp\", dport = \"22\" } if you log in over SSH.")
 	}
 }
 

@@ -110,7 +110,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Required: true,
 				Validators: []validator.String{stringvalidator.LengthAtMost(64), stringvalidator.RegexMatches(namePattern,
 					"must be letters, digits and hyphens, starting and ending with a letter or digit")},
-				MarkdownDescription: "Name, changed in place (a power cycle makes the machine's hostname follow). Also how the machine is found again if the answer to its launch is lost.",
+				MarkdownDescription: "Name: at most 64 letters, digits and hyphens, starting and ending with a letter or digit " +
+					"(checked at plan). Changed in place; a power cycle makes the machine's hostname follow. A plan warns when " +
+					"the account already has an instance with this name.",
 			},
 			"username": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("ubuntu"), PlanModifiers: replace,
@@ -139,7 +141,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    tfkit.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
 			"ip_address":  str("Public IP address."),
 			"internal_ip": str("Internal IP address."),
 			"host_id":     str("Host the machine runs on."),
@@ -159,6 +161,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	maps.Copy(resp.Schema.Attributes, tfkit.PasswordAttributes("Login password. Blue Lobster's API document names no password "+
 		"for a launch; it is sent as `password` only when set. Should Blue Lobster ignore it, the machine is made without a "+
 		"password login and `ssh_public_key` is the way in"))
+	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {

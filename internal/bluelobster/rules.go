@@ -2,6 +2,7 @@ package bluelobster
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
@@ -65,4 +66,36 @@ func reversed(rs []api.Rule) []api.Rule {
 	out := slices.Clone(rs)
 	slices.Reverse(out)
 	return out
+}
+
+// acceptsSSH reports whether some enabled inbound rule accepts TCP port 22
+// from anywhere it names; an unknown value counts as accepting, since the
+// plan cannot tell.
+func acceptsSSH(rules []api.Rule) bool {
+	for _, r := range rules {
+		proto := strings.ToLower(r.Proto)
+		if r.Enable == 0 || !strings.EqualFold(r.Type, "in") || !strings.EqualFold(r.Action, "ACCEPT") || proto != "" && proto != "tcp" {
+			continue
+		}
+		if r.DPort == "" || portIn(22, r.DPort) {
+			return true
+		}
+	}
+	return false
+}
+
+// portIn reports whether a port spec ("22", "80,443", "8000:8010") holds port.
+func portIn(port int, spec string) bool {
+	for _, part := range strings.Split(spec, ",") {
+		lo, hi, isRange := strings.Cut(strings.TrimSpace(part), ":")
+		if !isRange {
+			hi = lo
+		}
+		from, err1 := strconv.Atoi(lo)
+		to, err2 := strconv.Atoi(hi)
+		if err1 == nil && err2 == nil && from <= port && port <= to {
+			return true
+		}
+	}
+	return false
 }

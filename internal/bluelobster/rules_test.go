@@ -103,3 +103,27 @@ func simulate(rules []api.Rule, p rulePlan, top bool) []api.Rule {
 	}
 	return out
 }
+
+func TestAcceptsSSH(t *testing.T) {
+	in := func(action, proto, dport string, enable int64) api.Rule {
+		return api.Rule{Type: "in", Action: action, Proto: proto, DPort: dport, Enable: enable}
+	}
+	for _, tc := range []struct {
+		rules []api.Rule
+		want  bool
+	}{
+		{[]api.Rule{in("ACCEPT", "tcp", "22", 1)}, true},
+		{[]api.Rule{in("accept", "", "80,22", 1)}, true},
+		{[]api.Rule{in("ACCEPT", "tcp", "20:25", 1)}, true},
+		{[]api.Rule{in("ACCEPT", "tcp", "", 1)}, true},
+		{[]api.Rule{in("ACCEPT", "udp", "22", 1)}, false},
+		{[]api.Rule{in("DROP", "tcp", "22", 1)}, false},
+		{[]api.Rule{in("ACCEPT", "tcp", "22", 0)}, false},
+		{[]api.Rule{in("ACCEPT", "tcp", "80,443", 1), {Type: "out", Action: "ACCEPT", DPort: "22", Enable: 1}}, false},
+		{nil, false},
+	} {
+		if got := acceptsSSH(tc.rules); got != tc.want {
+			t.Errorf("%+v: got %v", tc.rules, got)
+		}
+	}
+}

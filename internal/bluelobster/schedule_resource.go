@@ -19,6 +19,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
@@ -43,7 +44,7 @@ func (r *scheduleResource) Metadata(_ context.Context, req resource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_bluelobster_backup_schedule"
 }
 
-func (r *scheduleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *scheduleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The automatic backup schedule of one Blue Lobster instance, changed in place. Backup storage beyond Blue Lobster's free tier is billed.",
 		Attributes: map[string]schema.Attribute{
@@ -65,6 +66,7 @@ func (r *scheduleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"next_backup": schema.StringAttribute{Computed: true, MarkdownDescription: "When the next backup runs, while enabled."},
 		},
 	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "schedule")
 }
 
 func (r *scheduleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

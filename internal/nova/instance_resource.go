@@ -135,7 +135,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts":       timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":       tfkit.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
 			"vmid":           schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: "Nova's numeric VM ID."},
 			"instance_label": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Nova's label for the VM."},
 			"ip_address":     schema.StringAttribute{Computed: true, MarkdownDescription: "IP address while running."},
@@ -149,6 +149,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 	maps.Copy(resp.Schema.Attributes, tfkit.PasswordAttributes("A password to log in with (`auth_method = \"password\"`)",
 		stringvalidator.LengthAtLeast(8)))
+	tfkit.NoteReplacements(ctx, &resp.Schema, "VM")
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {

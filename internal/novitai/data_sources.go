@@ -42,8 +42,20 @@ func instanceAttributes(id schema.Attribute) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id": id, "name": str("Name."), "status": str("Lifecycle status."), "region": str("Region."),
 		"gpu_num":            schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs."},
-		"port_mappings":      schema.ListAttribute{Computed: true, ElementType: portMappingType, MarkdownDescription: "Ports reachable from outside."},
-		"connection_details": schema.ObjectAttribute{Computed: true, AttributeTypes: connectionType.AttrTypes, MarkdownDescription: "How to connect (only on a single instance's details)."},
+		"port_mappings": schema.ListNestedAttribute{
+			Computed: true, MarkdownDescription: "Ports reachable from outside.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"port":     schema.Int64Attribute{Computed: true, MarkdownDescription: "The instance's port."},
+				"endpoint": str("Where it is reachable, such as `203.0.113.7:30022`."),
+				"type":     str("What it serves, such as `ssh` or `http`."),
+			}},
+		},
+		"connection_details": schema.SingleNestedAttribute{
+			Computed: true, MarkdownDescription: "How to connect (only on a single instance's details).",
+			Attributes: map[string]schema.Attribute{
+				"ssh": str("The SSH command or address."), "jupyter": str("The Jupyter URL."), "web_terminal": str("The web terminal URL."),
+			},
+		},
 		"created_at":         str("Creation time."), "ready_at": str("When it last became ready."),
 	}
 }

@@ -92,7 +92,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"name": schema.StringAttribute{
 				Required: true, PlanModifiers: replace,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), stringvalidator.RegexMatches(namePattern, "must contain only letters, digits, hyphens and underscores")},
-				MarkdownDescription: "Name, 1 to 100 letters, digits, `-` and `_`.",
+				MarkdownDescription: "Name, 1 to 100 letters, digits, `-` and `_` (checked at plan). A plan warns when the service already has an instance with this name.",
 			},
 			"product_name": schema.StringAttribute{
 				Required: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -131,19 +131,30 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": tfkit.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
 			"status":   schema.StringAttribute{Computed: true, MarkdownDescription: "Lifecycle status: `creating`, `starting`, `running`, `stopping`, `stopped` or `failed`."},
-			"port_mappings": schema.ListAttribute{
-				Computed: true, ElementType: portMappingType, MarkdownDescription: "Ports reachable from outside, each `{port, endpoint, type}`.",
+			"port_mappings": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "Ports reachable from outside, once the instance runs.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"port":     schema.Int64Attribute{Computed: true, MarkdownDescription: "The instance's port."},
+					"endpoint": schema.StringAttribute{Computed: true, MarkdownDescription: "Where it is reachable, such as `203.0.113.7:30022`."},
+					"type":     schema.StringAttribute{Computed: true, MarkdownDescription: "What it serves, such as `ssh` or `http`."},
+				}},
 			},
-			"connection_details": schema.ObjectAttribute{
-				Computed: true, AttributeTypes: connectionType.AttrTypes, MarkdownDescription: "How to connect: `ssh`, `jupyter`, `web_terminal`.",
+			"connection_details": schema.SingleNestedAttribute{
+				Computed: true, MarkdownDescription: "How to connect, once the instance runs.",
+				Attributes: map[string]schema.Attribute{
+					"ssh":          schema.StringAttribute{Computed: true, MarkdownDescription: "The SSH command or address."},
+					"jupyter":      schema.StringAttribute{Computed: true, MarkdownDescription: "The Jupyter URL."},
+					"web_terminal": schema.StringAttribute{Computed: true, MarkdownDescription: "The web terminal URL."},
+				},
 			},
 			"created_at":           schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Creation time."},
 			"ready_at":             schema.StringAttribute{Computed: true, MarkdownDescription: "When it last became ready."},
 			"estimated_ready_time": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The service's estimate, at creation, of when it would be ready."},
 		},
 	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

@@ -55,7 +55,7 @@ var offerDescriptions = map[string]string{
 	"cloud": "`verda`, `tensordock`, `bluelobster` or `nova`.", "gpu_model": "GPU model in one naming across clouds, such as `H100-80GB`.",
 	"cloud_gpu_name": "The cloud's own name for the GPU.", "gpu_count": "GPUs.", "gpu_memory_gb": "Memory per GPU in GB.",
 	"vcpus": "vCPUs, where the cloud says.", "memory_gb": "RAM in GB, where the cloud says.", "location": "Location or region.",
-	"country": "ISO 3166 country code.", "price_per_hour": "Price per hour of the whole offer.", "currency": "Currency of the price, such as `USD`.",
+	"country": "ISO 3166 country code.", "price_per_hour": "Price per hour of the whole offer, in `currency`.", "currency": "Currency of the price, such as `USD`.",
 	"spot":                "Whether it is a spot (or interruptible) offer that may be reclaimed.",
 	"verda_instance_type": "For `gpucloud_verda_instance.instance_type`.", "verda_location_code": "For `gpucloud_verda_instance.location_code`.",
 	"tensordock_hostnode_id": "For `gpucloud_tensordock_instance.hostnode_id`.", "tensordock_gpu_model": "For `gpucloud_tensordock_instance.gpu_model`.",
@@ -104,7 +104,7 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 			"clouds": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType,
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(CloudVerda, CloudTensorDock, CloudBlueLobster, CloudNova))},
-				MarkdownDescription: "Only these clouds, of those configured. Defaults to every configured cloud.",
+				MarkdownDescription: "Only these clouds, of those configured: `verda`, `tensordock`, `bluelobster` or `nova`. Defaults to every configured cloud.",
 			},
 			"countries":          schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Only offers in these countries, as ISO codes such as `US` or `FI`."},
 			"spot_allowed":       schema.BoolAttribute{Optional: true, MarkdownDescription: "Include spot and interruptible offers. Defaults to `false`."},

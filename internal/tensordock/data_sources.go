@@ -276,7 +276,7 @@ func (d *locationsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 							"v0_name": str("GPU model, for `gpu_model`."), "display_name": str("Display name."),
 							"max_count":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Most GPUs of this model one machine can have here."},
-							"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per GPU and hour."},
+							"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per GPU and hour in USD."},
 						}},
 					},
 				}},

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -70,7 +69,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, MarkdownDescription: "The instance's ID."},
 			"name": schema.StringAttribute{
 				Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)}, MarkdownDescription: "Name; also how the instance is found again if the answer to its create is lost.",
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)}, MarkdownDescription: "Name, 1 to 128 characters (checked at plan). A plan warns when the organisation already has an instance with this name.",
 			},
 			"image": schema.StringAttribute{
 				Required: true, PlanModifiers: replace, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -147,17 +146,21 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts":   timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":   tfkit.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
 			"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "TensorDock's status, such as `running` or `Stopped`."},
 			"ip_address": schema.StringAttribute{Computed: true, MarkdownDescription: "The IP to connect to (the hostnode's, with `assigned_port_forwards`, unless dedicated)."},
-			"assigned_port_forwards": schema.ListAttribute{
-				Computed: true, ElementType: forwardType,
-				MarkdownDescription: "The port forwards TensorDock actually set up, each `{internal_port, external_port}`.",
+			"assigned_port_forwards": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The port forwards TensorDock actually set up.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"internal_port": schema.Int64Attribute{Computed: true, MarkdownDescription: "The instance's port."},
+					"external_port": schema.Int64Attribute{Computed: true, MarkdownDescription: "The port on the hostnode's IP that reaches it."},
+				}},
 			},
 			// No UseStateForUnknown: resizes and power changes move the price.
 			"rate_hourly": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
 		},
 	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {

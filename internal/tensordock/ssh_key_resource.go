@@ -41,7 +41,7 @@ func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataReques
 	resp.TypeName = req.ProviderTypeName + "_tensordock_ssh_key"
 }
 
-func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An SSH public key stored as a TensorDock secret of type `SSHKEY`, for " +
@@ -52,7 +52,7 @@ func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"name": schema.StringAttribute{
 				Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-				MarkdownDescription: "The secret's name.",
+				MarkdownDescription: "The secret's name, 1 to 255 characters.",
 			},
 			"public_key": schema.StringAttribute{
 				Required: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
@@ -62,6 +62,7 @@ func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"fingerprint": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "SHA256 fingerprint of the key."},
 		},
 	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "key")
 }
 
 func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

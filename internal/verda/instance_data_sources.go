@@ -73,7 +73,7 @@ func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"ip":                str("Public IPv4 address, if any."),
 			"is_spot":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a spot instance."},
 			"contract":          str("Billing contract."),
-			"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour."},
+			"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in the project's currency (`usd` or `eur`)."},
 			"ssh_key_ids":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "SSH key IDs."},
 			"startup_script_id": str("Startup script ID, if any."),
 			"os_volume_id":      str("OS volume ID."),

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -96,8 +95,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Required: true, PlanModifiers: replaceString,
 				Validators: []validator.String{stringvalidator.RegexMatches(hostnamePattern,
 					"must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit")},
-				MarkdownDescription: "Hostname, also the instance's name in the console. A plan warns when the project " +
-					"already has an instance with this hostname.",
+				MarkdownDescription: "Hostname, also the instance's name in the console: 1 to 63 letters, digits and hyphens, " +
+					"starting and ending with a letter or digit (checked at plan). A plan warns when the project already has an " +
+					"instance with this hostname.",
 			},
 			"description": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(""), PlanModifiers: replaceString,
@@ -191,7 +191,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"  - `delete_permanently`: the OS volume and the new volumes are deleted at once. Their data cannot be recovered.\n" +
 					"Changing it only changes what a later destroy does.",
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": tfkit.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
 
 			"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status, such as `running` or `offline`."},
 			"ip":     schema.StringAttribute{Computed: true, MarkdownDescription: "Public IPv4 address, once Verda assigned one."},
@@ -222,6 +222,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"created_at": computedString("When the instance was created (RFC 3339)."),
 		},
 	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -42,7 +43,7 @@ func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataReques
 	resp.TypeName = req.ProviderTypeName + "_verda_ssh_key"
 }
 
-func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An SSH public key stored in the Verda project; Verda instances given its ID accept logins with it. " +
@@ -55,7 +56,7 @@ func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"name": schema.StringAttribute{
 				Required: true, PlanModifiers: replace,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-				MarkdownDescription: "The key's name in the Verda console.",
+				MarkdownDescription: "The key's name in the Verda console, 1 to 255 characters.",
 			},
 			"public_key": schema.StringAttribute{
 				Required: true, PlanModifiers: replace,
@@ -69,6 +70,7 @@ func (r *sshKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			},
 		},
 	}
+	tfkit.NoteReplacements(ctx, &resp.Schema, "key")
 }
 
 func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
