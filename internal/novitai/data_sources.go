@@ -41,7 +41,7 @@ func instanceAttributes(id schema.Attribute) map[string]schema.Attribute {
 	}
 	return map[string]schema.Attribute{
 		"id": id, "name": str("Name."), "status": str("Lifecycle status."), "region": str("Region."),
-		"gpu_num":            schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs."},
+		"gpu_num": schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs."},
 		"port_mappings": schema.ListNestedAttribute{
 			Computed: true, MarkdownDescription: "Ports reachable from outside.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -56,7 +56,7 @@ func instanceAttributes(id schema.Attribute) map[string]schema.Attribute {
 				"ssh": str("The SSH command or address."), "jupyter": str("The Jupyter URL."), "web_terminal": str("The web terminal URL."),
 			},
 		},
-		"created_at":         str("Creation time."), "ready_at": str("When it last became ready."),
+		"created_at": str("Creation time."), "ready_at": str("When it last became ready."),
 	}
 }
 
