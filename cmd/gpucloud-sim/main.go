@@ -32,6 +32,7 @@ func run() error {
 	verdaSecret := flag.String("verda-client-secret", verda.DefaultClientSecret, "Verda client secret the simulator accepts")
 	tensordockToken := flag.String("tensordock-token", tensordock.DefaultToken, "TensorDock API token the simulator accepts")
 	bluelobsterKey := flag.String("bluelobster-api-key", bluelobster.DefaultAPIKey, "Blue Lobster API key the simulator accepts")
+	stateFile := flag.String("state-file", "", "keep the clouds' objects in this file, so that they survive a restart")
 	flag.Parse()
 
 	ln, err := net.Listen("tcp", *listen)
@@ -43,6 +44,16 @@ func run() error {
 		TensorDock:  tensordock.Options{Token: *tensordockToken},
 		BlueLobster: bluelobster.Options{APIKey: *bluelobsterKey},
 	})
+	if *stateFile != "" {
+		if err := s.LoadState(*stateFile); err != nil {
+			return err
+		}
+		s.Changed = func() {
+			if err := s.SaveState(*stateFile); err != nil {
+				fmt.Fprintln(os.Stderr, "gpucloud-sim: saving the state:", err)
+			}
+		}
+	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 
 	base := "http://" + ln.Addr().String()
@@ -65,6 +76,11 @@ func run() error {
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
+	}
+	if *stateFile != "" {
+		if err := s.SaveState(*stateFile); err != nil {
+			return fmt.Errorf("saving the state: %w", err)
+		}
 	}
 	fmt.Println("gpucloud-sim: stopped")
 	return nil

@@ -51,6 +51,11 @@ type Server struct {
 	// BodyTimeout bounds how long a request body may take to arrive;
 	// zero means DefaultBodyTimeout.
 	BodyTimeout time.Duration
+	// Changed, when set, runs after every request that may have changed
+	// what the clouds hold (for -state-file).
+	Changed func()
+
+	saveMu sync.Mutex
 }
 
 // hook is an action to run once, before the first request it matches.
@@ -212,6 +217,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// lost, even from a client that gives up.
 	rec := httptest.NewRecorder()
 	s.mux.ServeHTTP(rec, r)
+	if s.Changed != nil && r.Method != http.MethodGet {
+		s.Changed()
+	}
 	if dropAfter {
 		s.stats.record(route, 0)
 		drop(w)
@@ -323,6 +331,9 @@ func (s *Server) Console(cloud, method, path string, body any) (int, []byte, err
 	c.ConsoleAuth(r)
 	rec := httptest.NewRecorder()
 	s.mux.ServeHTTP(rec, r)
+	if s.Changed != nil && method != http.MethodGet {
+		s.Changed()
+	}
 	return rec.Code, s.shaped(r, rec), nil
 }
 
@@ -459,6 +470,9 @@ func (s *Server) registerAdmin() {
 	})
 	m.HandleFunc("POST /_sim/reset", func(w http.ResponseWriter, r *http.Request) {
 		s.Reset()
+		if s.Changed != nil {
+			s.Changed()
+		}
 		w.WriteHeader(http.StatusNoContent)
 	})
 	m.HandleFunc("GET /_sim/{cloud}/switches", func(w http.ResponseWriter, r *http.Request) {

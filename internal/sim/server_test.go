@@ -7,13 +7,17 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
@@ -351,5 +355,57 @@ func TestHTMLAndTruncateFaults(t *testing.T) {
 	}
 	if _, err := s.AddFault(sim.Fault{Kind: sim.FaultHTML}); err == nil {
 		t.Fatal("an html fault needs a status")
+	}
+}
+
+// Objects survive a restart through the state file, status changes under
+// way included; a file that is not a state is a clear error, never a
+// silent reset.
+func TestStateFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sim.json")
+	first := sim.New(sim.Options{})
+	first.Verda.UpdateSwitches(func(sw *verda.Switches) { sw.ProvisionDelay = simcore.Duration(300 * time.Millisecond) })
+	for _, c := range []struct {
+		cloud, path string
+		body        any
+	}{
+		{"verda", "/ssh-keys", map[string]string{"name": "k", "key": testKey}},
+		{"verda", "/instances", map[string]any{"instance_type": "CPU.4V.16G", "image": "ubuntu-24.04", "hostname": "kept", "description": "", "location_code": "FIN-01"}},
+		{"tensordock", "/secrets", map[string]any{"data": map[string]any{"type": "secret", "attributes": map[string]string{"name": "k", "value": testKey, "type": "SSHKEY"}}}},
+		{"bluelobster", "/instances/launch-instance", map[string]any{"region": "igl", "instance_type": "cpu_8x", "ssh_key": testKey, "name": "kept"}},
+		{"nova", "/ssh-keys", map[string]string{"label": "k", "ssh_public_key": testKey}},
+		{"novitai", "/api/instances", map[string]any{"name": "kept", "productName": "gpu-basic", "templateId": "tmpl-ubuntu-2204"}},
+	} {
+		if status, body, err := first.Console(c.cloud, http.MethodPost, c.path, c.body); err != nil || status >= 300 {
+			t.Fatalf("%s %s: %d %s %v", c.cloud, c.path, status, body, err)
+		}
+	}
+	if err := first.SaveState(path); err != nil {
+		t.Fatal(err)
+	}
+	second := sim.New(sim.Options{})
+	if err := second.LoadState(path); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(second.Objects()), fmt.Sprint(first.Objects()); got != want || len(first.Objects()) < 6 {
+		t.Fatalf("after a restart:\n%s\nwant\n%s", got, want)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for !slices.ContainsFunc(second.Objects(), func(o simcore.Object) bool {
+		return o.Kind == "instance" && o.Cloud == "verda" && o.Status == "running"
+	}) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the deploy under way before the restart never finished: %v", second.Objects())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := os.WriteFile(path, []byte(`{"clouds": `), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.New(sim.Options{}).LoadState(path); err == nil || !strings.Contains(err.Error(), "is not a gpucloud-sim state file") {
+		t.Fatalf("a corrupt file: %v", err)
+	}
+	if err := sim.New(sim.Options{}).LoadState(filepath.Join(t.TempDir(), "none.json")); err != nil {
+		t.Fatalf("a missing file starts empty: %v", err)
 	}
 }

@@ -68,7 +68,7 @@ type Cloud struct {
 	tasks     map[string]*task
 	freeIPs   map[string][]string // region -> unassigned addresses
 	deleteNF  map[string]int
-	order     int64
+	Order     int64
 }
 
 // New returns an account with the default catalogue.

@@ -51,7 +51,7 @@ func (c *Cloud) addIP(w http.ResponseWriter, r *http.Request) {
 	for used["net"+strconv.Itoa(nic)] {
 		nic++
 	}
-	i.IPs = append(i.IPs, ipAddr{Address: c.takeIP(i.Region), Interface: "net" + strconv.Itoa(nic), MAC: mac(i.order, nic), AssignedAt: c.now()})
+	i.IPs = append(i.IPs, ipAddr{Address: c.takeIP(i.Region), Interface: "net" + strconv.Itoa(nic), MAC: mac(i.Order, nic), AssignedAt: c.now()})
 	body := ipBody(i, len(i.IPs)-1)
 	delete(body, "is_primary")
 	core.WriteJSON(w, http.StatusOK, map[string]any{"status": "success", "message": "IP " + body["ip_address"].(string) + " assigned (configure as alias on primary interface)", "ip": body})
@@ -229,7 +229,7 @@ func (c *Cloud) RunBackup(id string, size int64) bool {
 		return false
 	}
 	now := c.now()
-	i.Backups = append(i.Backups, backup{VolID: "wil-pbs-01:backup/vm/" + strconv.FormatInt(100+i.order, 10) + "/" + now.UTC().Format(time.RFC3339Nano), SizeBytes: size, CreatedAt: now})
+	i.Backups = append(i.Backups, backup{VolID: "wil-pbs-01:backup/vm/" + strconv.FormatInt(100+i.Order, 10) + "/" + now.UTC().Format(time.RFC3339Nano), SizeBytes: size, CreatedAt: now})
 	if i.Schedule != nil {
 		i.Schedule.LastBackup = &now
 	}

@@ -64,8 +64,8 @@ type instance struct {
 	Firewall                                                              firewall
 	Schedule                                                              *schedule
 	Backups                                                               []backup
-	spec                                                                  InstanceType
-	order                                                                 int64
+	Spec                                                                  InstanceType
+	Order                                                                 int64
 }
 
 var namePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$`)
@@ -74,13 +74,13 @@ func (c *Cloud) instanceBody(i *instance) map[string]any {
 	sw := c.switches.Get()
 	b := map[string]any{
 		"uuid": i.UUID, "name": i.Name, "host_id": i.HostID, "region": i.Region, "ip_address": i.IPs[0].Address,
-		"internal_ip": i.InternalIP, "cpu_cores": i.spec.VCPUs, "memory": i.spec.MemoryGiB, "storage": i.spec.StorageGiB,
-		"gpu_count": i.spec.GPUs, "gpu_model": nil, "power_status": i.Power, "created_at": i.CreatedAt.UTC().Format(time.RFC3339),
-		"metadata": i.Metadata, "instance_type": i.Type, "price_cents_per_hour": i.spec.PriceCents, "team_id": nil, "team_name": nil,
+		"internal_ip": i.InternalIP, "cpu_cores": i.Spec.VCPUs, "memory": i.Spec.MemoryGiB, "storage": i.Spec.StorageGiB,
+		"gpu_count": i.Spec.GPUs, "gpu_model": nil, "power_status": i.Power, "created_at": i.CreatedAt.UTC().Format(time.RFC3339),
+		"metadata": i.Metadata, "instance_type": i.Type, "price_cents_per_hour": i.Spec.PriceCents, "team_id": nil, "team_name": nil,
 		"template_name": i.Template, "os_type": "linux", "vm_username": i.Username,
 	}
-	if i.spec.GPUModel != "" {
-		b["gpu_model"] = "RTX " + i.spec.GPUModel
+	if i.Spec.GPUModel != "" {
+		b["gpu_model"] = "RTX " + i.Spec.GPUModel
 	}
 	if sw.PowerStatusNull && i.Power == statusRunning {
 		b["power_status"] = nil
@@ -106,7 +106,7 @@ func (c *Cloud) listInstances(w http.ResponseWriter, r *http.Request) {
 	for _, i := range c.instances {
 		all = append(all, i)
 	}
-	sort.Slice(all, func(a, b int) bool { return all[a].order < all[b].order })
+	sort.Slice(all, func(a, b int) bool { return all[a].Order < all[b].Order })
 	out := make([]map[string]any, 0, len(all))
 	for _, i := range all {
 		out = append(out, c.instanceBody(i))
@@ -224,18 +224,18 @@ func (c *Cloud) launch(w http.ResponseWriter, r *http.Request) {
 		req.Username = "ubuntu"
 	}
 	if req.Name == "" {
-		req.Name = "vm-" + strconv.FormatInt(c.order+1, 10)
+		req.Name = "vm-" + strconv.FormatInt(c.Order+1, 10)
 	}
-	c.order++
+	c.Order++
 	c.capacity[req.Region][req.InstanceType]--
 	now := c.now()
 	i := &instance{
 		UUID: c.newID(), Name: req.Name, Region: req.Region, Type: req.InstanceType, Template: req.TemplateName, ISO: req.ISOURL,
-		Username: req.Username, HostID: req.Region + "-gpu-0" + strconv.Itoa(1+int(c.order%4)), InternalIP: "10.10.0." + strconv.FormatInt(10+c.order, 10),
-		Metadata: req.Metadata, Power: statusProvisioning, CreatedAt: now, spec: *spec, order: c.order,
+		Username: req.Username, HostID: req.Region + "-gpu-0" + strconv.Itoa(1+int(c.Order%4)), InternalIP: "10.10.0." + strconv.FormatInt(10+c.Order, 10),
+		Metadata: req.Metadata, Power: statusProvisioning, CreatedAt: now, Spec: *spec, Order: c.Order,
 		Firewall: firewall{PolicyIn: "DROP", PolicyOut: "ACCEPT"},
 	}
-	i.IPs = []ipAddr{{Address: c.takeIP(req.Region), Interface: "net0", MAC: mac(c.order, 0), AssignedAt: now}}
+	i.IPs = []ipAddr{{Address: c.takeIP(req.Region), Interface: "net0", MAC: mac(c.Order, 0), AssignedAt: now}}
 	c.instances[i.UUID] = i
 
 	t := c.newTask("create_instance", i.UUID)
@@ -243,12 +243,12 @@ func (c *Cloud) launch(w http.ResponseWriter, r *http.Request) {
 	switch c.switches.Get().LaunchOutcome {
 	case "FAILED":
 		t.Final, t.Message = "FAILED", "Provisioning failed on host "+i.HostID
-		t.effect = func() { i.Power = statusError }
+		t.SetPower = statusError
 	case "FAILED_NO_VM", "CANCELLED":
 		t.Final, t.Message = strings.TrimSuffix(c.switches.Get().LaunchOutcome, "_NO_VM"), "The VM could not be created"
-		t.effect = func() { c.remove(i) }
+		t.Remove = true
 	default:
-		t.effect = func() { i.Power = statusRunning }
+		t.SetPower = statusRunning
 	}
 	core.WriteJSON(w, http.StatusOK, map[string]any{"task_id": t.ID, "vm_uuid": i.UUID, "assigned_ip": i.IPs[0].Address, "status": t.Status})
 }
@@ -276,7 +276,7 @@ func (c *Cloud) deleteInstance(w http.ResponseWriter, r *http.Request) {
 	}
 	i.Power = statusDeleting
 	t := c.newTask("delete_instance", i.UUID)
-	t.effect = func() { c.remove(i) }
+	t.Remove = true
 	core.WriteJSON(w, http.StatusOK, map[string]any{"task_id": t.ID, "status": t.Status, "message": "Instance deletion queued"})
 }
 
@@ -314,7 +314,7 @@ func (c *Cloud) power(operation, target string) http.HandlerFunc {
 			return
 		}
 		t := c.newTask(operation, i.UUID)
-		t.effect = func() { i.Power = target }
+		t.SetPower = target
 		core.WriteJSON(w, http.StatusOK, map[string]any{"task_id": t.ID, "status": t.Status, "message": "VM " + operation + " queued", "instance_id": i.UUID})
 	}
 }

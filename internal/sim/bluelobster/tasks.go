@@ -10,17 +10,20 @@ import (
 
 type task struct {
 	ID, Status, Final, Operation, VMUUID, IP, Message string
-	created                                           time.Time
-	delay                                             time.Duration
-	effect                                            func()
+	Created                                           time.Time
+	Delay                                             time.Duration
+	// What the task does to its VM when it finishes: set its power
+	// status, or remove it.
+	SetPower string
+	Remove   bool
 }
 
-// newTask queues an operation that finishes after the task delay, with
+// newTask queues an operation that finishes after the task delay, with its
 // effect applied when it does. Callers hold c.mu.
 func (c *Cloud) newTask(operation, vm string) *task {
 	t := &task{
 		ID: "task_" + core.NewID()[:12], Status: "PENDING", Final: "COMPLETED", Operation: operation, VMUUID: vm,
-		created: c.now(), delay: time.Duration(c.switches.Get().TaskDelay),
+		Created: c.now(), Delay: time.Duration(c.switches.Get().TaskDelay),
 	}
 	c.tasks[t.ID] = t
 	return t
@@ -33,14 +36,20 @@ func (c *Cloud) settle() {
 		if t.Status != "PENDING" && t.Status != "PROCESSING" {
 			continue
 		}
-		elapsed := now.Sub(t.created)
-		if elapsed >= t.delay/2 {
+		elapsed := now.Sub(t.Created)
+		if elapsed >= t.Delay/2 {
 			t.Status = "PROCESSING"
 		}
-		if elapsed >= t.delay {
-			t.Status = t.Final
-			if t.effect != nil {
-				t.effect()
+		if elapsed < t.Delay {
+			continue
+		}
+		t.Status = t.Final
+		if i, ok := c.instances[t.VMUUID]; ok {
+			switch {
+			case t.Remove:
+				c.remove(i)
+			case t.SetPower != "":
+				i.Power = t.SetPower
 			}
 		}
 	}
@@ -57,7 +66,7 @@ func (c *Cloud) getTask(w http.ResponseWriter, r *http.Request) {
 	}
 	body := map[string]any{
 		"task_id": t.ID, "status": t.Status, "operation": t.Operation, "vm_uuid": t.VMUUID, "ip_address": t.IP,
-		"created_at": t.created.UTC().Format(time.RFC3339), "updated_at": c.now().UTC().Format(time.RFC3339),
+		"created_at": t.Created.UTC().Format(time.RFC3339), "updated_at": c.now().UTC().Format(time.RFC3339),
 	}
 	if t.Message != "" && (t.Status == "FAILED" || t.Status == "CANCELLED") {
 		body["message"] = t.Message

@@ -41,6 +41,10 @@ type Cloud interface {
 	// ConsoleAuth authenticates a request as another user of the same
 	// account would be, for objects made out of band.
 	ConsoleAuth(r *http.Request)
+	// State is everything the cloud holds, for a state file; Restore puts
+	// it back.
+	State() (json.RawMessage, error)
+	Restore(json.RawMessage) error
 }
 
 // WriteJSON answers with v as JSON.

@@ -36,9 +36,9 @@ func (c *Cloud) SetNodePrice(name string, price float64) {
 }
 
 type step struct {
-	at     time.Time
-	status string
-	gone   bool
+	At     time.Time
+	Status string
+	Gone   bool
 }
 
 type vm struct {
@@ -47,31 +47,31 @@ type vm struct {
 	HourlyRate                                                   float64
 	CreatedAt                                                    time.Time
 	StartedAt, StoppedAt                                         *time.Time
-	plan                                                         []step
+	Plan                                                         []step
 }
 
 // settle applies due status changes. Callers hold c.mu.
 func (c *Cloud) settle() {
 	now := c.now()
 	for id, v := range c.vms {
-		rest := v.plan[:0]
-		for _, s := range v.plan {
+		rest := v.Plan[:0]
+		for _, s := range v.Plan {
 			switch {
-			case s.at.After(now):
+			case s.At.After(now):
 				rest = append(rest, s)
-			case s.gone:
+			case s.Gone:
 				delete(c.vms, id)
 			default:
-				v.Status = s.status
-				t := s.at
-				if s.status == "running" {
+				v.Status = s.Status
+				t := s.At
+				if s.Status == "running" {
 					v.StartedAt, v.StoppedAt = &t, nil
-				} else if s.status == "stopped" {
+				} else if s.Status == "stopped" {
 					v.StoppedAt = &t
 				}
 			}
 		}
-		v.plan = rest
+		v.Plan = rest
 	}
 }
 
@@ -192,12 +192,12 @@ func (c *Cloud) createVM(w http.ResponseWriter, r *http.Request, _ caller) {
 		Template: req.TemplateVMID, Months: req.ReservationMonths, HourlyRate: rate, CreatedAt: now,
 	}
 	boot := time.Duration(sw.BootDelay)
-	v.plan = append(v.plan, step{at: now.Add(boot / 2), status: "starting"})
+	v.Plan = append(v.Plan, step{At: now.Add(boot / 2), Status: "starting"})
 	final := "running"
 	if sw.CreateOutcome != "" {
 		final = sw.CreateOutcome
 	}
-	v.plan = append(v.plan, step{at: now.Add(boot), status: final})
+	v.Plan = append(v.Plan, step{At: now.Add(boot), Status: final})
 	c.vms[v.ID] = v
 	core.WriteJSON(w, http.StatusCreated, c.vmBody(v))
 }
@@ -242,7 +242,7 @@ func (c *Cloud) deleteVM(w http.ResponseWriter, r *http.Request, _ caller) {
 		c.nodes[v.Node].Free += v.GPUCount
 	}
 	v.Status = "destroyed"
-	v.plan = []step{{at: c.now().Add(time.Duration(c.switches.Get().StopDelay)), gone: true}}
+	v.Plan = []step{{At: c.now().Add(time.Duration(c.switches.Get().StopDelay)), Gone: true}}
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -259,10 +259,10 @@ func (c *Cloud) powerVM(action string) func(http.ResponseWriter, *http.Request, 
 		switch {
 		case action == "start" && (v.Status == "stopped" || v.Status == "interrupted"):
 			v.Status = "starting"
-			v.plan = []step{{at: now.Add(time.Duration(sw.BootDelay) / 2), status: "running"}}
+			v.Plan = []step{{At: now.Add(time.Duration(sw.BootDelay) / 2), Status: "running"}}
 		case action == "stop" && v.Status == "running":
 			v.Status = "stopping"
-			v.plan = []step{{at: now.Add(time.Duration(sw.StopDelay)), status: "stopped"}}
+			v.Plan = []step{{At: now.Add(time.Duration(sw.StopDelay)), Status: "stopped"}}
 		default:
 			fail(w, http.StatusBadRequest, "Cannot %s a VM that is %s", action, v.Status)
 			return
@@ -320,7 +320,7 @@ func (c *Cloud) SetStatus(id, status string) bool {
 	defer c.mu.Unlock()
 	v, ok := c.vms[id]
 	if ok {
-		v.Status, v.plan = status, nil
+		v.Status, v.Plan = status, nil
 	}
 	return ok
 }

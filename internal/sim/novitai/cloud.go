@@ -65,13 +65,13 @@ type instance struct {
 	GPUs, RootFS                                                  int
 	CreatedAt, EstimatedReady                                     time.Time
 	ReadyAt                                                       *time.Time
-	plan                                                          []step
-	seq                                                           int64
+	Plan                                                          []step
+	Seq                                                           int64
 }
 
 type step struct {
-	at     time.Time
-	status string
+	At     time.Time
+	Status string
 }
 
 // Cloud is the simulated service.
@@ -82,7 +82,7 @@ type Cloud struct {
 
 	mu        sync.Mutex
 	instances map[string]*instance
-	seq       int64
+	Seq       int64
 	tokens    float64
 	refilled  time.Time
 }
@@ -262,19 +262,19 @@ func (c *Cloud) health(w http.ResponseWriter, r *http.Request) {
 func (c *Cloud) settle() {
 	now := c.now()
 	for _, i := range c.instances {
-		rest := i.plan[:0]
-		for _, s := range i.plan {
-			if s.at.After(now) {
+		rest := i.Plan[:0]
+		for _, s := range i.Plan {
+			if s.At.After(now) {
 				rest = append(rest, s)
 				continue
 			}
-			i.Status = s.status
-			if s.status == "running" {
-				t := s.at
+			i.Status = s.Status
+			if s.Status == "running" {
+				t := s.At
 				i.ReadyAt = &t
 			}
 		}
-		i.plan = rest
+		i.Plan = rest
 	}
 }
 
@@ -337,21 +337,21 @@ func (c *Cloud) create(w http.ResponseWriter, r *http.Request) {
 	sw := c.switches.Get()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.seq++
+	c.Seq++
 	now := c.now()
 	creating, starting := time.Duration(sw.CreatingDelay), time.Duration(sw.StartingDelay)
 	i := &instance{
 		ID: c.instanceID(now), Name: req.Name, Product: req.ProductName, Template: req.TemplateID,
 		Region: region, Billing: billing, Status: "creating", GPUs: gpus, RootFS: rootfs, CreatedAt: now,
-		EstimatedReady: now.Add(creating + starting), seq: c.seq,
+		EstimatedReady: now.Add(creating + starting), Seq: c.Seq,
 	}
 	if req.WebhookURL != nil {
 		i.Webhook = *req.WebhookURL
 	}
 	if sw.CreateOutcome == "failed" {
-		i.plan = []step{{now.Add(creating), "failed"}}
+		i.Plan = []step{{now.Add(creating), "failed"}}
 	} else {
-		i.plan = []step{{now.Add(creating), "starting"}, {now.Add(creating + starting), "running"}}
+		i.Plan = []step{{now.Add(creating), "starting"}, {now.Add(creating + starting), "running"}}
 	}
 	c.instances[i.ID] = i
 	spot := 0.0
@@ -406,7 +406,7 @@ func (c *Cloud) list(w http.ResponseWriter, r *http.Request) {
 	for _, i := range c.instances {
 		all = append(all, i)
 	}
-	sort.Slice(all, func(a, b int) bool { return all[a].seq > all[b].seq })
+	sort.Slice(all, func(a, b int) bool { return all[a].Seq > all[b].Seq })
 	out := make([]map[string]any, 0, len(all))
 	for _, i := range all {
 		d := c.details(i)
@@ -437,9 +437,9 @@ func (c *Cloud) power(action string) http.HandlerFunc {
 		now := c.now()
 		switch {
 		case action == "stop" && i.Status == "running":
-			i.Status, i.plan = "stopping", []step{{now.Add(time.Duration(sw.StopDelay)), "stopped"}}
+			i.Status, i.Plan = "stopping", []step{{now.Add(time.Duration(sw.StopDelay)), "stopped"}}
 		case action == "start" && i.Status == "stopped":
-			i.Status, i.plan = "starting", []step{{now.Add(time.Duration(sw.StartingDelay)), "running"}}
+			i.Status, i.Plan = "starting", []step{{now.Add(time.Duration(sw.StartingDelay)), "running"}}
 		default:
 			c.fail(w, http.StatusBadRequest, "VALIDATION_ERROR", fmt.Sprintf("Cannot %s an instance that is %s", action, i.Status), nil)
 			return
@@ -454,7 +454,7 @@ func (c *Cloud) SetStatus(id, status string) bool {
 	defer c.mu.Unlock()
 	i, ok := c.instances[id]
 	if ok {
-		i.Status, i.plan = status, nil
+		i.Status, i.Plan = status, nil
 	}
 	return ok
 }

@@ -72,7 +72,7 @@ type Cloud struct {
 	nodes     map[string]*Hostnode
 	instances map[string]*instance
 	secrets   map[string]*secret
-	order     int64
+	Order     int64
 }
 
 // New returns an organisation with the default stock.

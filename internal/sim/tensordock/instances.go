@@ -30,44 +30,44 @@ type instance struct {
 	ID, Name, Image, NodeID string
 	Status                  string
 	IP                      string
-	ipAt                    time.Time
+	IPAt                    time.Time
 	VCPU, RAMGB, StorageGB  int
 	GPUModel                string
 	GPUCount                int
 	DedicatedIP             bool
 	Ports                   []portForward
-	next                    []step
-	order                   int64
+	Next                    []step
+	Order                   int64
 }
 
 type step struct {
-	at     time.Time
-	status string
-	gone   bool
+	At     time.Time
+	Status string
+	Gone   bool
 }
 
 // settle applies due status changes; callers hold c.mu.
 func (c *Cloud) settle() {
 	now := c.now()
 	for id, i := range c.instances {
-		rest := i.next[:0]
-		for _, s := range i.next {
+		rest := i.Next[:0]
+		for _, s := range i.Next {
 			switch {
-			case s.at.After(now):
+			case s.At.After(now):
 				rest = append(rest, s)
-			case s.gone:
+			case s.Gone:
 				c.release(i)
 				delete(c.instances, id)
 			default:
-				i.Status = s.status
+				i.Status = s.Status
 			}
 		}
-		i.next = rest
+		i.Next = rest
 	}
 }
 
 func (c *Cloud) schedule(i *instance, after time.Duration, status string) {
-	i.next = append(i.next, step{at: c.now().Add(after), status: status})
+	i.Next = append(i.Next, step{At: c.now().Add(after), Status: status})
 }
 
 // release gives an instance's resources back to its hostnode.
@@ -115,7 +115,7 @@ func (c *Cloud) rate(i *instance) float64 {
 
 func (c *Cloud) body(i *instance) instanceBody {
 	b := instanceBody{Type: "virtualmachine", ID: i.ID, Name: i.Name, Status: i.Status, PortForwards: i.Ports, RateHourly: c.rate(i)}
-	if i.Status == statusRunning && !c.now().Before(i.ipAt) {
+	if i.Status == statusRunning && !c.now().Before(i.IPAt) {
 		b.IPAddress = i.IP
 	}
 	b.Resources.VCPUCount, b.Resources.RAMGB, b.Resources.StorageGB = i.VCPU, i.RAMGB, i.StorageGB
@@ -137,7 +137,7 @@ func (c *Cloud) listInstances(w http.ResponseWriter, r *http.Request) {
 	for _, i := range c.instances {
 		all = append(all, i)
 	}
-	sort.Slice(all, func(a, b int) bool { return all[a].order < all[b].order })
+	sort.Slice(all, func(a, b int) bool { return all[a].Order < all[b].Order })
 	out := make([]instanceBody, 0, len(all))
 	for _, i := range all {
 		out = append(out, c.body(i))
@@ -279,11 +279,11 @@ func (c *Cloud) createInstance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	c.order++
+	c.Order++
 	inst := &instance{
 		ID: c.newID(), Name: a.Name, Image: a.Image, NodeID: node.ID, Status: statusStarting,
 		VCPU: res.VCPUCount, RAMGB: res.RAMGB, StorageGB: res.StorageGB, GPUModel: gpuModel, GPUCount: gpuCount,
-		DedicatedIP: a.DedicatedIP, IP: fmt.Sprintf("198.51.100.%d", 1+rand.IntN(254)), order: c.order,
+		DedicatedIP: a.DedicatedIP, IP: fmt.Sprintf("198.51.100.%d", 1+rand.IntN(254)), Order: c.Order,
 	}
 	for _, p := range a.PortForwards {
 		inst.Ports = append(inst.Ports, portForward{InternalPort: p.InternalPort, ExternalPort: c.takePort(node, p.ExternalPort, sw.RemapPorts)})
@@ -295,7 +295,7 @@ func (c *Cloud) createInstance(w http.ResponseWriter, r *http.Request) {
 		node.GPUs[gpuModel].Available -= gpuCount
 	}
 	c.schedule(inst, time.Duration(sw.StartDelay), statusRunning)
-	inst.ipAt = c.now().Add(time.Duration(sw.StartDelay) + time.Duration(sw.IPDelay))
+	inst.IPAt = c.now().Add(time.Duration(sw.StartDelay) + time.Duration(sw.IPDelay))
 	c.instances[inst.ID] = inst
 	core.WriteJSON(w, http.StatusOK, map[string]any{"data": map[string]any{"type": "virtualmachine", "id": inst.ID, "name": inst.Name, "status": inst.Status}})
 }
@@ -330,7 +330,7 @@ func (c *Cloud) startInstance(w http.ResponseWriter, r *http.Request) {
 	sw := c.switches.Get()
 	i.Status = statusStarting
 	c.schedule(i, time.Duration(sw.StartDelay), statusRunning)
-	i.ipAt = c.now().Add(time.Duration(sw.StartDelay))
+	i.IPAt = c.now().Add(time.Duration(sw.StartDelay))
 	core.WriteJSON(w, http.StatusOK, map[string]any{"status": "success"})
 }
 
@@ -358,7 +358,7 @@ func (c *Cloud) deleteInstance(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	i.Status = statusDeleting
-	i.next = []step{{at: c.now().Add(time.Duration(c.switches.Get().StopDelay)), gone: true}}
+	i.Next = []step{{At: c.now().Add(time.Duration(c.switches.Get().StopDelay)), Gone: true}}
 	core.WriteJSON(w, http.StatusOK, map[string]any{"status": "success"})
 }
 
@@ -468,7 +468,7 @@ func (c *Cloud) StopInstance(id string) bool {
 	defer c.mu.Unlock()
 	i, ok := c.instances[id]
 	if ok {
-		i.Status, i.next = statusStopped, nil
+		i.Status, i.Next = statusStopped, nil
 	}
 	return ok
 }

@@ -11,7 +11,7 @@ import (
 
 type secret struct {
 	ID, Name, Type, Value string
-	order                 int64
+	Order                 int64
 }
 
 // secretBody is a secret as JSON:API; the value itself is never sent back.
@@ -26,7 +26,7 @@ func (c *Cloud) listSecrets(w http.ResponseWriter, r *http.Request) {
 	for _, s := range c.secrets {
 		all = append(all, s)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].order < all[j].order })
+	sort.Slice(all, func(i, j int) bool { return all[i].Order < all[j].Order })
 	out := make([]map[string]any, 0, len(all))
 	for _, s := range all {
 		out = append(out, secretBody(s))
@@ -60,8 +60,8 @@ func (c *Cloud) createSecret(w http.ResponseWriter, r *http.Request) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.order++
-	s := &secret{ID: c.newID(), Name: a.Name, Type: a.Type, Value: a.Value, order: c.order}
+	c.Order++
+	s := &secret{ID: c.newID(), Name: a.Name, Type: a.Type, Value: a.Value, Order: c.Order}
 	c.secrets[s.ID] = s
 	core.WriteJSON(w, http.StatusCreated, map[string]any{"data": secretBody(s)})
 }

@@ -103,7 +103,7 @@ type Cloud struct {
 	scripts   map[string]*script
 	instances map[string]*instance
 	volumes   map[string]*volume
-	order     int64
+	Order     int64
 	now       func() time.Time
 }
 

@@ -34,8 +34,8 @@ type instance struct {
 	StartupScriptID string
 	OSVolumeID      string
 	JupyterToken    string
-	plan            schedule
-	order           int64
+	Plan            schedule
+	Order           int64
 }
 
 // instanceBody is the document's instance object.
@@ -114,7 +114,7 @@ func (c *Cloud) attachedTo(instanceID string) []string {
 		if vols[i].IsOSVolume != vols[j].IsOSVolume {
 			return vols[i].IsOSVolume
 		}
-		return vols[i].order < vols[j].order
+		return vols[i].Order < vols[j].Order
 	})
 	ids := make([]string, 0, len(vols))
 	for _, v := range vols {
@@ -134,7 +134,7 @@ func (c *Cloud) listInstances(w http.ResponseWriter, r *http.Request) {
 			all = append(all, i)
 		}
 	}
-	sort.Slice(all, func(a, b int) bool { return all[a].order < all[b].order })
+	sort.Slice(all, func(a, b int) bool { return all[a].Order < all[b].Order })
 	out := make([]instanceBody, 0, len(all))
 	for _, i := range all {
 		out = append(out, c.body(i))
@@ -279,7 +279,7 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 	}
 
 	now := c.now()
-	c.order++
+	c.Order++
 	contract := req.Contract
 	if contract == "" {
 		contract = "PAY_AS_YOU_GO"
@@ -291,7 +291,7 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 		ID: c.newID(), Hostname: req.Hostname, Description: *req.Description, Location: req.LocationCode, Type: typ,
 		Image: req.Image, Status: statusOrdered, CreatedAt: now, IsSpot: req.IsSpot, Contract: contract,
 		PricePerHour: price, SSHKeyIDs: idList(req.SSHKeyIDs), StartupScriptID: req.StartupScriptID,
-		JupyterToken: strings.ReplaceAll(core.NewID(), "-", ""), order: c.order,
+		JupyterToken: strings.ReplaceAll(core.NewID(), "-", ""), Order: c.Order,
 		IP: fmt.Sprintf("203.0.113.%d", 1+rand.IntN(254)),
 	}
 	inst.OSName, inst.ImageID = c.osOf(req.Image)
@@ -326,16 +326,16 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 	}
 
 	delay := time.Duration(sw.ProvisionDelay)
-	inst.plan.add(now.Add(delay/3), statusProvisioning)
+	inst.Plan.add(now.Add(delay/3), statusProvisioning)
 	switch sw.DeployOutcome {
 	case "stall":
 	case "error", "no_capacity", "installation_failed":
-		inst.plan.add(now.Add(delay), sw.DeployOutcome)
+		inst.Plan.add(now.Add(delay), sw.DeployOutcome)
 	default:
 		if sw.OfflineBeforeRunning {
-			inst.plan.add(now.Add(delay*2/3), statusOffline)
+			inst.Plan.add(now.Add(delay*2/3), statusOffline)
 		}
-		inst.plan.add(now.Add(delay), statusRunning)
+		inst.Plan.add(now.Add(delay), statusRunning)
 	}
 	c.instances[inst.ID] = inst
 	c.answerCreated(w, http.StatusAccepted, inst.ID)
@@ -424,8 +424,8 @@ func (c *Cloud) act(id string, req actionRequest) (int, error) {
 			return 0, errAlreadyThere
 		case statusOffline:
 			i.Status = statusProvisioning
-			i.plan = nil
-			i.plan.add(now.Add(delay), statusRunning)
+			i.Plan = nil
+			i.Plan.add(now.Add(delay), statusRunning)
 			return 0, nil
 		}
 	case "shutdown", "force_shutdown":
@@ -433,8 +433,8 @@ func (c *Cloud) act(id string, req actionRequest) (int, error) {
 		case statusOffline:
 			return 0, errAlreadyThere
 		case statusRunning:
-			i.plan = nil
-			i.plan.add(now.Add(delay), statusOffline)
+			i.Plan = nil
+			i.Plan.add(now.Add(delay), statusOffline)
 			return 0, nil
 		}
 	case "delete", "discontinue":
@@ -443,8 +443,8 @@ func (c *Cloud) act(id string, req actionRequest) (int, error) {
 		}
 		c.releaseVolumes(i, req.VolumeIDs, req.DeletePermanently)
 		i.Status = statusDeleting
-		i.plan = nil
-		i.plan.addGone(now.Add(delay))
+		i.Plan = nil
+		i.Plan.addGone(now.Add(delay))
 		return 0, nil
 	default:
 		return http.StatusBadRequest, fmt.Errorf("Action %q is not available", req.Action)
@@ -492,7 +492,7 @@ func (c *Cloud) SetInstanceStatus(id, status string) bool {
 	i, ok := c.instances[id]
 	if ok {
 		i.Status = status
-		i.plan = nil
+		i.Plan = nil
 	}
 	return ok
 }

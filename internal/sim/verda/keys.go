@@ -13,7 +13,7 @@ type sshKey struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Key   string `json:"key"`
-	order int64
+	Order int64
 }
 
 var keyPrefixes = []string{"ssh-rsa ", "ssh-ed25519 ", "ssh-dss ", "ecdsa-sha2-nistp256 ", "ecdsa-sha2-nistp384 ", "ecdsa-sha2-nistp521 ", "sk-ssh-ed25519@openssh.com ", "sk-ecdsa-sha2-nistp256@openssh.com "}
@@ -34,7 +34,7 @@ func (c *Cloud) sortedKeys() []sshKey {
 	for _, k := range c.keys {
 		out = append(out, *k)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].order < out[j].order })
+	sort.Slice(out, func(i, j int) bool { return out[i].Order < out[j].Order })
 	return out
 }
 
@@ -59,8 +59,8 @@ func (c *Cloud) createKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.mu.Lock()
-	c.order++
-	k := &sshKey{ID: c.newID(), Name: req.Name, Key: strings.TrimSpace(req.Key), order: c.order}
+	c.Order++
+	k := &sshKey{ID: c.newID(), Name: req.Name, Key: strings.TrimSpace(req.Key), Order: c.Order}
 	c.keys[k.ID] = k
 	c.mu.Unlock()
 	c.answerCreated(w, http.StatusCreated, k.ID)

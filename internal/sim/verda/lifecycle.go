@@ -6,9 +6,9 @@ import (
 
 // step is a status an object reaches at a moment; gone removes it.
 type step struct {
-	at     time.Time
-	status string
-	gone   bool
+	At     time.Time
+	Status string
+	Gone   bool
 }
 
 // schedule is an object's pending status changes. Changes happen lazily:
@@ -16,9 +16,9 @@ type step struct {
 // goroutine runs behind the API.
 type schedule []step
 
-func (s *schedule) add(at time.Time, status string) { *s = append(*s, step{at: at, status: status}) }
+func (s *schedule) add(at time.Time, status string) { *s = append(*s, step{At: at, Status: status}) }
 
-func (s *schedule) addGone(at time.Time) { *s = append(*s, step{at: at, gone: true}) }
+func (s *schedule) addGone(at time.Time) { *s = append(*s, step{At: at, Gone: true}) }
 
 // due applies the steps whose time has come and reports the status reached
 // and whether the object is gone.
@@ -26,15 +26,15 @@ func (s *schedule) due(now time.Time, status string) (string, bool) {
 	rest := (*s)[:0]
 	gone := false
 	for _, st := range *s {
-		if st.at.After(now) {
+		if st.At.After(now) {
 			rest = append(rest, st)
 			continue
 		}
-		if st.gone {
+		if st.Gone {
 			gone = true
 		}
-		if st.status != "" {
-			status = st.status
+		if st.Status != "" {
+			status = st.Status
 		}
 	}
 	*s = rest
@@ -46,14 +46,14 @@ func (c *Cloud) settle() {
 	now := c.now()
 	for id, i := range c.instances {
 		var gone bool
-		i.Status, gone = i.plan.due(now, i.Status)
+		i.Status, gone = i.Plan.due(now, i.Status)
 		if gone {
 			delete(c.instances, id)
 		}
 	}
 	for id, v := range c.volumes {
 		var gone bool
-		v.Status, gone = v.plan.due(now, v.Status)
+		v.Status, gone = v.Plan.due(now, v.Status)
 		if gone {
 			delete(c.volumes, id)
 		}

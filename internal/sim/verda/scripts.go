@@ -14,7 +14,7 @@ type script struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
 	Script string `json:"script"`
-	order  int64
+	Order  int64
 }
 
 const maxPageSize = 100
@@ -26,7 +26,7 @@ func (c *Cloud) listScripts(w http.ResponseWriter, r *http.Request) {
 		all = append(all, *s)
 	}
 	c.mu.Unlock()
-	sort.Slice(all, func(i, j int) bool { return all[i].order < all[j].order })
+	sort.Slice(all, func(i, j int) bool { return all[i].Order < all[j].Order })
 
 	q := r.URL.Query()
 	if q.Get("page") == "" && q.Get("pageSize") == "" {
@@ -76,8 +76,8 @@ func (c *Cloud) createScript(w http.ResponseWriter, r *http.Request) {
 		failf(w, http.StatusForbidden, "Startup script quota of %d reached", quota)
 		return
 	}
-	c.order++
-	s := &script{ID: c.newID(), Name: req.Name, Script: req.Script, order: c.order}
+	c.Order++
+	s := &script{ID: c.newID(), Name: req.Name, Script: req.Script, Order: c.Order}
 	c.scripts[s.ID] = s
 	c.mu.Unlock()
 	c.answerCreated(w, http.StatusCreated, s.ID)

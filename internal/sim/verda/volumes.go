@@ -38,8 +38,8 @@ type volume struct {
 	CreatedAt          time.Time
 	DeletedAt          time.Time
 	PermanentlyDeleted bool
-	plan               schedule
-	order              int64
+	Plan               schedule
+	Order              int64
 }
 
 // volumeBody is the document's volume object, active or deleted.
@@ -125,10 +125,10 @@ func (c *Cloud) volumeBody(v *volume) volumeBody {
 
 // newVolume adds a volume in the ordered state. Callers hold c.mu.
 func (c *Cloud) newVolume(spec volumeSpec, location string, os bool) *volume {
-	c.order++
+	c.Order++
 	v := &volume{
 		ID: c.newID(), Name: spec.Name, Type: spec.Type, Location: location, Size: int(spec.Size),
-		Status: volumeOrdered, IsOSVolume: os, OnSpotDiscontinue: spec.OnSpotDiscontinue, CreatedAt: c.now(), order: c.order,
+		Status: volumeOrdered, IsOSVolume: os, OnSpotDiscontinue: spec.OnSpotDiscontinue, CreatedAt: c.now(), Order: c.Order,
 	}
 	c.volumes[v.ID] = v
 	return v
@@ -137,7 +137,7 @@ func (c *Cloud) newVolume(spec volumeSpec, location string, os bool) *volume {
 // trash moves a volume to the trash, or removes it for good.
 func (c *Cloud) trash(v *volume, permanently bool) {
 	v.InstanceID = ""
-	v.plan = nil
+	v.Plan = nil
 	if permanently {
 		delete(c.volumes, v.ID)
 		return
@@ -152,7 +152,7 @@ func (c *Cloud) sortedVolumes(keep func(*volume) bool) []volumeBody {
 			vols = append(vols, v)
 		}
 	}
-	sort.Slice(vols, func(i, j int) bool { return vols[i].order < vols[j].order })
+	sort.Slice(vols, func(i, j int) bool { return vols[i].Order < vols[j].Order })
 	out := make([]volumeBody, 0, len(vols))
 	for _, v := range vols {
 		out = append(out, c.volumeBody(v))
@@ -239,7 +239,7 @@ func (c *Cloud) createVolume(w http.ResponseWriter, r *http.Request) {
 	if len(targets) > 0 {
 		v.InstanceID, final = targets[0], volumeAttached
 	}
-	v.plan.add(c.now().Add(time.Duration(c.switches.Get().ActionDelay)), final)
+	v.Plan.add(c.now().Add(time.Duration(c.switches.Get().ActionDelay)), final)
 	c.answerCreated(w, http.StatusAccepted, v.ID)
 }
 
@@ -301,7 +301,7 @@ func (c *Cloud) volumeAction(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, v := range vols {
 			v.InstanceID, v.Status = target, volumeAttaching
-			v.plan.add(now.Add(delay), volumeAttached)
+			v.Plan.add(now.Add(delay), volumeAttached)
 		}
 	case "detach":
 		for _, v := range vols {
@@ -317,7 +317,7 @@ func (c *Cloud) volumeAction(w http.ResponseWriter, r *http.Request) {
 				continue
 			}
 			v.InstanceID, v.Status = "", volumeDetaching
-			v.plan.add(now.Add(delay), volumeDetached)
+			v.Plan.add(now.Add(delay), volumeDetached)
 		}
 	case "rename":
 		if req.Name == "" {

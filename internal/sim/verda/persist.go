@@ -1,0 +1,33 @@
+package verda
+
+import "encoding/json"
+
+// state is what the cloud keeps across a restart of the simulator; tokens
+// are not kept, so clients log in again.
+type state struct {
+	Catalog   Catalog
+	Keys      map[string]*sshKey
+	Scripts   map[string]*script
+	Instances map[string]*instance
+	Volumes   map[string]*volume
+	Order     int64
+}
+
+// State is everything the cloud holds.
+func (c *Cloud) State() (json.RawMessage, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return json.Marshal(state{Catalog: c.catalog, Keys: c.keys, Scripts: c.scripts, Instances: c.instances, Volumes: c.volumes, Order: c.Order})
+}
+
+// Restore replaces what the cloud holds with a saved State.
+func (c *Cloud) Restore(raw json.RawMessage) error {
+	st := state{Keys: map[string]*sshKey{}, Scripts: map[string]*script{}, Instances: map[string]*instance{}, Volumes: map[string]*volume{}}
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.catalog, c.keys, c.scripts, c.instances, c.volumes, c.Order = st.Catalog, st.Keys, st.Scripts, st.Instances, st.Volumes, st.Order
+	return nil
+}
