@@ -28,8 +28,7 @@ resource "gpucloud_bluelobster_instance" "vm" {
   instance_type  = "gpu_1x_a4000"
   name           = %q
   ssh_public_key = %q
-  password_wo         = "correct-horse-battery"
-  password_wo_version = 1
+  password       = "correct-horse-battery"
   template_name  = "UBUNTU-22-04-NV"
   metadata       = { project = "ml" }
   power_state    = %q
@@ -83,9 +82,8 @@ func TestAccInstance_fullStackWithQuirks(t *testing.T) {
 					v(inst, "power_status", knownvalue.StringExact("")),
 					v(inst, "price_per_hour", knownvalue.Float64Exact(0.45)),
 					v(inst, "gpu_count", knownvalue.Int64Exact(1)),
+					v(inst, "password", knownvalue.StringExact("correct-horse-battery")),
 					v(inst, "password_wo", knownvalue.Null()),
-					v(inst, "password", knownvalue.Null()),
-					v(inst, "password_wo_version", knownvalue.Int64Exact(1)),
 					v("gpucloud_bluelobster_firewall.fw", "policy_in", knownvalue.StringExact("drop")),
 					v("gpucloud_bluelobster_backup_schedule.daily", "next_backup", knownvalue.StringRegexp(regexp.MustCompile(`T03:00:00Z$`))),
 					v("gpucloud_bluelobster_backup_schedule.daily", "retention_count", knownvalue.Int64Exact(7)),
@@ -120,7 +118,7 @@ func TestAccInstance_fullStackWithQuirks(t *testing.T) {
 			},
 			{
 				ResourceName: inst, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"ssh_public_key", "template_name", "metadata", "timeouts", "password_wo_version"},
+				ImportStateVerifyIgnore: []string{"ssh_public_key", "template_name", "metadata", "timeouts", "password"},
 			},
 			{
 				Config: s.Config(instanceHCL("gpu-box-renamed", "running", "") + stack), ResourceName: inst, ImportState: true,

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	goversion "github.com/hashicorp/go-version"
+
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	simbl "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	simnova "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
@@ -39,6 +41,9 @@ func TestSecretsNeverLeak(t *testing.T) {
 func secretsNeverLeak(t *testing.T, form string) {
 	logPath := filepath.Join(t.TempDir(), "terraform.log")
 	c := newCLI(t, "TF_LOG=TRACE", "TF_LOG_PATH="+logPath)
+	if form == "password_wo" && c.version().LessThan(goversion.Must(goversion.NewVersion("1.11.0"))) {
+		t.Skipf("%s refuses write-only arguments; the password form covers it", c.version())
+	}
 	s := acctest.StartSim(t)
 	c.write("main.tf", config(s, form))
 	output := c.run("apply", "-auto-approve", "-input=false", "-no-color")
