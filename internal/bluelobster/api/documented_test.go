@@ -46,12 +46,7 @@ func TestRequestsAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := func(err error) { t.Helper(); acctest.Must(t, err) }
 	launch, err := c.LaunchInstance(ctx, api.LaunchRequest{
 		Region: "igl", InstanceType: "cpu_8x", SSHKey: sshKey, Name: "documented", Username: "trainer",
 		Metadata: map[string]string{"project": "x"}, TemplateName: "UBUNTU-22-04",

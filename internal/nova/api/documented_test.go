@@ -3,7 +3,6 @@ package api_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
@@ -41,12 +40,7 @@ func TestRequestsAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := func(err error) { t.Helper(); acctest.Must(t, err) }
 	k, err := c.CreateSSHKey(ctx, key, "k")
 	must(err)
 	_, err = c.GetSSHKey(ctx, k.ID)
@@ -63,15 +57,7 @@ func TestRequestsAreDocumented(t *testing.T) {
 	must(err)
 	reaches := func(status string) {
 		t.Helper()
-		for i := 0; ; i++ {
-			if vm, err := c.GetVM(ctx, withKey.ID); err == nil && vm.Status == status {
-				return
-			}
-			if i > 400 {
-				t.Fatalf("the VM never was %s", status)
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
+		acctest.Eventually(t, "the VM is "+status, func() bool { vm, err := c.GetVM(ctx, withKey.ID); return err == nil && vm.Status == status })
 	}
 	reaches(api.StatusRunning)
 	must(c.StopVM(ctx, withKey.ID))

@@ -3,7 +3,6 @@ package api_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
@@ -32,27 +31,14 @@ func TestRequestsAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := func(err error) { t.Helper(); acctest.Must(t, err) }
 	created, err := c.CreateInstance(ctx, api.CreateRequest{Name: "documented", ProductName: "gpu-basic", TemplateID: "tmpl-ubuntu-2204",
 		GPUNum: 2, RootfsSize: 80, Region: "US-WEST-01", WebhookURL: "https://hooks.example.com/x", BillingMode: "onDemand"})
 	must(err)
 	id := created.InstanceID
 	reaches := func(status string) {
 		t.Helper()
-		for i := 0; ; i++ {
-			if in, err := c.GetInstance(ctx, id); err == nil && in.Status == status {
-				return
-			}
-			if i > 400 {
-				t.Fatalf("the instance never was %s", status)
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
+		acctest.Eventually(t, "the instance is "+status, func() bool { in, err := c.GetInstance(ctx, id); return err == nil && in.Status == status })
 	}
 	reaches(api.StatusRunning)
 	must(c.StopInstance(ctx, id))

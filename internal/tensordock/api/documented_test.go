@@ -3,7 +3,6 @@ package api_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	simtd "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
@@ -47,12 +46,7 @@ func TestRequestsAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := func(err error) { t.Helper(); acctest.Must(t, err) }
 	secret, err := c.CreateSSHKey(ctx, "k", key)
 	must(err)
 	_, err = c.GetSecret(ctx, secret)
@@ -72,12 +66,12 @@ func TestRequestsAreDocumented(t *testing.T) {
 	must(err)
 	_, err = c.ListInstances(ctx)
 	must(err)
-	eventually(t, func() bool {
+	acctest.Eventually(t, "running", func() bool {
 		i, err := c.GetInstance(ctx, withKeyID)
 		return err == nil && i.Status == api.StatusRunning
 	})
 	must(c.StopInstance(ctx, withKeyID))
-	eventually(t, func() bool { i, err := c.GetInstance(ctx, withKeyID); return err == nil && i.IsStopped() })
+	acctest.Eventually(t, "stopped", func() bool { i, err := c.GetInstance(ctx, withKeyID); return err == nil && i.IsStopped() })
 	must(c.ModifyInstance(ctx, withKeyID, api.ModifyRequest{CPUCores: 8, RAMGB: 32, DiskGB: 250, GPUs: &api.ModifyGPUs{GPUV0Name: "h100-sxm5-80gb", Count: 2}}))
 	must(c.StartInstance(ctx, withKeyID))
 	for _, id := range []string{withKeyID, withKey} {
@@ -91,15 +85,4 @@ func TestRequestsAreDocumented(t *testing.T) {
 	_, err = c.ListLocations(ctx)
 	must(err)
 	rec.CheckDocumented(t, simtd.Prefix, documented)
-}
-
-func eventually(t *testing.T, f func() bool) {
-	t.Helper()
-	for range 400 {
-		if f() {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	t.Fatal("the instance never reached the state the test waits for")
 }

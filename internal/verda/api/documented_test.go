@@ -57,12 +57,7 @@ func TestRequestsAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := func(err error) { t.Helper(); acctest.Must(t, err) }
 	key, err := c.CreateSSHKey(ctx, "k", testKey)
 	must(err)
 	_, err = c.GetSSHKey(ctx, key)
