@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/leanrpc"
+	gpucloud "github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
 )
 
 // simulator is a gpucloud-sim process and its admin API.
@@ -86,7 +86,7 @@ func startProvider(bin string) (*provider, error) {
 	// Started by Terraform without TF_LOG, the provider turns its logs off;
 	// in debug mode it would write them all, so ask for what Terraform gets.
 	cmd.Env = os.Environ()
-	for _, name := range leanrpc.Loggers {
+	for _, name := range gpucloud.Loggers {
 		cmd.Env = append(cmd.Env, name+"=off")
 	}
 	out, err := cmd.StdoutPipe()

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/fleets"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/bench/fleets"
 	simbluelobster "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	simnova "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
 	simnovitai "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/novitai"

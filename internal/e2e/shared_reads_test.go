@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/fleets"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/bench/fleets"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 )
 

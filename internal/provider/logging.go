@@ -1,4 +1,4 @@
-package leanrpc
+package provider
 
 import "strings"
 

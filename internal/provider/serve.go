@@ -1,6 +1,6 @@
-// Package leanrpc keeps a provider process's memory and time flat however
-// many resources Terraform asks about: its logs are off unless asked for,
-// and with them off, requests carry no loggers.
+// Serving keeps a provider process's memory and time flat however many
+// resources Terraform asks about: its logs are off unless asked for, and
+// with them off, requests carry no loggers.
 //
 // The framework's server keeps the cancel function of every request's
 // context until StopProvider (so that it can cancel them all), and with it
@@ -10,12 +10,16 @@
 // thousands of requests and so grows by well over a hundred megabytes.
 // When logging is off, those loggers write nothing, so Detached hands the
 // framework a context that carries only the request's cancellation.
-package leanrpc
+
+package provider
 
 import (
 	"context"
+	"os"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
 // Detached wraps next so that the requests Terraform makes once per resource
@@ -69,4 +73,26 @@ func (s server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.V
 
 func (s server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
 	return call(ctx, req, s.ProviderServer.ReadDataSource)
+}
+
+// Address is the provider's address in the registry.
+const Address = "registry.terraform.io/gpucloud/gpucloud"
+
+// Serve runs the provider of this version as a plugin until Terraform stops
+// it; debug serves it for a debugger such as delve instead.
+func Serve(version string, debug bool) error {
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	} else {
+		QuietUnlessAsked(os.Environ(), os.Setenv)
+	}
+	framework := providerserver.NewProtocol6(New(version)())
+	serve := func() tfprotov6.ProviderServer {
+		if LoggingOff(os.Getenv) {
+			return Detached(framework())
+		}
+		return framework()
+	}
+	return tf6server.Serve(Address, serve, opts...)
 }
