@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 )
 
 // NewInstanceTypesDataSource is gpucloud_bluelobster_instance_types.
@@ -81,7 +81,7 @@ func (d *instanceTypesDataSource) Configure(_ context.Context, req datasource.Co
 }
 
 func (d *instanceTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Blue Lobster instance types", func(ctx context.Context, m *instanceTypesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Blue Lobster instance types", func(ctx context.Context, m *instanceTypesModel) error {
 		all, err := d.client.ListInstanceTypes(ctx)
 		m.InstanceTypes = filterInstanceTypes(all, *m)
 		return err
@@ -160,7 +160,7 @@ func (d *imagesDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *imagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Blue Lobster templates", func(ctx context.Context, m *imagesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Blue Lobster templates", func(ctx context.Context, m *imagesModel) error {
 		templates, err := d.client.ListTemplates(ctx)
 		m.Images = []imageModel{}
 		for _, t := range templates {
@@ -219,7 +219,7 @@ func (d *backupsDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *backupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Blue Lobster backups", func(ctx context.Context, m *backupsModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Blue Lobster backups", func(ctx context.Context, m *backupsModel) error {
 		backups, err := d.client.ListBackups(ctx, m.InstanceID.ValueString())
 		m.Backups = []backupModel{}
 		for _, b := range backups {

@@ -15,7 +15,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -54,7 +54,7 @@ func (r *extraIPResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"mac_address":    computed("The interface's MAC address."),
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "address")
+	planmod.NoteReplacements(ctx, &resp.Schema, "address")
 }
 
 func (r *extraIPResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

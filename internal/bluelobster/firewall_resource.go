@@ -21,7 +21,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
@@ -87,7 +87,7 @@ func (r *firewallResource) Metadata(_ context.Context, req resource.MetadataRequ
 
 func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	policy := []validator.String{stringvalidator.OneOfCaseInsensitive("ACCEPT", "DROP")}
-	anyCase := []planmodifier.String{tfkit.CaseInsensitive()}
+	anyCase := []planmodifier.String{planmod.CaseInsensitive()}
 	optString := func(desc string, v ...validator.String) schema.Attribute {
 		return schema.StringAttribute{Optional: true, Validators: v, MarkdownDescription: desc}
 	}
@@ -133,7 +133,7 @@ func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "firewall")
+	planmod.NoteReplacements(ctx, &resp.Schema, "firewall")
 }
 
 // ValidateConfig warns when the firewall would lock SSH out: inbound

@@ -26,7 +26,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
@@ -60,7 +61,7 @@ type instanceModel struct {
 	Name         types.String `tfsdk:"name"`
 	Username     types.String `tfsdk:"username"`
 	SSHPublicKey types.String `tfsdk:"ssh_public_key"`
-	tfkit.Passwords
+	sharedschema.Passwords
 	TemplateName     types.String   `tfsdk:"template_name"`
 	ISOURL           types.String   `tfsdk:"iso_url"`
 	Metadata         types.Map      `tfsdk:"metadata"`
@@ -87,7 +88,7 @@ func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequ
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	// Blue Lobster never returns these; after an import they are adopted from the configuration.
-	adoptable := []planmodifier.String{tfkit.ReplaceString()}
+	adoptable := []planmodifier.String{planmod.ReplaceOrAdoptString()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	keepInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
 	str := func(desc string) schema.Attribute {
@@ -133,7 +134,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "URL of an ISO (at most 4 GB) to install from, for Windows and other systems without a template.",
 			},
 			"metadata": schema.MapAttribute{
-				Optional: true, ElementType: types.StringType, PlanModifiers: []planmodifier.Map{tfkit.ReplaceMap()},
+				Optional: true, ElementType: types.StringType, PlanModifiers: []planmodifier.Map{planmod.ReplaceOrAdoptMap()},
 				MarkdownDescription: "Key-value pairs for organisation. Kept as written: Blue Lobster may not return them.",
 			},
 			"power_state": schema.StringAttribute{
@@ -141,7 +142,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts":    tfkit.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
+			"timeouts":    sharedschema.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
 			"ip_address":  str("Public IP address."),
 			"internal_ip": str("Internal IP address."),
 			"host_id":     str("Host the machine runs on."),
@@ -158,10 +159,10 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"created_at":             str("Creation time."),
 		},
 	}
-	maps.Copy(resp.Schema.Attributes, tfkit.PasswordAttributes("Login password. Blue Lobster's API document names no password "+
+	maps.Copy(resp.Schema.Attributes, sharedschema.PasswordAttributes("Login password. Blue Lobster's API document names no password "+
 		"for a launch; it is sent as `password` only when set. Should Blue Lobster ignore it, the machine is made without a "+
 		"password login and `ssh_public_key` is the way in"))
-	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
+	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -438,5 +439,5 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	tfkit.MarkImported(ctx, resp)
+	planmod.MarkImported(ctx, resp)
 }

@@ -19,7 +19,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
@@ -66,7 +66,7 @@ func (r *scheduleResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"next_backup": schema.StringAttribute{Computed: true, MarkdownDescription: "When the next backup runs, while enabled."},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "schedule")
+	planmod.NoteReplacements(ctx, &resp.Schema, "schedule")
 }
 
 func (r *scheduleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

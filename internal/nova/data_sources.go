@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 )
 
 // NewOffersDataSource is gpucloud_nova_offers.
@@ -76,7 +76,7 @@ func (d *offersDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *offersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "searching Nova Cloud offers", func(ctx context.Context, m *offersModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "searching Nova Cloud offers", func(ctx context.Context, m *offersModel) error {
 		offers, err := d.client.Search(ctx)
 		m.Offers = filterOffers(offers, *m)
 		return err
@@ -134,7 +134,7 @@ func (d *pricingDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *pricingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "reading Nova Cloud pricing", func(ctx context.Context, m *pricingModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "reading Nova Cloud pricing", func(ctx context.Context, m *pricingModel) error {
 		prices, err := d.client.Pricing(ctx)
 		m.Prices = prices
 		return err

@@ -24,7 +24,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -59,7 +60,7 @@ type instanceModel struct {
 	RentalType        types.String `tfsdk:"rental_type"`
 	ReservationMonths types.Int64  `tfsdk:"reservation_months"`
 	SSHKeyID          types.String `tfsdk:"ssh_key_id"`
-	tfkit.Passwords
+	sharedschema.Passwords
 	AuthMethod    types.String   `tfsdk:"auth_method"`
 	PowerState    types.String   `tfsdk:"power_state"`
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
@@ -109,7 +110,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "OS template: 100 Ubuntu 22.04, 101 Ubuntu 24.04, 102 Stable Diffusion, 103 ComfyUI, 104 Linux Desktop. Exactly one of `template_vmid` and `image`.",
 			},
 			"image": schema.StringAttribute{
-				Optional: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
+				Optional: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
 				Validators:          []validator.String{stringvalidator.OneOf(templateNames()...)},
 				MarkdownDescription: "OS template by name, mapped to `template_vmid`: see `gpucloud_nova_images`.",
 			},
@@ -120,11 +121,11 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "`on_demand` (default), `reserved` (with `reservation_months`, discounted) or `interruptible` (cheaper; Nova may interrupt it).",
 			},
 			"reservation_months": schema.Int64Attribute{
-				Optional: true, PlanModifiers: []planmodifier.Int64{tfkit.ReplaceInt64()}, Validators: []validator.Int64{int64validator.OneOf(1, 3, 6)},
+				Optional: true, PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()}, Validators: []validator.Int64{int64validator.OneOf(1, 3, 6)},
 				MarkdownDescription: "Reservation length, 1, 3 or 6 months; only with `rental_type = \"reserved\"`.",
 			},
 			"ssh_key_id": schema.StringAttribute{
-				Optional: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
+				Optional: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
 				MarkdownDescription: "A `gpucloud_nova_ssh_key` to log in with. Exactly one of `ssh_key_id`, `password` and `password_wo`. Changing it replaces the VM.",
 			},
 			"auth_method": schema.StringAttribute{
@@ -135,7 +136,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts":       tfkit.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
+			"timeouts":       sharedschema.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
 			"vmid":           schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: "Nova's numeric VM ID."},
 			"instance_label": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Nova's label for the VM."},
 			"ip_address":     schema.StringAttribute{Computed: true, MarkdownDescription: "IP address while running."},
@@ -147,9 +148,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"started_at":     schema.StringAttribute{Computed: true, MarkdownDescription: "Last start time."},
 		},
 	}
-	maps.Copy(resp.Schema.Attributes, tfkit.PasswordAttributes("A password to log in with (`auth_method = \"password\"`)",
+	maps.Copy(resp.Schema.Attributes, sharedschema.PasswordAttributes("A password to log in with (`auth_method = \"password\"`)",
 		stringvalidator.LengthAtLeast(8)))
-	tfkit.NoteReplacements(ctx, &resp.Schema, "VM")
+	planmod.NoteReplacements(ctx, &resp.Schema, "VM")
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -412,5 +413,5 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	tfkit.MarkImported(ctx, resp)
+	planmod.MarkImported(ctx, resp)
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
@@ -53,7 +53,7 @@ func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 100)}, MarkdownDescription: "The key's label.",
 			},
 			"public_key": schema.StringAttribute{
-				Required: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()}, Validators: []validator.String{validate.SSHPublicKey()},
+				Required: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()}, Validators: []validator.String{validate.SSHPublicKey()},
 				MarkdownDescription: "One public key in `authorized_keys` format. Nova Cloud does not return it: after an import it is taken from the configuration.",
 			},
 			"fingerprint": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "SHA256 fingerprint."},
@@ -61,7 +61,7 @@ func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"created_at":  schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When it was added."},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "key")
+	planmod.NoteReplacements(ctx, &resp.Schema, "key")
 }
 
 func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -142,5 +142,5 @@ func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 
 func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	tfkit.MarkImported(ctx, resp)
+	planmod.MarkImported(ctx, resp)
 }

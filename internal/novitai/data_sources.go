@@ -11,7 +11,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 )
 
 type instanceData struct {
@@ -129,7 +129,7 @@ func (d *instancesDataSource) Configure(_ context.Context, req datasource.Config
 }
 
 func (d *instancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing novitai instances", func(ctx context.Context, m *instancesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing novitai instances", func(ctx context.Context, m *instancesModel) error {
 		all, err := d.client.ListInstances(ctx)
 		m.Instances = []instanceData{}
 		for i := range all {

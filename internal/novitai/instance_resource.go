@@ -24,7 +24,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -80,7 +81,7 @@ func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequ
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	adoptable := []planmodifier.String{tfkit.ReplaceString()}
+	adoptable := []planmodifier.String{planmod.ReplaceOrAdoptString()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Novita AI GPU instance managed through a novitai service. Create polls as the service advises " +
@@ -109,7 +110,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"rootfs_size": schema.Int64Attribute{
 				Optional: true, Computed: true, Default: int64default.StaticInt64(60),
-				PlanModifiers: []planmodifier.Int64{tfkit.ReplaceInt64()}, Validators: []validator.Int64{int64validator.Between(20, 1000)},
+				PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()}, Validators: []validator.Int64{int64validator.Between(20, 1000)},
 				MarkdownDescription: "Root filesystem in GB, 20 to 1000. Defaults to 60.",
 			},
 			"region": schema.StringAttribute{
@@ -131,7 +132,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts": tfkit.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
+			"timeouts": sharedschema.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
 			"status":   schema.StringAttribute{Computed: true, MarkdownDescription: "Lifecycle status: `creating`, `starting`, `running`, `stopping`, `stopped` or `failed`."},
 			"port_mappings": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "Ports reachable from outside, once the instance runs.",
@@ -154,7 +155,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"estimated_ready_time": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The service's estimate, at creation, of when it would be ready."},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
+	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -358,5 +359,5 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	tfkit.MarkImported(ctx, resp)
+	planmod.MarkImported(ctx, resp)
 }

@@ -1,7 +1,6 @@
 // Package provider is the gpucloud provider: its schema, its configuration
 // of every cloud's client, the list of resources and data sources, and its
 // server.
-
 package provider
 
 import (

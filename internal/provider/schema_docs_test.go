@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 )
 
 // The registry pages are generated from the schemas: every resource and data
@@ -65,7 +65,7 @@ func checkAttributes(ctx context.Context, t *testing.T, where string, attributes
 		if mods := a.FieldByName("PlanModifiers"); mods.IsValid() {
 			for i := range mods.Len() {
 				m := mods.Index(i).Interface().(interface{ Description(context.Context) string })
-				if tfkit.ForcesReplacement(ctx, m) && !strings.Contains(strings.ToLower(desc), "replace") {
+				if planmod.ForcesReplacement(ctx, m) && !strings.Contains(strings.ToLower(desc), "replace") {
 					t.Errorf("%s forces a replacement, which its description does not say: %q", name, desc)
 				}
 			}

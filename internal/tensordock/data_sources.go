@@ -15,8 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 )
 
 type gpuModel struct {
@@ -140,7 +140,7 @@ func (d *hostnodesDataSource) Configure(_ context.Context, req datasource.Config
 }
 
 func (d *hostnodesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing TensorDock hostnodes", func(ctx context.Context, m *hostnodesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing TensorDock hostnodes", func(ctx context.Context, m *hostnodesModel) error {
 		nodes, err := d.client.ListHostnodes(ctx)
 		m.Hostnodes = filterHostnodes(nodes, *m)
 		return err
@@ -290,7 +290,7 @@ func (d *locationsDataSource) Configure(_ context.Context, req datasource.Config
 }
 
 func (d *locationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing TensorDock locations", func(ctx context.Context, m *locationsModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing TensorDock locations", func(ctx context.Context, m *locationsModel) error {
 		locs, err := d.client.ListLocations(ctx)
 		m.Locations = []locationModel{}
 		for _, l := range locs {

@@ -23,8 +23,9 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -57,7 +58,7 @@ func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{tfkit.ReplaceString()}
+	replace := []planmodifier.String{planmod.ReplaceOrAdoptString()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A TensorDock virtual machine on a hostnode, or in a location where TensorDock picks the hostnode. " +
 			"Create waits until it runs and has an IP. `power_state` starts and stops it in place; vCPUs, RAM, storage and " +
@@ -110,11 +111,11 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Number of GPUs of `gpu_model`; defaults to 1 when `gpu_model` is set. Changed in place.",
 			},
 			"use_dedicated_ip": schema.BoolAttribute{
-				Optional: true, Computed: true, Default: booldefault.StaticBool(false), PlanModifiers: []planmodifier.Bool{tfkit.ReplaceBool()},
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false), PlanModifiers: []planmodifier.Bool{planmod.ReplaceOrAdoptBool()},
 				MarkdownDescription: "Give the machine its own public IP instead of port forwards on the hostnode's IP. Defaults to `false`.",
 			},
 			"port_forwards": schema.ListNestedAttribute{
-				Optional: true, PlanModifiers: []planmodifier.List{tfkit.ReplaceList()},
+				Optional: true, PlanModifiers: []planmodifier.List{planmod.ReplaceOrAdoptList()},
 				Validators: []validator.List{listvalidator.SizeAtMost(64)},
 				MarkdownDescription: "Ports to forward from the hostnode's IP, as asked. TensorDock may give another external port than " +
 					"asked: this list stays as written, and `assigned_port_forwards` says what was given.",
@@ -132,7 +133,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "A public key to install, in `authorized_keys` format.",
 			},
 			"cloud_init": schema.SingleNestedAttribute{
-				Optional: true, PlanModifiers: []planmodifier.Object{tfkit.ReplaceObject()},
+				Optional: true, PlanModifiers: []planmodifier.Object{planmod.ReplaceOrAdoptObject()},
 				MarkdownDescription: "First-boot configuration.",
 				Attributes: map[string]schema.Attribute{
 					"runcmd":          schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Commands to run after the first boot."},
@@ -146,7 +147,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts":   tfkit.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
+			"timeouts":   sharedschema.Timeouts(ctx, createTimeout, updateTimeout, deleteTimeout),
 			"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "TensorDock's status, such as `running` or `Stopped`."},
 			"ip_address": schema.StringAttribute{Computed: true, MarkdownDescription: "The IP to connect to (the hostnode's, with `assigned_port_forwards`, unless dedicated)."},
 			"assigned_port_forwards": schema.ListNestedAttribute{
@@ -160,7 +161,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"rate_hourly": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
+	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -421,5 +422,5 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	tfkit.MarkImported(ctx, resp)
+	planmod.MarkImported(ctx, resp)
 }

@@ -14,8 +14,8 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
@@ -55,14 +55,14 @@ func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "The secret's name, 1 to 255 characters.",
 			},
 			"public_key": schema.StringAttribute{
-				Required: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
+				Required: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
 				Validators:          []validator.String{validate.SSHPublicKey()},
 				MarkdownDescription: "One public key in `authorized_keys` format. After an import it is taken from the configuration.",
 			},
 			"fingerprint": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "SHA256 fingerprint of the key."},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "key")
+	planmod.NoteReplacements(ctx, &resp.Schema, "key")
 }
 
 func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -153,5 +153,5 @@ func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 
 func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	tfkit.MarkImported(ctx, resp)
+	planmod.MarkImported(ctx, resp)
 }

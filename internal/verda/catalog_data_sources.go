@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -56,7 +56,7 @@ func (d *locationsDataSource) Configure(_ context.Context, req datasource.Config
 }
 
 func (d *locationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Verda locations", func(ctx context.Context, m *locationsModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda locations", func(ctx context.Context, m *locationsModel) error {
 		locs, err := d.client.ListLocations(ctx)
 		m.Locations = locationsFromAPI(locs, m.CountryCode.ValueString())
 		return err
@@ -125,7 +125,7 @@ func (d *imagesDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *imagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Verda images", func(ctx context.Context, m *imagesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda images", func(ctx context.Context, m *imagesModel) error {
 		images, err := d.client.ListImages(ctx)
 		m.Images = imagesFromAPI(images, m.Category.ValueString())
 		return err
@@ -202,7 +202,7 @@ func (d *volumeTypesDataSource) Configure(_ context.Context, req datasource.Conf
 }
 
 func (d *volumeTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Verda volume types", func(ctx context.Context, m *volumeTypesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda volume types", func(ctx context.Context, m *volumeTypesModel) error {
 		vts, err := d.client.ListVolumeTypes(ctx)
 		m.VolumeTypes = volumeTypesFromAPI(vts, m.SharedFS.ValueBoolPointer())
 		return err

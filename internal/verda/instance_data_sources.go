@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
@@ -99,7 +99,7 @@ func (d *instanceDataSource) Configure(_ context.Context, req datasource.Configu
 }
 
 func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "reading Verda instance", func(ctx context.Context, m *instanceDataModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "reading Verda instance", func(ctx context.Context, m *instanceDataModel) error {
 		inst, err := d.find(ctx, m.ID.ValueString(), m.Hostname.ValueString())
 		if err != nil {
 			return err
@@ -216,7 +216,7 @@ func (d *volumesDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *volumesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Verda volumes", func(ctx context.Context, m *volumesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda volumes", func(ctx context.Context, m *volumesModel) error {
 		vols, err := d.client.ListVolumes(ctx)
 		m.Volumes = volumesFromAPI(vols, m.LocationCode.ValueString(), m.Type.ValueString(), m.InstanceID.ValueString())
 		return err

@@ -27,7 +27,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
@@ -130,12 +131,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"(pay as you go, or spot for spot instances); the value it chose is reported here.",
 			},
 			"coupon": schema.StringAttribute{
-				Optional: true, PlanModifiers: []planmodifier.String{tfkit.ReplaceString()},
+				Optional: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
 				MarkdownDescription: "Coupon code to apply at deploy. Verda does not report it back.",
 			},
 			"os_volume": schema.SingleNestedAttribute{
 				Optional:            true,
-				PlanModifiers:       []planmodifier.Object{tfkit.ReplaceObject()},
+				PlanModifiers:       []planmodifier.Object{planmod.ReplaceOrAdoptObject()},
 				MarkdownDescription: "Name, size and spot policy of the new OS volume, when `image` is an image type. Verda does not report these back.",
 				Attributes: map[string]schema.Attribute{
 					"name": schema.StringAttribute{Optional: true, MarkdownDescription: "OS volume name; Verda makes one up when unset."},
@@ -152,7 +153,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"volumes": schema.ListNestedAttribute{
 				Optional:            true,
-				PlanModifiers:       []planmodifier.List{tfkit.ReplaceList()},
+				PlanModifiers:       []planmodifier.List{planmod.ReplaceOrAdoptList()},
 				MarkdownDescription: "Additional volumes to create with the instance and attach to it. Their IDs are `new_volume_ids`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name": schema.StringAttribute{Required: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Volume name."},
@@ -169,7 +170,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"existing_volume_ids": schema.SetAttribute{
 				Optional: true, ElementType: types.StringType,
-				PlanModifiers: []planmodifier.Set{tfkit.ReplaceSet()},
+				PlanModifiers: []planmodifier.Set{planmod.ReplaceOrAdoptSet()},
 				MarkdownDescription: "IDs of detached volumes in the same location to attach at deploy. To attach volumes to a " +
 					"running setup later, use `gpucloud_verda_volume.instance_ids` instead; do not use both for one volume.",
 			},
@@ -191,7 +192,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"  - `delete_permanently`: the OS volume and the new volumes are deleted at once. Their data cannot be recovered.\n" +
 					"Changing it only changes what a later destroy does.",
 			},
-			"timeouts": tfkit.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
+			"timeouts": sharedschema.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
 
 			"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status, such as `running` or `offline`."},
 			"ip":     schema.StringAttribute{Computed: true, MarkdownDescription: "Public IPv4 address, once Verda assigned one."},
@@ -222,7 +223,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"created_at": computedString("When the instance was created (RFC 3339)."),
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "instance")
+	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -541,5 +542,5 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	tfkit.MarkImported(ctx, resp)
+	planmod.MarkImported(ctx, resp)
 }

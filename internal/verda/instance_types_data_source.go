@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -126,7 +126,7 @@ func (d *instanceTypesDataSource) Configure(_ context.Context, req datasource.Co
 }
 
 func (d *instanceTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	tfkit.ReadDataSource(ctx, req, resp, "listing Verda instance types", func(ctx context.Context, m *instanceTypesModel) error {
+	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda instance types", func(ctx context.Context, m *instanceTypesModel) error {
 		f := instanceTypeFilter{
 			GPUModel: m.GPUModel.ValueString(), MinGPUCount: m.MinGPUCount.ValueInt64(), MaxPrice: m.MaxPricePerHour.ValueFloat64Pointer(),
 			LocationCode: m.LocationCode.ValueString(), Spot: m.Spot.ValueBool(),

@@ -15,7 +15,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -70,7 +70,7 @@ func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "key")
+	planmod.NoteReplacements(ctx, &resp.Schema, "key")
 }
 
 func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

@@ -14,7 +14,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
@@ -63,7 +63,7 @@ func (r *startupScriptResource) Schema(ctx context.Context, _ resource.SchemaReq
 			},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "script")
+	planmod.NoteReplacements(ctx, &resp.Schema, "script")
 }
 
 func (r *startupScriptResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

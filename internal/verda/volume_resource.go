@@ -24,7 +24,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/tfkit"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
@@ -103,7 +104,7 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "What destroy does: `false` (default) moves the volume to the trash, where it can be " +
 					"restored for 96 hours before it is gone; `true` deletes it and its data at once.",
 			},
-			"timeouts":     tfkit.Timeouts(ctx, volumeTimeout, volumeTimeout, volumeTimeout),
+			"timeouts":     sharedschema.Timeouts(ctx, volumeTimeout, volumeTimeout, volumeTimeout),
 			"status":       schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status, such as `attached` or `detached`."},
 			"is_os_volume": schema.BoolAttribute{Computed: true, PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}, MarkdownDescription: "Whether it is an instance's OS volume."},
 			"created_at":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When it was created."},
@@ -114,7 +115,7 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"currency":      schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Currency of the price."},
 		},
 	}
-	tfkit.NoteReplacements(ctx, &resp.Schema, "volume")
+	planmod.NoteReplacements(ctx, &resp.Schema, "volume")
 }
 
 func (r *volumeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

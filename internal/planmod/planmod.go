@@ -1,12 +1,13 @@
-// Package tfkit holds the terraform-plugin-framework patterns every cloud's
-// resources share.
-package tfkit
+// Package planmod holds the plan modifiers every cloud's resources share:
+// replacement that adopts an imported object's value instead of replacing
+// it, case-insensitive values, and the registry note on every argument that
+// replaces.
+package planmod
 
 import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -17,24 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 )
-
-// ReadDataSource reads a data source's configuration into M, lets fill add
-// what the cloud says, and stores the result.
-func ReadDataSource[M any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, operation string, fill func(context.Context, *M) error) {
-	var m M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := fill(ctx, &m); err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic(operation, err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
 
 const importedKey = "imported"
 
@@ -61,33 +45,35 @@ func adopting(ctx context.Context, private privateReader, stateNull bool) bool {
 
 const replaceDesc = "Changing this replaces the object, except when it only fills in a value an import could not read."
 
-// ReplaceString, ReplaceBool, ReplaceInt64, ReplaceList, ReplaceSet, ReplaceObject and ReplaceMap force
-// replacement on change, except when adopting the value after an import.
-func ReplaceString() planmodifier.String {
+// ReplaceOrAdoptString and the others of its family force replacement on a
+// change, like RequiresReplace, except where an imported object's state
+// lacks a value the cloud does not report: the configured value is then
+// adopted in place, since nothing in the cloud changes.
+func ReplaceOrAdoptString() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)
 }
 
-func ReplaceBool() planmodifier.Bool {
+func ReplaceOrAdoptBool() planmodifier.Bool {
 	return boolplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)
 }
 
-func ReplaceList() planmodifier.List {
+func ReplaceOrAdoptList() planmodifier.List {
 	return listplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)
 }
 
-func ReplaceObject() planmodifier.Object {
+func ReplaceOrAdoptObject() planmodifier.Object {
 	return objectplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)
 }
 
-func ReplaceMap() planmodifier.Map {
+func ReplaceOrAdoptMap() planmodifier.Map {
 	return mapplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)
@@ -114,13 +100,13 @@ func (caseInsensitive) PlanModifyString(_ context.Context, req planmodifier.Stri
 	}
 }
 
-func ReplaceSet() planmodifier.Set {
+func ReplaceOrAdoptSet() planmodifier.Set {
 	return setplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)
 }
 
-func ReplaceInt64() planmodifier.Int64 {
+func ReplaceOrAdoptInt64() planmodifier.Int64 {
 	return int64planmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = !adopting(ctx, req.Private, req.StateValue.IsNull())
 	}, replaceDesc, replaceDesc)

@@ -1,4 +1,4 @@
-package tfkit
+package sharedschema
 
 import (
 	"context"

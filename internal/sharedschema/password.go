@@ -1,6 +1,7 @@
-package tfkit
+package sharedschema
 
 import (
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -44,7 +45,7 @@ func PasswordAttributes(what string, extra ...validator.String) map[string]schem
 	wo, plain := path.MatchRoot("password_wo"), path.MatchRoot("password")
 	return map[string]schema.Attribute{
 		"password": schema.StringAttribute{
-			Optional: true, Sensitive: true, PlanModifiers: []planmodifier.String{ReplaceString()},
+			Optional: true, Sensitive: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
 			Validators: append([]validator.String{stringvalidator.ConflictsWith(wo)}, extra...),
 			MarkdownDescription: what + ", sent at creation and kept in state (sensitive). For engines without write-only " +
 				"arguments (Terraform before 1.11, OpenTofu before 1.11); elsewhere prefer `password_wo`. Conflicts with " +
@@ -57,7 +58,7 @@ func PasswordAttributes(what string, extra ...validator.String) map[string]schem
 				"later, OpenTofu 1.11 or later). Requires `password_wo_version`; conflicts with `password`.",
 		},
 		"password_wo_version": schema.Int64Attribute{
-			Optional: true, PlanModifiers: []planmodifier.Int64{ReplaceInt64()},
+			Optional: true, PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()},
 			Validators: []validator.Int64{int64validator.AlsoRequires(wo)},
 			MarkdownDescription: "A number to change when `password_wo` changes, since Terraform cannot compare write-only " +
 				"values: changing it replaces the object with one made with the new password.",
