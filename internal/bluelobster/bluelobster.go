@@ -7,9 +7,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
 // Blue Lobster recommends polling tasks every 2-5 seconds.
@@ -28,23 +30,25 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewInstanceTypesDataSource, NewImagesDataSource, NewBackupsDataSource}
 }
 
-// clientHolder is embedded by every Blue Lobster resource and data source.
+// clientHolder is embedded by every BlueLobster resource and data source.
 type clientHolder struct {
-	client  *api.Client
-	clients *providerdata.Clients
+	providerdata.Holder[api.Client]
 }
 
-func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
-	if providerData == nil {
-		return
-	}
-	clients, d := providerdata.BlueLobsterClient(providerData)
-	diags.Append(d...)
-	if clients != nil {
-		h.clients, h.client = clients, clients.BlueLobster
-	}
+func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
+	h.Take(providerdata.BlueLobster, data, diags)
 }
 
-func (h *clientHolder) poll() (time.Duration, time.Duration) {
-	return h.clients.Poll(taskPollFloor, taskPollCeiling)
+// waitOptions paces a wait for object, a task's or a machine's, at the
+// rate Blue Lobster recommends.
+func (h *clientHolder) waitOptions(object string) wait.Options {
+	floor, ceiling := h.Clients.Poll(taskPollFloor, taskPollCeiling)
+	return wait.Options{Object: object, Floor: floor, Ceiling: ceiling}
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
 }

@@ -17,69 +17,26 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
 var _ resource.ResourceWithValidateConfig = (*firewallResource)(nil)
 
+// A firewall's change is a few requests per rule; ten minutes allow for
+// hundreds of rules under Blue Lobster's rate limits.
+const firewallTimeout = 10 * time.Minute
+
 // NewFirewallResource is gpucloud_bluelobster_firewall.
 func NewFirewallResource() resource.Resource { return &firewallResource{} }
 
 type firewallResource struct{ clientHolder }
-
-type firewallModel struct {
-	ID         types.String `tfsdk:"id"`
-	InstanceID types.String `tfsdk:"instance_id"`
-	Enabled    types.Bool   `tfsdk:"enabled"`
-	PolicyIn   types.String `tfsdk:"policy_in"`
-	PolicyOut  types.String `tfsdk:"policy_out"`
-	Rules      []ruleModel  `tfsdk:"rules"`
-}
-
-type ruleModel struct {
-	Type    types.String `tfsdk:"type"`
-	Action  types.String `tfsdk:"action"`
-	Proto   types.String `tfsdk:"proto"`
-	DPort   types.String `tfsdk:"dport"`
-	SPort   types.String `tfsdk:"sport"`
-	Source  types.String `tfsdk:"source"`
-	Dest    types.String `tfsdk:"dest"`
-	Comment types.String `tfsdk:"comment"`
-	Enabled types.Bool   `tfsdk:"enabled"`
-}
-
-func (r ruleModel) api() api.Rule {
-	enable := int64(1)
-	if !r.Enabled.IsNull() && !r.Enabled.ValueBool() {
-		enable = 0
-	}
-	return api.Rule{
-		Type: strings.ToLower(r.Type.ValueString()), Action: strings.ToUpper(r.Action.ValueString()), Proto: strings.ToLower(r.Proto.ValueString()),
-		DPort: r.DPort.ValueString(), SPort: r.SPort.ValueString(), Source: r.Source.ValueString(), Dest: r.Dest.ValueString(),
-		Comment: r.Comment.ValueString(), Enable: enable,
-	}
-}
-
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-// sameFold keeps the configured spelling when the cloud only changed its case.
-func sameFold(prior types.String, reported string) types.String {
-	if strings.EqualFold(prior.ValueString(), reported) && !prior.IsNull() {
-		return prior
-	}
-	return types.StringValue(reported)
-}
 
 func (r *firewallResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_bluelobster_firewall"
@@ -114,6 +71,7 @@ func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional: true, Computed: true, Default: stringdefault.StaticString("ACCEPT"), Validators: policy, PlanModifiers: anyCase,
 				MarkdownDescription: "What happens to outbound traffic no rule matches: `ACCEPT` (default) or `DROP`.",
 			},
+			"timeouts": sharedschema.Timeouts(ctx, firewallTimeout, firewallTimeout, firewallTimeout),
 			"rules": schema.ListNestedAttribute{
 				Optional: true, MarkdownDescription: "Rules in evaluation order, first match wins.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -139,9 +97,11 @@ func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 // ValidateConfig warns when the firewall would lock SSH out: inbound
 // traffic dropped by default and no rule accepting port 22.
 func (r *firewallResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m firewallModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.PolicyIn.IsUnknown() || m.Enabled.IsUnknown() || !m.Enabled.IsNull() && !m.Enabled.ValueBool() {
+	m, ok := crud.Get[firewallModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if m.PolicyIn.IsUnknown() || m.Enabled.IsUnknown() || !m.Enabled.IsNull() && !m.Enabled.ValueBool() {
 		return
 	}
 	if !m.PolicyIn.IsNull() && !strings.EqualFold(m.PolicyIn.ValueString(), "DROP") {
@@ -167,23 +127,30 @@ func (r *firewallResource) Configure(_ context.Context, req resource.ConfigureRe
 }
 
 func (r *firewallResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.apply(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics)
+	plan, ok := crud.Get[firewallModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, firewallTimeout, &resp.Diagnostics)
+	defer cancel()
+	r.apply(ctx, plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *firewallResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.apply(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics)
+	plan, ok := crud.Get[firewallModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, firewallTimeout, &resp.Diagnostics)
+	defer cancel()
+	r.apply(ctx, plan, &resp.State, &resp.Diagnostics)
 }
 
 // apply makes the firewall match the plan: options first, then the rules.
-func (r *firewallResource) apply(ctx context.Context, get func(context.Context, any) diag.Diagnostics, state *tfsdk.State, diags *diag.Diagnostics) {
-	var plan firewallModel
-	diags.Append(get(ctx, &plan)...)
-	if diags.HasError() {
-		return
-	}
+func (r *firewallResource) apply(ctx context.Context, plan firewallModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	id := plan.InstanceID.ValueString()
 	what := apierr.Describe("Blue Lobster", "firewall of instance", id)
-	if err := r.client.SetFirewall(ctx, id, plan.Enabled.ValueBool(), strings.ToUpper(plan.PolicyIn.ValueString()), strings.ToUpper(plan.PolicyOut.ValueString())); err != nil {
+	if err := r.Client.SetFirewall(ctx, id, plan.Enabled.ValueBool(), strings.ToUpper(plan.PolicyIn.ValueString()), strings.ToUpper(plan.PolicyOut.ValueString())); err != nil {
 		diags.Append(apierr.Diagnostic("configuring "+what, err))
 		return
 	}
@@ -195,7 +162,7 @@ func (r *firewallResource) apply(ctx context.Context, get func(context.Context, 
 		diags.Append(apierr.Diagnostic("writing the rules of "+what, err))
 		return
 	}
-	fw, err := r.client.GetFirewall(ctx, id)
+	fw, err := r.Client.GetFirewall(ctx, id)
 	if err != nil {
 		diags.Append(apierr.Diagnostic("reading "+what, err))
 		return
@@ -207,7 +174,7 @@ func (r *firewallResource) apply(ctx context.Context, get func(context.Context, 
 // Where the first add that can tell shows they land at the top, the rest is
 // planned again for that end.
 func (r *firewallResource) syncRules(ctx context.Context, id string, desired []api.Rule) error {
-	fw, err := r.client.GetFirewall(ctx, id)
+	fw, err := r.Client.GetFirewall(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -220,7 +187,7 @@ func (r *firewallResource) syncRules(ctx context.Context, id string, desired []a
 		if err != nil {
 			return err
 		}
-		if fw, err = r.client.GetFirewall(ctx, id); err != nil {
+		if fw, err = r.Client.GetFirewall(ctx, id); err != nil {
 			return err
 		}
 		atTop = landedTop
@@ -236,13 +203,13 @@ func (r *firewallResource) syncRules(ctx context.Context, id string, desired []a
 // add that lands at the other end, so that the rest can be planned again.
 func (r *firewallResource) write(ctx context.Context, id string, p rulePlan, n int, atTop bool) (bool, error) {
 	for _, pos := range p.Deletes {
-		if err := r.client.DeleteRule(ctx, id, pos); err != nil && !transport.IsNotFound(err) {
+		if err := r.Client.DeleteRule(ctx, id, pos); err != nil && !transport.IsNotFound(err) {
 			return atTop, err
 		}
 	}
 	n -= len(p.Deletes)
 	for _, rule := range p.Adds {
-		landed, err := r.client.AddRule(ctx, id, rule)
+		landed, err := r.Client.AddRule(ctx, id, rule)
 		if err != nil {
 			return atTop, err
 		}
@@ -255,79 +222,33 @@ func (r *firewallResource) write(ctx context.Context, id string, p rulePlan, n i
 	return atTop, nil
 }
 
-func samerules(a, b []api.Rule) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if ruleKey(a[i]) != ruleKey(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// firewallFromAPI keeps the configured spelling of values the cloud only
-// changed the case of.
-func firewallFromAPI(id string, fw *api.Firewall, prior firewallModel) firewallModel {
-	m := firewallModel{
-		ID: types.StringValue(id), InstanceID: types.StringValue(id), Enabled: types.BoolValue(bool(fw.Enabled)),
-		PolicyIn: sameFold(prior.PolicyIn, fw.PolicyIn), PolicyOut: sameFold(prior.PolicyOut, fw.PolicyOut),
-	}
-	for i, rule := range fw.Rules {
-		var p ruleModel
-		if i < len(prior.Rules) {
-			p = prior.Rules[i]
-		}
-		proto := rule.Proto
-		if proto == "" {
-			proto = "tcp"
-		}
-		m.Rules = append(m.Rules, ruleModel{
-			Type: sameFold(p.Type, rule.Type), Action: sameFold(p.Action, rule.Action), Proto: sameFold(p.Proto, proto),
-			DPort: nullIfEmpty(rule.DPort), SPort: nullIfEmpty(rule.SPort), Source: nullIfEmpty(rule.Source), Dest: nullIfEmpty(rule.Dest),
-			Comment: nullIfEmpty(rule.Comment), Enabled: types.BoolValue(rule.Enable != 0),
-		})
-	}
-	if m.Rules == nil && prior.Rules != nil {
-		m.Rules = []ruleModel{}
-	}
-	return m
-}
-
 func (r *firewallResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state firewallModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := state.InstanceID.ValueString()
-	if id == "" {
-		id = state.ID.ValueString()
-	}
-	fw, err := r.client.GetFirewall(ctx, id)
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Blue Lobster", "firewall of instance", id), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, firewallFromAPI(id, fw, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[firewallModel, api.Firewall]{
+		What: func(m firewallModel) string {
+			return apierr.Describe("Blue Lobster", "firewall of instance", m.InstanceID.ValueString())
+		},
+		Read: func(ctx context.Context, m firewallModel) (*api.Firewall, error) {
+			return r.Client.GetFirewall(ctx, m.InstanceID.ValueString())
+		},
+		FromAPI: func(fw *api.Firewall, m firewallModel) firewallModel {
+			return firewallFromAPI(m.InstanceID.ValueString(), fw, m)
+		},
+	})
 }
 
 // Delete leaves the firewall disabled with no rules.
 func (r *firewallResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state firewallModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, ok := crud.Get[firewallModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, firewallTimeout, &resp.Diagnostics)
+	defer cancel()
 	id := state.InstanceID.ValueString()
 	what := apierr.Describe("Blue Lobster", "firewall of instance", id)
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
-	defer cancel()
 	err := r.syncRules(ctx, id, nil)
 	if err == nil {
-		err = r.client.SetFirewall(ctx, id, false, "DROP", "ACCEPT")
+		err = r.Client.SetFirewall(ctx, id, false, "DROP", "ACCEPT")
 	}
 	if err != nil && !transport.IsNotFound(err) {
 		resp.Diagnostics.Append(apierr.Diagnostic("removing "+what, err))
@@ -335,6 +256,5 @@ func (r *firewallResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *firewallResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), req.ID)...)
+	planmod.Import(ctx, req, resp, "instance_id")
 }

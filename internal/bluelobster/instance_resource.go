@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -25,7 +24,8 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -53,33 +53,6 @@ var _ resource.ResourceWithModifyPlan = (*instanceResource)(nil)
 func NewInstanceResource() resource.Resource { return &instanceResource{} }
 
 type instanceResource struct{ clientHolder }
-
-type instanceModel struct {
-	ID           types.String `tfsdk:"id"`
-	Region       types.String `tfsdk:"region"`
-	InstanceType types.String `tfsdk:"instance_type"`
-	Name         types.String `tfsdk:"name"`
-	Username     types.String `tfsdk:"username"`
-	SSHPublicKey types.String `tfsdk:"ssh_public_key"`
-	sharedschema.Passwords
-	TemplateName     types.String   `tfsdk:"template_name"`
-	ISOURL           types.String   `tfsdk:"iso_url"`
-	Metadata         types.Map      `tfsdk:"metadata"`
-	PowerState       types.String   `tfsdk:"power_state"`
-	Timeouts         timeouts.Value `tfsdk:"timeouts"`
-	IPAddress        types.String   `tfsdk:"ip_address"`
-	InternalIP       types.String   `tfsdk:"internal_ip"`
-	HostID           types.String   `tfsdk:"host_id"`
-	CPUCores         types.Int64    `tfsdk:"cpu_cores"`
-	MemoryGiB        types.Int64    `tfsdk:"memory_gib"`
-	StorageGiB       types.Int64    `tfsdk:"storage_gib"`
-	GPUCount         types.Int64    `tfsdk:"gpu_count"`
-	GPUModel         types.String   `tfsdk:"gpu_model"`
-	PricePerHour     types.Float64  `tfsdk:"price_per_hour"`
-	PowerStatus      types.String   `tfsdk:"power_status"`
-	TemplateReported types.String   `tfsdk:"template_name_reported"`
-	CreatedAt        types.String   `tfsdk:"created_at"`
-}
 
 func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_bluelobster_instance"
@@ -175,9 +148,9 @@ func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRe
 
 // ModifyPlan warns about instances that already bear a new one's name.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_bluelobster_instance", apierr.Describe("Blue Lobster", "instance", name),
-			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
+			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
 }
 
@@ -186,11 +159,11 @@ func describe(m instanceModel) string {
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan, config instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
-	resp.Diagnostics.Append(d...)
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	config, okConfig := crud.Get[instanceModel](ctx, req.Config, &resp.Diagnostics)
+	if !okPlan || !okConfig {
+		return
+	}
 	metadata := map[string]string{}
 	if !plan.Metadata.IsNull() {
 		resp.Diagnostics.Append(plan.Metadata.ElementsAs(ctx, &metadata, false)...)
@@ -198,7 +171,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
 	defer cancel()
 	what := describe(plan)
 	body := api.LaunchRequest{
@@ -208,10 +181,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		TemplateName: plan.TemplateName.ValueString(), ISOURL: plan.ISOURL.ValueString(),
 	}
 	var launch *api.Launch
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_bluelobster_instance", What: what,
-		Matching: adopt.Matching(r.client.Instances, launchedBy(body), instanceCandidate)},
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_bluelobster_instance", What: what,
+		Matching: adopt.Matching(r.Client.Instances, launchedBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) {
-			l, err := r.client.LaunchInstance(ctx, body)
+			l, err := r.Client.LaunchInstance(ctx, body)
 			if err != nil {
 				return "", err
 			}
@@ -223,14 +196,14 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	// Saved the moment Blue Lobster names the machine, before the task runs.
-	state := plan.withUnknownsNull()
-	state.ID = types.StringValue(id)
+	state := pending.State(plan)
+	state.ID, state.Passwords = types.StringValue(id), plan.Passwords.Stored()
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
 	if err := r.waitLaunched(ctx, id, what, launch); err != nil {
 		var failed *wait.FailedError
 		if errors.As(err, &failed) {
-			if _, getErr := r.client.GetInstance(ctx, id); transport.IsNotFound(getErr) {
+			if _, getErr := r.Client.GetInstance(ctx, id); transport.IsNotFound(getErr) {
 				resp.State.RemoveResource(ctx)
 				err = fmt.Errorf("%w (no machine was made, so nothing is left to pay for)", err)
 			}
@@ -244,7 +217,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 			return
 		}
 	}
-	inst, err := r.client.GetInstance(ctx, id)
+	inst, err := r.Client.GetInstance(ctx, id)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
@@ -256,129 +229,55 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 // was lost has no task to follow, so the machine itself is polled until it
 // leaves provisioning.
 func (r *instanceResource) waitLaunched(ctx context.Context, id, what string, launch *api.Launch) error {
-	floor, ceiling := r.poll()
 	if launch != nil && launch.TaskID != "" {
-		_, err := r.client.WaitTask(ctx, launch.TaskID, "launching "+what, floor, ceiling)
+		_, err := r.Client.WaitTask(ctx, launch.TaskID, r.waitOptions("launching "+what))
 		return err
 	}
-	_, err := wait.Until(ctx, wait.Options{
-		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{powerRunning, powerStopped, powerUnreported}, Failure: []string{api.PowerError},
-		Floor: floor, Ceiling: ceiling,
-	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.GetInstance(ctx, id)
-		if err != nil {
-			return wait.Observation{}, err
-		}
+	opts := r.waitOptions(fmt.Sprintf("%s (%s)", what, id))
+	opts.Target, opts.Failure = []string{powerRunning, powerStopped, powerUnreported}, []string{api.PowerError}
+	_, err := r.Client.WaitInstance(ctx, id, opts, func(i *api.Instance) wait.Observation {
 		if i.PowerStatus == "" {
-			return wait.Observation{State: powerUnreported}, nil
+			return wait.Observation{State: powerUnreported}
 		}
-		return wait.Observation{State: i.PowerStatus, Message: "Blue Lobster reports the launch failed"}, nil
+		return wait.Observation{State: i.PowerStatus, Message: "Blue Lobster reports the launch failed"}
 	})
 	return err
 }
 
-func (m instanceModel) withUnknownsNull() instanceModel {
-	s := m
-	s.Passwords = s.Passwords.Stored()
-	for _, v := range []*types.String{&s.ID, &s.IPAddress, &s.InternalIP, &s.HostID, &s.GPUModel, &s.PowerStatus, &s.TemplateReported, &s.CreatedAt} {
-		if v.IsUnknown() {
-			*v = types.StringNull()
-		}
-	}
-	for _, v := range []*types.Int64{&s.CPUCores, &s.MemoryGiB, &s.StorageGiB, &s.GPUCount} {
-		if v.IsUnknown() {
-			*v = types.Int64Null()
-		}
-	}
-	if s.PricePerHour.IsUnknown() {
-		s.PricePerHour = types.Float64Null()
-	}
-	return s
-}
-
-// instanceFromAPI fills the model; what Blue Lobster does not return, or
-// returns changed (metadata, template, the key), keeps the planned value.
-func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
-	m := prior
-	m.Passwords = m.Passwords.Stored()
-	m.ID = types.StringValue(i.UUID)
-	m.Name = types.StringValue(i.Name)
-	if i.Region != "" {
-		m.Region = types.StringValue(i.Region)
-	}
-	if i.InstanceType != "" {
-		m.InstanceType = types.StringValue(i.InstanceType)
-	}
-	if i.VMUsername != "" {
-		m.Username = types.StringValue(i.VMUsername)
-	}
-	switch i.PowerStatus {
-	case api.PowerRunning:
-		m.PowerState = types.StringValue(powerRunning)
-	case api.PowerStopped:
-		m.PowerState = types.StringValue(powerStopped)
-	default:
-		// null on a running VM, or a transition: keep what was there.
-		if m.PowerState.IsNull() || m.PowerState.IsUnknown() {
-			m.PowerState = types.StringValue(powerRunning)
-		}
-	}
-	m.IPAddress, m.InternalIP, m.HostID = types.StringValue(i.IPAddress), types.StringValue(i.InternalIP), types.StringValue(i.HostID)
-	m.CPUCores, m.MemoryGiB, m.StorageGiB, m.GPUCount = types.Int64Value(i.CPUCores), types.Int64Value(i.Memory), types.Int64Value(i.Storage), types.Int64Value(i.GPUCount)
-	m.GPUModel = types.StringValue(i.GPUModel)
-	m.PricePerHour = types.Float64Value(float64(i.PriceCentsPerHour) / 100)
-	m.PowerStatus = types.StringValue(i.PowerStatus)
-	m.TemplateReported = types.StringValue(i.TemplateName)
-	m.CreatedAt = types.StringValue(i.CreatedAt)
-	return m
-}
-
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) error {
-	start := r.client.PowerOn
+	start := r.Client.PowerOn
 	if power == powerStopped {
-		start = r.client.Shutdown
+		start = r.Client.Shutdown
 	}
 	task, err := start(ctx, id)
 	if err != nil {
 		return err
 	}
-	floor, ceiling := r.poll()
-	_, err = r.client.WaitTask(ctx, task, "powering "+what, floor, ceiling)
+	_, err = r.Client.WaitTask(ctx, task, r.waitOptions("powering "+what))
 	return err
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	inst, err := r.client.ReadInstance(ctx, state.ID.ValueString(), coalesce.RefreshAge)
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Blue Lobster", "instance", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[instanceModel, api.Instance]{
+		What: func(m instanceModel) string { return apierr.Describe("Blue Lobster", "instance", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m instanceModel) (*api.Instance, error) {
+			return r.Client.ReadInstance(ctx, m.ID.ValueString())
+		},
+		FromAPI: instanceFromAPI,
+	})
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	state, okState := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !okPlan || !okState {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
 	if !plan.Name.Equal(state.Name) {
-		if err := r.client.Rename(ctx, id, plan.Name.ValueString()); err != nil {
+		if err := r.Client.Rename(ctx, id, plan.Name.ValueString()); err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic("renaming "+what, err))
 			return
 		}
@@ -389,55 +288,30 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 			return
 		}
 	}
-	inst, err := r.client.GetInstance(ctx, id)
+	inst, err := r.Client.GetInstance(ctx, id)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
 	}
-	next := instanceFromAPI(inst, plan.withUnknownsNull())
+	next := instanceFromAPI(inst, pending.State(plan))
 	next.PowerState = plan.PowerState
 	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
 }
 
-// Delete retries while Blue Lobster answers 404 for a machine that still
-// exists, which it does for a while after some launches.
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	floor, ceiling := r.poll()
-	var task string
-	_, err := wait.Until(ctx, wait.Options{Object: what + " (" + id + ")", Target: []string{"deleting", "gone"}, Floor: floor, Ceiling: ceiling},
-		func(ctx context.Context) (wait.Observation, error) {
-			t, err := r.client.DeleteInstance(ctx, id)
-			if err == nil {
-				task = t
-				return wait.Observation{State: "deleting"}, nil
-			}
-			if !transport.IsNotFound(err) {
-				return wait.Observation{}, err
-			}
-			if _, getErr := r.client.GetInstance(ctx, id); transport.IsNotFound(getErr) {
-				return wait.Observation{State: "gone"}, nil
-			}
-			return wait.Observation{State: "delete refused with 404 while the machine still exists"}, nil
-		})
-	if err == nil && task != "" {
-		_, err = r.client.WaitTask(ctx, task, "deleting "+what, floor, ceiling)
-	}
+	err := r.Client.RemoveInstance(ctx, id, r.waitOptions("deleting "+what))
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	planmod.MarkImported(ctx, resp)
+	planmod.Import(ctx, req, resp)
 }

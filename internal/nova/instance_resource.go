@@ -6,7 +6,6 @@ import (
 	"maps"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -22,11 +21,11 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
@@ -48,32 +47,6 @@ const (
 func NewInstanceResource() resource.Resource { return &instanceResource{} }
 
 type instanceResource struct{ clientHolder }
-
-type instanceModel struct {
-	ID                types.String `tfsdk:"id"`
-	Node              types.String `tfsdk:"node"`
-	GPUType           types.String `tfsdk:"gpu_type"`
-	GPUCount          types.Int64  `tfsdk:"gpu_count"`
-	StorageGB         types.Int64  `tfsdk:"storage_gb"`
-	TemplateVMID      types.Int64  `tfsdk:"template_vmid"`
-	Image             types.String `tfsdk:"image"`
-	RentalType        types.String `tfsdk:"rental_type"`
-	ReservationMonths types.Int64  `tfsdk:"reservation_months"`
-	SSHKeyID          types.String `tfsdk:"ssh_key_id"`
-	sharedschema.Passwords
-	AuthMethod    types.String   `tfsdk:"auth_method"`
-	PowerState    types.String   `tfsdk:"power_state"`
-	Timeouts      timeouts.Value `tfsdk:"timeouts"`
-	VMID          types.Int64    `tfsdk:"vmid"`
-	InstanceLabel types.String   `tfsdk:"instance_label"`
-	IPAddress     types.String   `tfsdk:"ip_address"`
-	Status        types.String   `tfsdk:"status"`
-	CPUCores      types.Int64    `tfsdk:"cpu_cores"`
-	RAMGB         types.Int64    `tfsdk:"ram_gb"`
-	HourlyRate    types.Float64  `tfsdk:"hourly_rate"`
-	CreatedAt     types.String   `tfsdk:"created_at"`
-	StartedAt     types.String   `tfsdk:"started_at"`
-}
 
 func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_nova_instance"
@@ -162,9 +135,11 @@ func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigVa
 
 // ValidateConfig: reservation_months goes with reserved rentals only, and they need it.
 func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m instanceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.RentalType.IsUnknown() || m.ReservationMonths.IsUnknown() {
+	m, ok := crud.Get[instanceModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if m.RentalType.IsUnknown() || m.ReservationMonths.IsUnknown() {
 		return
 	}
 	reserved := m.RentalType.ValueString() == rentalReserved
@@ -183,10 +158,9 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
 		return
 	}
-	var plan, config instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	config, okConfig := crud.Get[instanceModel](ctx, req.Config, &resp.Diagnostics)
+	if !okPlan || !okConfig {
 		return
 	}
 	if vmid, ok := templateVMID(plan.Image.ValueString()); ok {
@@ -208,15 +182,12 @@ func describe(m instanceModel) string {
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan, config instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	timeout, d := plan.Timeouts.Create(ctx, createTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	config, okConfig := crud.Get[instanceModel](ctx, req.Config, &resp.Diagnostics)
+	if !okPlan || !okConfig {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, createTimeout, &resp.Diagnostics)
 	defer cancel()
 	what := describe(plan)
 	// Nova takes no name at creation; this process's creates on one node
@@ -228,32 +199,32 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		ReservationMonths: plan.ReservationMonths.ValueInt64(), AuthMethod: plan.AuthMethod.ValueString(),
 		SSHKeyID: plan.SSHKeyID.ValueString(), Password: plan.Passwords.Value(config.Passwords),
 	}
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_nova_instance", What: what,
-		Matching: adopt.Matching(r.client.VMs, createdVM(request), vmCandidate)},
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_nova_instance", What: what,
+		Matching: adopt.Matching(r.Client.VMs, createdVM(request), vmCandidate)},
 		func(ctx context.Context) (string, error) {
-			vm, err := r.client.CreateVM(ctx, request)
+			vm, err := r.Client.CreateVM(ctx, request)
 			if err != nil {
 				return "", err
 			}
 			return vm.ID, nil
 		})
-	var vm *api.VM
-	if err == nil {
-		vm, err = r.client.ReadVM(ctx, id, coalesce.RefreshAge)
-	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	// Saved before waiting: a failed VM stays tracked (tainted), never billed outside state.
-	state := vmFromAPI(vm, plan)
+	state := pending.State(plan)
+	state.ID, state.Passwords = types.StringValue(id), plan.Passwords.Stored()
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	vm, err = r.waitFor(ctx, vm.ID, what, powerRunning, plan.RentalType.ValueString() == interruptible)
+	vm, err := r.waitFor(ctx, id, what, powerRunning, plan.RentalType.ValueString() == interruptible)
 	if err == nil && plan.PowerState.ValueString() == powerStopped && vm.Status == api.StatusRunning {
-		vm, err = r.setPower(ctx, vm.ID, what, powerStopped)
+		// Saved running, so that a failed shutdown leaves a plan to stop it.
+		state = instanceFromAPI(vm, state)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		vm, err = r.setPower(ctx, id, what, powerStopped)
 	}
 	if vm != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, vmFromAPI(vm, state))...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(vm, state))...)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
@@ -273,25 +244,15 @@ func (r *instanceResource) waitFor(ctx context.Context, id, what, power string, 
 	} else {
 		failures = append(failures, api.StatusInterrupted)
 	}
-	var last *api.VM
-	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
-	mark := r.client.WriteMark()
-	_, err := wait.Until(ctx, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: target, Failure: failures, Floor: floor, Ceiling: ceiling},
-		func(ctx context.Context) (wait.Observation, error) {
-			vm, err := r.client.PollVM(ctx, id, mark, floor)
-			if err != nil {
-				return wait.Observation{}, err
-			}
-			last = vm
-			return wait.Observation{State: vm.Status}, nil
-		})
-	return last, err
+	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
+	return r.Client.WaitVM(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: target, Failure: failures, Floor: floor, Ceiling: ceiling},
+		func(vm *api.VM) wait.Observation { return wait.Observation{State: vm.Status} })
 }
 
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.VM, error) {
-	change := r.client.StartVM
+	change := r.Client.StartVM
 	if power == powerStopped {
-		change = r.client.StopVM
+		change = r.Client.StopVM
 	}
 	if err := change(ctx, id); err != nil {
 		return nil, err
@@ -299,71 +260,24 @@ func (r *instanceResource) setPower(ctx context.Context, id, what, power string)
 	return r.waitFor(ctx, id, what, power, false)
 }
 
-// vmFromAPI fills the model; ssh_key_id, image and the password are not
-// returned and keep their planned values.
-func vmFromAPI(vm *api.VM, prior instanceModel) instanceModel {
-	m := prior
-	m.Passwords = m.Passwords.Stored()
-	m.ID, m.Node, m.GPUType = types.StringValue(vm.ID), types.StringValue(vm.Node), types.StringValue(vm.GPUType)
-	m.GPUCount, m.StorageGB = types.Int64Value(vm.GPUCount), types.Int64Value(vm.StorageGB)
-	if vm.TemplateVMID != 0 {
-		m.TemplateVMID = types.Int64Value(vm.TemplateVMID)
-	}
-	if vm.RentalType != "" {
-		m.RentalType = types.StringValue(vm.RentalType)
-	}
-	if m.AuthMethod.IsUnknown() {
-		m.AuthMethod = types.StringNull()
-	}
-	switch vm.Status {
-	case api.StatusRunning:
-		m.PowerState = types.StringValue(powerRunning)
-	case api.StatusStopped:
-		m.PowerState = types.StringValue(powerStopped)
-	default:
-		if m.PowerState.IsNull() || m.PowerState.IsUnknown() {
-			m.PowerState = types.StringValue(powerRunning)
-		}
-	}
-	m.VMID, m.InstanceLabel = types.Int64Value(vm.VMID), types.StringValue(vm.InstanceLabel)
-	m.IPAddress = types.StringNull()
-	if vm.IPAddress != "" {
-		m.IPAddress = types.StringValue(vm.IPAddress)
-	}
-	m.Status, m.CPUCores, m.RAMGB = types.StringValue(vm.Status), types.Int64Value(vm.CPUCores), types.Int64Value(vm.RAMGB)
-	m.HourlyRate, m.CreatedAt = types.Float64Value(float64(vm.HourlyRate)), types.StringValue(vm.CreatedAt)
-	m.StartedAt = types.StringNull()
-	if vm.StartedAt != "" {
-		m.StartedAt = types.StringValue(vm.StartedAt)
-	}
-	return m
-}
-
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	vm, err := r.client.ReadVM(ctx, state.ID.ValueString(), coalesce.RefreshAge)
-	if transport.IsNotFound(err) || err == nil && vm.Status == api.StatusDestroyed {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Nova Cloud", "VM", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, vmFromAPI(vm, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[instanceModel, api.VM]{
+		What: func(m instanceModel) string { return apierr.Describe("Nova Cloud", "VM", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m instanceModel) (*api.VM, error) {
+			return r.Client.ReadVM(ctx, m.ID.ValueString())
+		},
+		Gone:    func(vm *api.VM) bool { return vm.Status == api.StatusDestroyed },
+		FromAPI: instanceFromAPI,
+	})
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, updateTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	state, okState := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !okPlan || !okState {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, updateTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
 	var vm *api.VM
@@ -371,47 +285,30 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.PowerState.Equal(state.PowerState) {
 		vm, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
 	} else {
-		vm, err = r.client.ReadVM(ctx, id, coalesce.RefreshAge)
+		vm, err = r.Client.ReadVM(ctx, id)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("updating "+what, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, vmFromAPI(vm, plan))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(vm, plan))...)
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, deleteTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	err := r.client.DeleteVM(ctx, id)
-	if transport.IsNotFound(err) {
-		return
-	}
-	if err == nil {
-		floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
-		mark := r.client.WriteMark()
-		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-			vm, err := r.client.PollVM(ctx, id, mark, floor)
-			if err != nil {
-				return "", err
-			}
-			return vm.Status, nil
-		}, api.StatusDestroyed)
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
-	}
+	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
+	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteVM(ctx, id) },
+		func(ctx context.Context) error {
+			return r.Client.WaitVMGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	planmod.MarkImported(ctx, resp)
+	planmod.Import(ctx, req, resp)
 }

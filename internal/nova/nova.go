@@ -20,35 +20,22 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewOffersDataSource, NewPricingDataSource, NewImagesDataSource}
 }
 
-// clientHolder is embedded by resources, which need credentials.
+// clientHolder is embedded by every Nova resource and data source.
 type clientHolder struct {
-	client  *api.Client
-	clients *providerdata.Clients
+	providerdata.Holder[api.Client]
 }
 
-func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
-	if providerData == nil {
-		return
-	}
-	clients, d := providerdata.NovaClient(providerData)
-	diags.Append(d...)
-	if clients != nil {
-		h.clients, h.client = clients, clients.Nova
-	}
+func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
+	h.Take(providerdata.Nova, data, diags)
 }
 
 // publicHolder is embedded by data sources that read public endpoints.
-type publicHolder struct{ client *api.Client }
+type publicHolder struct {
+	providerdata.Holder[api.Client]
+}
 
-func (h *publicHolder) configure(providerData any, diags *diag.Diagnostics) {
-	if providerData == nil {
-		return
-	}
-	clients, d := providerdata.From(providerData)
-	diags.Append(d...)
-	if clients != nil {
-		h.client = clients.Nova
-	}
+func (h *publicHolder) configure(data any, diags *diag.Diagnostics) {
+	h.Take(providerdata.NovaPublic, data, diags)
 }
 
 // template is one of the OS images the document lists for template_vmid.

@@ -14,9 +14,10 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
@@ -26,15 +27,6 @@ var _ resource.ResourceWithModifyPlan = (*sshKeyResource)(nil)
 func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
 
 type sshKeyResource struct{ clientHolder }
-
-type sshKeyModel struct {
-	ID          types.String `tfsdk:"id"`
-	Label       types.String `tfsdk:"label"`
-	PublicKey   types.String `tfsdk:"public_key"`
-	Fingerprint types.String `tfsdk:"fingerprint"`
-	KeyType     types.String `tfsdk:"key_type"`
-	CreatedAt   types.String `tfsdk:"created_at"`
-}
 
 func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_nova_ssh_key"
@@ -68,79 +60,74 @@ func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequ
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-func sshKeyFromAPI(k *api.SSHKey, prior sshKeyModel) sshKeyModel {
-	prior.ID, prior.Label = types.StringValue(k.ID), types.StringValue(k.Label)
-	prior.Fingerprint, prior.KeyType, prior.CreatedAt = types.StringValue(k.Fingerprint), types.StringValue(k.KeyType), types.StringValue(k.CreatedAt)
-	return prior
-}
-
 // ModifyPlan warns about SSH keys that already bear a new one's label.
 func (r *sshKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if label, ok := adopt.Creating(ctx, req, "label"); ok && r.client != nil && r.client.Authenticated() {
+	if label, ok := adopt.Creating(ctx, req, "label"); ok && r.Client != nil && r.Client.Authenticated() {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("label"), "gpucloud_nova_ssh_key", apierr.Describe("Nova Cloud", "SSH key", label),
-			adopt.Existing(r.client.SSHKeys, func(k api.SSHKey) bool { return k.Label == label }, sshKeyCandidate))
+			adopt.Existing(r.Client.SSHKeys, func(k api.SSHKey) bool { return k.Label == label }, sshKeyCandidate))
 	}
 }
 
 func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan sshKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[sshKeyModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	label, key := plan.Label.ValueString(), plan.PublicKey.ValueString()
 	what := apierr.Describe("Nova Cloud", "SSH key", label)
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_nova_ssh_key", What: what,
-		Matching: adopt.Matching(r.client.SSHKeys, createdSSHKey(label, validate.SSHFingerprint(key)), sshKeyCandidate)},
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_nova_ssh_key", What: what,
+		Matching: adopt.Matching(r.Client.SSHKeys, createdSSHKey(label, validate.SSHFingerprint(key)), sshKeyCandidate)},
 		func(ctx context.Context) (string, error) {
-			k, err := r.client.CreateSSHKey(ctx, key, label)
+			k, err := r.Client.CreateSSHKey(ctx, key, label)
 			if err != nil {
 				return "", err
 			}
 			return k.ID, nil
 		})
-	var created *api.SSHKey
-	if err == nil {
-		created, err = r.client.GetSSHKey(ctx, id)
-	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	// Saved before reading it back, so that a failed read does not lose the key.
+	state := pending.State(plan)
+	state.ID = types.StringValue(id)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	created, err := r.Client.GetSSHKey(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading the new "+what, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, sshKeyFromAPI(created, plan))...)
 }
 
 func (r *sshKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state sshKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	k, err := r.client.GetSSHKey(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Nova Cloud", "SSH key", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, sshKeyFromAPI(k, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[sshKeyModel, api.SSHKey]{
+		What: func(m sshKeyModel) string { return apierr.Describe("Nova Cloud", "SSH key", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m sshKeyModel) (*api.SSHKey, error) {
+			return r.Client.GetSSHKey(ctx, m.ID.ValueString())
+		},
+		FromAPI: sshKeyFromAPI,
+	})
 }
 
 // Update only records a public key adopted after an import.
 func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan sshKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	plan, ok := crud.Get[sshKeyModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state sshKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if err := r.client.DeleteSSHKey(ctx, state.ID.ValueString()); err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("Nova Cloud", "SSH key", state.Label.ValueString()), err))
+	state, ok := crud.Get[sshKeyModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
+		return
 	}
+	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Nova Cloud", "SSH key", state.Label.ValueString()),
+		func(ctx context.Context) error { return r.Client.DeleteSSHKey(ctx, state.ID.ValueString()) }, nil)
 }
 
 func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	planmod.MarkImported(ctx, resp)
+	planmod.Import(ctx, req, resp)
 }

@@ -2,12 +2,10 @@ package novitai
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -23,10 +21,11 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
@@ -37,6 +36,9 @@ const (
 	createTimeout = 10 * time.Minute
 	updateTimeout = 10 * time.Minute
 	deleteTimeout = 5 * time.Minute
+	// A deleted instance is gone within seconds.
+	deletePollFloor   = 2 * time.Second
+	deletePollCeiling = 10 * time.Second
 )
 
 var (
@@ -54,26 +56,6 @@ var (
 func NewInstanceResource() resource.Resource { return &instanceResource{} }
 
 type instanceResource struct{ clientHolder }
-
-type instanceModel struct {
-	ID                 types.String   `tfsdk:"id"`
-	Name               types.String   `tfsdk:"name"`
-	ProductName        types.String   `tfsdk:"product_name"`
-	TemplateID         types.String   `tfsdk:"template_id"`
-	GPUNum             types.Int64    `tfsdk:"gpu_num"`
-	RootfsSize         types.Int64    `tfsdk:"rootfs_size"`
-	Region             types.String   `tfsdk:"region"`
-	WebhookURL         types.String   `tfsdk:"webhook_url"`
-	BillingMode        types.String   `tfsdk:"billing_mode"`
-	PowerState         types.String   `tfsdk:"power_state"`
-	Timeouts           timeouts.Value `tfsdk:"timeouts"`
-	Status             types.String   `tfsdk:"status"`
-	PortMappings       types.List     `tfsdk:"port_mappings"`
-	ConnectionDetails  types.Object   `tfsdk:"connection_details"`
-	CreatedAt          types.String   `tfsdk:"created_at"`
-	ReadyAt            types.String   `tfsdk:"ready_at"`
-	EstimatedReadyTime types.String   `tfsdk:"estimated_ready_time"`
-}
 
 func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_novitai_instance"
@@ -164,9 +146,9 @@ func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRe
 
 // ModifyPlan warns about instances that already bear a new one's name.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_novitai_instance", apierr.Describe("novitai", "instance", name),
-			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
+			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
 }
 
@@ -175,14 +157,11 @@ func describe(m instanceModel) string {
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, createTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, createTimeout, &resp.Diagnostics)
 	defer cancel()
 	what := describe(plan)
 	body := api.CreateRequest{
@@ -191,10 +170,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		WebhookURL: plan.WebhookURL.ValueString(), BillingMode: plan.BillingMode.ValueString(),
 	}
 	estimated := ""
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_novitai_instance", What: what,
-		Matching: adopt.Matching(r.client.Instances, createdBy(body), instanceCandidate)},
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_novitai_instance", What: what,
+		Matching: adopt.Matching(r.Client.Instances, createdBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) {
-			created, err := r.client.CreateInstance(ctx, body)
+			created, err := r.Client.CreateInstance(ctx, body)
 			if err != nil {
 				return "", err
 			}
@@ -206,15 +185,20 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	// Saved before polling: a failed instance stays tracked (tainted), never billed outside state.
-	state := plan
-	state.ID, state.EstimatedReadyTime = types.StringValue(id), nullIfEmpty(estimated)
-	state.setReported(reported{Status: types.StringValue(api.StatusCreating), PortMappings: types.ListNull(portMappingType),
-		ConnectionDetails: types.ObjectNull(connectionType.AttrTypes), CreatedAt: types.StringNull(), ReadyAt: types.StringNull()})
+	state := pending.State(plan)
+	state.ID, state.EstimatedReadyTime, state.Status = types.StringValue(id), nullIfEmpty(estimated), types.StringValue(api.StatusCreating)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
 	inst, err := r.waitFor(ctx, id, what, api.StatusRunning)
 	if err == nil && plan.PowerState.ValueString() == powerStopped {
+		// Saved running, so that a failed stop leaves a plan to stop it.
+		state.setReported(report(inst))
+		state.PowerState = types.StringValue(powerRunning)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		inst, err = r.setPower(ctx, id, what, powerStopped)
+		if err == nil {
+			state.PowerState = plan.PowerState
+		}
 	}
 	if inst != nil {
 		state.setReported(report(inst))
@@ -225,40 +209,21 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 }
 
-func (m *instanceModel) setReported(rep reported) {
-	m.Status, m.PortMappings, m.ConnectionDetails, m.CreatedAt, m.ReadyAt = rep.Status, rep.PortMappings, rep.ConnectionDetails, rep.CreatedAt, rep.ReadyAt
-}
-
 // waitFor polls the instance's status until it reaches target, through
 // list requests shared with every other instance being waited for, then
 // reads the whole instance once. It returns that instance when it could be
 // read, even on error.
 func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
-	maxAge, mark := r.pollInterval(api.StatusStarting), r.client.WriteMark()
-	_, err := wait.Until(ctx, wait.Options{
+	return r.Client.WaitInstance(ctx, id, wait.Options{
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusFailed, api.StatusTerminated},
-		Interval: r.pollInterval,
-	}, func(ctx context.Context) (wait.Observation, error) {
-		status, err := r.client.InstanceStatus(ctx, id, mark, maxAge)
-		if err != nil {
-			return wait.Observation{}, err
-		}
-		return wait.Observation{State: status}, nil
+		Floor: r.pollInterval(api.StatusStarting), Interval: r.pollInterval,
 	})
-	if ctx.Err() != nil {
-		return nil, err
-	}
-	inst, getErr := r.client.GetInstance(ctx, id)
-	if getErr != nil {
-		return nil, errors.Join(err, getErr)
-	}
-	return inst, err
 }
 
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
-	change, target := r.client.StartInstance, api.StatusRunning
+	change, target := r.Client.StartInstance, api.StatusRunning
 	if power == powerStopped {
-		change, target = r.client.StopInstance, api.StatusStopped
+		change, target = r.Client.StopInstance, api.StatusStopped
 	}
 	if err := change(ctx, id); err != nil {
 		return nil, err
@@ -266,54 +231,24 @@ func (r *instanceResource) setPower(ctx context.Context, id, what, power string)
 	return r.waitFor(ctx, id, what, target)
 }
 
-func fromAPI(i *api.Instance, prior instanceModel) instanceModel {
-	m := prior
-	m.ID, m.Name, m.Region = types.StringValue(i.ID), types.StringValue(i.Name), types.StringValue(i.Region)
-	if i.GPUNum > 0 {
-		m.GPUNum = types.Int64Value(i.GPUNum)
-	}
-	switch i.Status {
-	case api.StatusRunning:
-		m.PowerState = types.StringValue(powerRunning)
-	case api.StatusStopped:
-		m.PowerState = types.StringValue(powerStopped)
-	default:
-		if m.PowerState.IsNull() || m.PowerState.IsUnknown() {
-			m.PowerState = types.StringValue(powerRunning)
-		}
-	}
-	if m.EstimatedReadyTime.IsUnknown() {
-		m.EstimatedReadyTime = types.StringNull()
-	}
-	m.setReported(report(i))
-	return m
-}
-
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) || err == nil && inst.Status == api.StatusTerminated {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("novitai", "instance", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, fromAPI(inst, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[instanceModel, api.Instance]{
+		What: func(m instanceModel) string { return apierr.Describe("novitai", "instance", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m instanceModel) (*api.Instance, error) {
+			return r.Client.GetInstance(ctx, m.ID.ValueString())
+		},
+		Gone:    func(inst *api.Instance) bool { return inst.Status == api.StatusTerminated },
+		FromAPI: instanceFromAPI,
+	})
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, updateTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	state, okState := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !okPlan || !okState {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, updateTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
 	var inst *api.Instance
@@ -321,43 +256,30 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.PowerState.Equal(state.PowerState) {
 		inst, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
 	} else {
-		inst, err = r.client.GetInstance(ctx, id)
+		inst, err = r.Client.GetInstance(ctx, id)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("updating "+what, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, fromAPI(inst, plan))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, plan))...)
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, deleteTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	err := r.client.DeleteInstance(ctx, id)
-	if transport.IsNotFound(err) {
-		return
-	}
-	if err == nil {
-		floor, ceiling := r.clients.Poll(2*time.Second, 10*time.Second)
-		mark := r.client.WriteMark()
-		err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-			return r.client.InstanceStatus(ctx, id, mark, floor)
-		}, api.StatusTerminated)
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
-	}
+	floor, ceiling := r.Clients.Poll(deletePollFloor, deletePollCeiling)
+	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteInstance(ctx, id) },
+		func(ctx context.Context) error {
+			return r.Client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	planmod.MarkImported(ctx, resp)
+	planmod.Import(ctx, req, resp)
 }

@@ -4,7 +4,6 @@ package novitai
 import (
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -24,70 +23,36 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewInstanceDataSource, NewInstancesDataSource}
 }
 
+// clientHolder is embedded by every Novitai resource and data source.
 type clientHolder struct {
-	client  *api.Client
-	clients *providerdata.Clients
+	providerdata.Holder[api.Client]
 }
 
-func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
-	if providerData == nil {
-		return
-	}
-	clients, d := providerdata.NovitaiClient(providerData)
-	diags.Append(d...)
-	if clients != nil {
-		h.clients, h.client = clients, clients.Novitai
-	}
+func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
+	h.Take(providerdata.Novitai, data, diags)
 }
+
+// The document's polling advice.
+const (
+	creatingPollInterval = 12 * time.Second
+	startingPollInterval = 5 * time.Second
+)
 
 // pollInterval follows the document's advice: every 10-15 seconds while
 // creating, every 5 once starting. A configured poll_interval replaces both.
 func (h *clientHolder) pollInterval(state string) time.Duration {
-	if floor, _ := h.clients.Poll(0, 0); floor > 0 {
+	if floor, _ := h.Clients.Poll(0, 0); floor > 0 {
 		return floor
 	}
 	if state == api.StatusCreating {
-		return 12 * time.Second
+		return creatingPollInterval
 	}
-	return 5 * time.Second
+	return startingPollInterval
 }
-
-var (
-	portMappingType = types.ObjectType{AttrTypes: map[string]attr.Type{"port": types.Int64Type, "endpoint": types.StringType, "type": types.StringType}}
-	connectionType  = types.ObjectType{AttrTypes: map[string]attr.Type{"ssh": types.StringType, "jupyter": types.StringType, "web_terminal": types.StringType}}
-)
 
 func nullIfEmpty(s string) types.String {
 	if s == "" {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
-}
-
-// reported is what the service tells about an instance, shared by the
-// resource and the data sources.
-type reported struct {
-	Status            types.String
-	PortMappings      types.List
-	ConnectionDetails types.Object
-	CreatedAt         types.String
-	ReadyAt           types.String
-}
-
-func report(i *api.Instance) reported {
-	ports := make([]attr.Value, 0, len(i.PortMappings))
-	for _, p := range i.PortMappings {
-		ports = append(ports, types.ObjectValueMust(portMappingType.AttrTypes, map[string]attr.Value{
-			"port": types.Int64Value(p.Port), "endpoint": types.StringValue(p.Endpoint), "type": types.StringValue(p.Type),
-		}))
-	}
-	cd := i.ConnectionDetails
-	return reported{
-		Status:       types.StringValue(i.Status),
-		PortMappings: types.ListValueMust(portMappingType, ports),
-		ConnectionDetails: types.ObjectValueMust(connectionType.AttrTypes, map[string]attr.Value{
-			"ssh": nullIfEmpty(cd.SSH), "jupyter": nullIfEmpty(cd.Jupyter), "web_terminal": nullIfEmpty(cd.WebTerminal),
-		}),
-		CreatedAt: nullIfEmpty(i.CreatedAt), ReadyAt: nullIfEmpty(i.ReadyAt),
-	}
 }

@@ -6,9 +6,12 @@ package planmod
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -21,6 +24,27 @@ import (
 )
 
 const importedKey = "imported"
+
+// Import is every resource's import. The import ID is the object's id; a
+// resource whose id stands for other arguments names them in parts, and
+// the ID then has one value per part, separated by "/", each set to its
+// argument. The object is marked imported (see MarkImported).
+func Import(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, parts ...string) {
+	values := []string{req.ID}
+	if len(parts) > 1 {
+		values = strings.Split(req.ID, "/")
+	}
+	if len(parts) > 0 && (len(values) != len(parts) || slices.Contains(values, "")) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import this resource by %s; got %q.", strings.Join(parts, "/"), req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	for i, part := range parts {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(part), values[i])...)
+	}
+	MarkImported(ctx, resp)
+}
 
 // MarkImported records in private state that the object was imported, so
 // that create-only arguments the cloud never reports can be adopted from the

@@ -58,74 +58,59 @@ func From(data any) (*Clients, diag.Diagnostics) {
 	return c, diags
 }
 
-// VerdaClient returns the clients, with the error that says how to configure
-// Verda when it is not.
-func VerdaClient(data any) (*Clients, diag.Diagnostics) {
-	c, diags := From(data)
-	if c == nil || diags.HasError() {
-		return nil, diags
-	}
-	if c.Verda == nil {
-		diags.Append(NotConfigured("Verda", "verda", "VERDA_CLIENT_ID", "VERDA_CLIENT_SECRET"))
-		return nil, diags
-	}
-	return c, diags
+// Cloud is one cloud as its resources find it among the Clients.
+type Cloud[C any] struct {
+	Name, Block string
+	EnvVars     []string
+	// Client is the cloud's client, nil when the configuration gives it no
+	// credentials.
+	Client func(*Clients) *C
 }
 
-// TensorDockClient returns the clients, with the error that says how to
-// configure TensorDock when it is not.
-func TensorDockClient(data any) (*Clients, diag.Diagnostics) {
-	c, diags := From(data)
-	if c == nil || diags.HasError() {
-		return nil, diags
-	}
-	if c.TensorDock == nil {
-		diags.Append(NotConfigured("TensorDock", "tensordock", "TENSORDOCK_API_TOKEN"))
-		return nil, diags
-	}
-	return c, diags
+// The clouds.
+var (
+	Verda = Cloud[verdaapi.Client]{"Verda", "verda", []string{"VERDA_CLIENT_ID", "VERDA_CLIENT_SECRET"},
+		func(c *Clients) *verdaapi.Client { return c.Verda }}
+	TensorDock = Cloud[tensordockapi.Client]{"TensorDock", "tensordock", []string{"TENSORDOCK_API_TOKEN"},
+		func(c *Clients) *tensordockapi.Client { return c.TensorDock }}
+	BlueLobster = Cloud[bluelobsterapi.Client]{"Blue Lobster", "bluelobster", []string{"BLUELOBSTER_API_KEY"},
+		func(c *Clients) *bluelobsterapi.Client { return c.BlueLobster }}
+	// Nova's client is always there, for the data sources that need no
+	// credentials; its resources need them.
+	Nova = Cloud[novaapi.Client]{"Nova Cloud", "nova", []string{"NOVA_API_KEY", "NOVA_EMAIL", "NOVA_PASSWORD"},
+		func(c *Clients) *novaapi.Client {
+			if c.Nova == nil || !c.Nova.Authenticated() {
+				return nil
+			}
+			return c.Nova
+		}}
+	// NovaPublic is Nova for the data sources that need no credentials.
+	NovaPublic = Cloud[novaapi.Client]{"Nova Cloud", "nova", nil, func(c *Clients) *novaapi.Client { return c.Nova }}
+	Novitai    = Cloud[novitaiapi.Client]{"novitai", "novitai", []string{"NOVITAI_API_KEY", "NOVITAI_ENDPOINT"},
+		func(c *Clients) *novitaiapi.Client { return c.Novitai }}
+)
+
+// Holder is embedded by every resource and data source of one cloud.
+type Holder[C any] struct {
+	Client  *C
+	Clients *Clients
 }
 
-// BlueLobsterClient returns the clients, with the error that says how to
-// configure Blue Lobster when it is not.
-func BlueLobsterClient(data any) (*Clients, diag.Diagnostics) {
-	c, diags := From(data)
-	if c == nil || diags.HasError() {
-		return nil, diags
+// Take keeps the provider data handed to Configure; before the provider is
+// configured there is none. A cloud without credentials is an error that
+// says how to give them.
+func (h *Holder[C]) Take(cloud Cloud[C], data any, diags *diag.Diagnostics) {
+	clients, d := From(data)
+	diags.Append(d...)
+	if clients == nil {
+		return
 	}
-	if c.BlueLobster == nil {
-		diags.Append(NotConfigured("Blue Lobster", "bluelobster", "BLUELOBSTER_API_KEY"))
-		return nil, diags
+	client := cloud.Client(clients)
+	if client == nil {
+		diags.Append(NotConfigured(cloud.Name, cloud.Block, cloud.EnvVars...))
+		return
 	}
-	return c, diags
-}
-
-// NovaClient returns the clients when Nova Cloud has credentials, with the
-// error that says how to configure them when not.
-func NovaClient(data any) (*Clients, diag.Diagnostics) {
-	c, diags := From(data)
-	if c == nil || diags.HasError() {
-		return nil, diags
-	}
-	if c.Nova == nil || !c.Nova.Authenticated() {
-		diags.Append(NotConfigured("Nova Cloud", "nova", "NOVA_API_KEY", "NOVA_EMAIL", "NOVA_PASSWORD"))
-		return nil, diags
-	}
-	return c, diags
-}
-
-// NovitaiClient returns the clients, with the error that says how to
-// configure novitai when it is not.
-func NovitaiClient(data any) (*Clients, diag.Diagnostics) {
-	c, diags := From(data)
-	if c == nil || diags.HasError() {
-		return nil, diags
-	}
-	if c.Novitai == nil {
-		diags.Append(NotConfigured("novitai", "novitai", "NOVITAI_API_KEY", "NOVITAI_ENDPOINT"))
-		return nil, diags
-	}
-	return c, diags
+	h.Clients, h.Client = clients, client
 }
 
 // Poll returns the pause bounds for a wait: the cloud's defaults, or the

@@ -6,8 +6,9 @@ package sharedschema
 import (
 	"context"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 )
 
 // ReadDataSource reads a data source's configuration into M, lets fill add

@@ -32,3 +32,9 @@ func createdBy(a api.CreateAttributes) func(api.Instance) bool {
 }
 
 func sshKeyCandidate(s api.Secret) adopt.Candidate { return adopt.Candidate{ID: s.ID, Name: s.Name} }
+
+// createdSSHKey matches the secrets a create may have made; TensorDock never
+// returns a secret's value, so only its name can tell.
+func createdSSHKey(name string) func(api.Secret) bool {
+	return func(s api.Secret) bool { return s.Name == name }
+}

@@ -23,10 +23,11 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
@@ -174,9 +175,11 @@ func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigVa
 // ValidateConfig refuses at plan time the Ubuntu machine TensorDock would
 // refuse: no way in without port 22 or a dedicated IP.
 func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m instanceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.Image.IsUnknown() || m.DedicatedIP.IsUnknown() || m.DedicatedIP.ValueBool() {
+	m, ok := crud.Get[instanceModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if m.Image.IsUnknown() || m.DedicatedIP.IsUnknown() || m.DedicatedIP.ValueBool() {
 		return
 	}
 	if !strings.HasPrefix(strings.ToLower(m.Image.ValueString()), "ubuntu") {
@@ -195,9 +198,8 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if plan.GPUCount.IsUnknown() {
@@ -207,15 +209,17 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		}
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("gpu_count"), count)...)
 	}
-	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_tensordock_instance", apierr.Describe("TensorDock", "instance", name),
-			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
+			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
 	if req.State.Raw.IsNull() {
 		return
 	}
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	state, ok := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	check := func(attr string, planned, current types.Int64, ok bool, rule string) {
 		if !planned.IsUnknown() && !planned.Equal(current) && !ok {
 			resp.Diagnostics.AddAttributeError(path.Root(attr), "Resize TensorDock cannot do",
@@ -238,34 +242,35 @@ func describe(m instanceModel) string {
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, createTimeout)
-	resp.Diagnostics.Append(d...)
+	plan, ok := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	attrs, d := plan.createAttributes(ctx)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, createTimeout, &resp.Diagnostics)
 	defer cancel()
 	what := describe(plan)
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_tensordock_instance", What: what,
-		Matching: adopt.Matching(r.client.Instances, createdBy(attrs), instanceCandidate)},
-		func(ctx context.Context) (string, error) { return r.client.CreateInstance(ctx, attrs) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_tensordock_instance", What: what,
+		Matching: adopt.Matching(r.Client.Instances, createdBy(attrs), instanceCandidate)},
+		func(ctx context.Context) (string, error) { return r.Client.CreateInstance(ctx, attrs) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	// Saved before any wait: a failed wait leaves the machine tainted in state, not billed outside it.
-	state := plan
+	state := pending.State(plan)
 	state.ID = types.StringValue(id)
-	state.Status, state.IPAddress = types.StringNull(), types.StringNull()
-	state.AssignedForwards, state.RateHourly = types.ListNull(forwardType), types.Float64Null()
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
 	inst, err := r.waitFor(ctx, id, what, powerRunning)
 	if err == nil && plan.PowerState.ValueString() == powerStopped {
+		// Saved running, so that a failed stop leaves a plan to stop it.
+		state = instanceFromAPI(inst, state)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		inst, err = r.setPower(ctx, id, what, powerStopped)
 	}
 	if inst != nil {
@@ -278,43 +283,40 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 
 // waitFor polls until the machine runs with an IP, or is stopped.
 func (r *instanceResource) waitFor(ctx context.Context, id, what, power string) (*api.Instance, error) {
-	var last *api.Instance
-	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
-	mark := r.client.WriteMark()
+	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
 	target := api.StatusRunning
 	if power == powerStopped {
 		target = api.StatusStopped
 	}
-	_, err := wait.Until(ctx, wait.Options{
+	last, err := r.Client.WaitInstance(ctx, id, wait.Options{
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusError},
 		Floor: floor, Ceiling: ceiling,
-	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.PollInstance(ctx, id, mark, floor)
-		if err != nil {
-			return wait.Observation{}, err
-		}
-		last = i
-		switch {
-		case i.IsStopped():
-			return wait.Observation{State: api.StatusStopped}, nil
-		case strings.EqualFold(i.Status, api.StatusRunning) && i.IPAddress == "":
-			return wait.Observation{State: waitingForIP}, nil
-		}
-		return wait.Observation{State: i.Status, Message: "TensorDock reports the machine failed"}, nil
-	})
+	}, observeInstance)
 	if err != nil || ctx.Err() != nil {
 		return last, err
 	}
 	// A listed instance may lack what the resource shows (port forwards).
-	return r.client.GetInstance(ctx, id)
+	return r.Client.GetInstance(ctx, id)
+}
+
+// observeInstance tells a stopped machine by any of its spellings, and a
+// running one without an IP from one ready to use.
+func observeInstance(i *api.Instance) wait.Observation {
+	switch {
+	case i.IsStopped():
+		return wait.Observation{State: api.StatusStopped}
+	case strings.EqualFold(i.Status, api.StatusRunning) && i.IPAddress == "":
+		return wait.Observation{State: waitingForIP}
+	}
+	return wait.Observation{State: i.Status, Message: "TensorDock reports the machine failed"}
 }
 
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
 	var err error
 	if power == powerStopped {
-		err = r.client.StopInstance(ctx, id)
+		err = r.Client.StopInstance(ctx, id)
 	} else {
-		err = r.client.StartInstance(ctx, id)
+		err = r.Client.StartInstance(ctx, id)
 	}
 	if err != nil {
 		return nil, err
@@ -323,33 +325,22 @@ func (r *instanceResource) setPower(ctx context.Context, id, what, power string)
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	inst, err := r.client.GetInstance(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("TensorDock", "instance", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[instanceModel, api.Instance]{
+		What: func(m instanceModel) string { return apierr.Describe("TensorDock", "instance", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m instanceModel) (*api.Instance, error) {
+			return r.Client.GetInstance(ctx, m.ID.ValueString())
+		},
+		FromAPI: instanceFromAPI,
+	})
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, updateTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	state, okState := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !okPlan || !okState {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, updateTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
 	fail := func(doing string, err error) { resp.Diagnostics.Append(apierr.Diagnostic(doing+" "+what, err)) }
@@ -365,7 +356,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 			}
 			current = powerStopped
 		}
-		if err := r.client.ModifyInstance(ctx, id, plan.modifyRequest(state)); err != nil {
+		if err := r.Client.ModifyInstance(ctx, id, plan.modifyRequest(state)); err != nil {
 			fail("resizing", err)
 			// The machine is stopped now; say so, so the next plan starts it again.
 			state.PowerState = types.StringValue(powerStopped)
@@ -379,7 +370,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 			return
 		}
 	}
-	inst, err := r.client.GetInstance(ctx, id)
+	inst, err := r.Client.GetInstance(ctx, id)
 	if err != nil {
 		fail("reading", err)
 		return
@@ -388,39 +379,20 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, deleteTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	err := r.client.DeleteInstance(ctx, id)
-	if transport.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
-		return
-	}
-	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
-	mark := r.client.WriteMark()
-	err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-		i, err := r.client.PollInstance(ctx, id, mark, floor)
-		if err != nil {
-			return "", err
-		}
-		return i.Status, nil
-	})
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
-	}
+	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
+	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteInstance(ctx, id) },
+		func(ctx context.Context) error {
+			return r.Client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	planmod.MarkImported(ctx, resp)
+	planmod.Import(ctx, req, resp)
 }

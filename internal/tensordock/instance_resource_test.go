@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simtd "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
 )
 
@@ -59,14 +61,10 @@ func sized(vcpu, ram, disk int, gpus string, power string) string {
 `, nyH100, vcpu, ram, disk, gpus, power)
 }
 
-func val(attr string, c knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), c)
-}
-
 func allQuirks(s *acctest.Sim) {
 	s.TensorDock.UpdateSwitches(func(sw *simtd.Switches) {
 		sw.ErrorsAs200, sw.RemapPorts, sw.WrapGet, sw.ListAsArray = true, true, true, true
-		sw.IPDelay = simDuration(400)
+		sw.IPDelay = simcore.Duration(400 * time.Millisecond)
 	})
 }
 
@@ -88,19 +86,19 @@ func TestAccInstance_lifecycleWithQuirks(t *testing.T) {
 					plancheck.ExpectKnownValue(addr, tfjsonpath.New("gpu_count"), knownvalue.Int64Exact(1)),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					val("status", knownvalue.StringExact("running")),
-					val("ip_address", knownvalue.StringRegexp(regexp.MustCompile(`^198\.51\.100\.\d+$`))),
+					acctest.Value(addr, "status", knownvalue.StringExact("running")),
+					acctest.Value(addr, "ip_address", knownvalue.StringRegexp(regexp.MustCompile(`^198\.51\.100\.\d+$`))),
 					// Asked for 20000 and 20001; TensorDock remapped both. The request stays as written.
-					val("port_forwards", knownvalue.ListExact([]knownvalue.Check{
+					acctest.Value(addr, "port_forwards", knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectExact(map[string]knownvalue.Check{"internal_port": knownvalue.Int64Exact(22), "external_port": knownvalue.Int64Exact(20000)}),
 						knownvalue.ObjectExact(map[string]knownvalue.Check{"internal_port": knownvalue.Int64Exact(8888), "external_port": knownvalue.Int64Exact(20001)}),
 					})),
-					val("assigned_port_forwards", knownvalue.ListExact([]knownvalue.Check{
+					acctest.Value(addr, "assigned_port_forwards", knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectExact(map[string]knownvalue.Check{"internal_port": knownvalue.Int64Exact(22), "external_port": knownvalue.Int64Exact(20001)}),
 						knownvalue.ObjectExact(map[string]knownvalue.Check{"internal_port": knownvalue.Int64Exact(8888), "external_port": knownvalue.Int64Exact(20000)}),
 					})),
 					// 8 vCPU x 0.0015 + 32 GB x 0.0007 + 200 GB x 0.00005 + 1 x 2.20
-					val("rate_hourly", knownvalue.Float64Exact(2.2444)),
+					acctest.Value(addr, "rate_hourly", knownvalue.Float64Exact(2.2444)),
 				},
 				Check: gpusFree(s, "h100-sxm5-80gb", 7),
 			},
@@ -110,8 +108,8 @@ func TestAccInstance_lifecycleWithQuirks(t *testing.T) {
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					val("vcpu_count", knownvalue.Int64Exact(16)), val("gpu_count", knownvalue.Int64Exact(2)),
-					val("status", knownvalue.StringExact("running")), val("power_state", knownvalue.StringExact("running")),
+					acctest.Value(addr, "vcpu_count", knownvalue.Int64Exact(16)), acctest.Value(addr, "gpu_count", knownvalue.Int64Exact(2)),
+					acctest.Value(addr, "status", knownvalue.StringExact("running")), acctest.Value(addr, "power_state", knownvalue.StringExact("running")),
 				},
 				Check: gpusFree(s, "h100-sxm5-80gb", 6),
 			},
@@ -120,17 +118,17 @@ func TestAccInstance_lifecycleWithQuirks(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{val("status", knownvalue.StringExact("Stopped"))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(addr, "status", knownvalue.StringExact("Stopped"))},
 			},
 			{
 				// Resizing a stopped machine keeps it stopped; dropping the GPUs makes it CPU-only.
 				Config:            config(s, sized(16, 64, 300, "", "stopped")),
-				ConfigStateChecks: []statecheck.StateCheck{val("gpu_model", knownvalue.Null()), val("gpu_count", knownvalue.Null()), val("status", knownvalue.StringExact("Stopped"))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(addr, "gpu_model", knownvalue.Null()), acctest.Value(addr, "gpu_count", knownvalue.Null()), acctest.Value(addr, "status", knownvalue.StringExact("Stopped"))},
 				Check:             gpusFree(s, "h100-sxm5-80gb", 8),
 			},
 			{
 				Config:            config(s, sized(16, 64, 300, "", "running")),
-				ConfigStateChecks: []statecheck.StateCheck{val("status", knownvalue.StringExact("running"))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(addr, "status", knownvalue.StringExact("running"))},
 			},
 			{
 				ResourceName: addr, ImportState: true, ImportStateVerify: true,
@@ -179,8 +177,8 @@ resource "gpucloud_tensordock_instance" "test" {
 			{
 				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
-					val("gpu_model", knownvalue.Null()), val("gpu_count", knownvalue.Null()),
-					val("assigned_port_forwards", knownvalue.ListSizeExact(0)),
+					acctest.Value(addr, "gpu_model", knownvalue.Null()), acctest.Value(addr, "gpu_count", knownvalue.Null()),
+					acctest.Value(addr, "assigned_port_forwards", knownvalue.ListSizeExact(0)),
 				},
 				Check: func(st *terraform.State) error { return acctest.CaptureAttr(addr, "id", &id)(st) },
 			},
@@ -242,7 +240,7 @@ func TestAccInstance_lostCreateAnswerIsAdopted(t *testing.T) {
 		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config:            config(s, sized(4, 16, 100, "", "running")),
-			ConfigStateChecks: []statecheck.StateCheck{val("status", knownvalue.StringExact("running"))},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Value(addr, "status", knownvalue.StringExact("running"))},
 			Check:             s.CheckObjectCount("tensordock", "instance", 1, "the lost create must be adopted, not repeated"),
 		}},
 	})

@@ -14,9 +14,9 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
@@ -29,13 +29,6 @@ var (
 func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
 
 type sshKeyResource struct{ clientHolder }
-
-type sshKeyModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	PublicKey   types.String `tfsdk:"public_key"`
-	Fingerprint types.String `tfsdk:"fingerprint"`
-}
 
 func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_tensordock_ssh_key"
@@ -78,26 +71,28 @@ func (r *sshKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 	var key types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("public_key"), &key)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if !key.IsUnknown() && !key.IsNull() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("fingerprint"), validate.SSHFingerprint(key.ValueString()))...)
 	}
-	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_tensordock_ssh_key", apierr.Describe("TensorDock", "SSH key", name),
-			adopt.Existing(r.client.SSHKeys, func(s api.Secret) bool { return s.Name == name }, sshKeyCandidate))
+			adopt.Existing(r.Client.SSHKeys, createdSSHKey(name), sshKeyCandidate))
 	}
 }
 
 func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan sshKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[sshKeyModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	name, key := plan.Name.ValueString(), plan.PublicKey.ValueString()
 	what := apierr.Describe("TensorDock", "SSH key", name)
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_tensordock_ssh_key", What: what,
-		Matching: adopt.Matching(r.client.SSHKeys, func(s api.Secret) bool { return s.Name == name }, sshKeyCandidate)},
-		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_tensordock_ssh_key", What: what,
+		Matching: adopt.Matching(r.Client.SSHKeys, createdSSHKey(name), sshKeyCandidate)},
+		func(ctx context.Context) (string, error) { return r.Client.CreateSSHKey(ctx, name, key) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -108,32 +103,19 @@ func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *sshKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state sshKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := r.client.GetSecret(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("TensorDock", "SSH key", state.ID.ValueString()), err))
-		return
-	}
-	state.ID, state.Name = types.StringValue(s.ID), types.StringValue(s.Name)
-	if state.Fingerprint.IsNull() && !state.PublicKey.IsNull() {
-		state.Fingerprint = types.StringValue(validate.SSHFingerprint(state.PublicKey.ValueString()))
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	crud.Read(ctx, req, resp, crud.Reader[sshKeyModel, api.Secret]{
+		What: func(m sshKeyModel) string { return apierr.Describe("TensorDock", "SSH key", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m sshKeyModel) (*api.Secret, error) {
+			return r.Client.GetSecret(ctx, m.ID.ValueString())
+		},
+		FromAPI: sshKeyFromAPI,
+	})
 }
 
 // Update only records a public key adopted after an import.
 func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan sshKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[sshKeyModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	plan.Fingerprint = types.StringValue(validate.SSHFingerprint(plan.PublicKey.ValueString()))
@@ -141,17 +123,14 @@ func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 }
 
 func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state sshKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[sshKeyModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	if err := r.client.DeleteSecret(ctx, state.ID.ValueString()); err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("TensorDock", "SSH key", state.Name.ValueString()), err))
-	}
+	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("TensorDock", "SSH key", state.Name.ValueString()),
+		func(ctx context.Context) error { return r.Client.DeleteSecret(ctx, state.ID.ValueString()) }, nil)
 }
 
 func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	planmod.MarkImported(ctx, resp)
+	planmod.Import(ctx, req, resp)
 }

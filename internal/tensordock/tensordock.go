@@ -22,17 +22,9 @@ func DataSources() []func() datasource.DataSource {
 
 // clientHolder is embedded by every TensorDock resource and data source.
 type clientHolder struct {
-	client  *api.Client
-	clients *providerdata.Clients
+	providerdata.Holder[api.Client]
 }
 
-func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
-	if providerData == nil {
-		return
-	}
-	clients, d := providerdata.TensorDockClient(providerData)
-	diags.Append(d...)
-	if clients != nil {
-		h.clients, h.client = clients, clients.TensorDock
-	}
+func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
+	h.Take(providerdata.TensorDock, data, diags)
 }

@@ -16,9 +16,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 )
 
 const maxBodyBytes = 32 << 20

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -79,16 +78,6 @@ type volumeSpec struct {
 	OnSpotDiscontinue types.String `tfsdk:"on_spot_discontinue"`
 }
 
-func stringSet(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
-	if s.IsNull() || s.IsUnknown() {
-		return nil, nil
-	}
-	var out []string
-	diags := s.ElementsAs(ctx, &out, false)
-	slices.Sort(out)
-	return out, diags
-}
-
 // deployRequest is the plan as Verda's deploy body.
 func (m *instanceModel) deployRequest(ctx context.Context) (api.DeployRequest, diag.Diagnostics) {
 	keys, diags := stringSet(ctx, m.SSHKeyIDs)
@@ -126,29 +115,6 @@ func powerStateOf(status string, prior types.String) types.String {
 		return types.StringValue(powerRunning)
 	}
 	return prior
-}
-
-func stringList(values []string) types.List {
-	elems := make([]attr.Value, 0, len(values))
-	for _, v := range values {
-		elems = append(elems, types.StringValue(v))
-	}
-	return types.ListValueMust(types.StringType, elems)
-}
-
-func stringSetValue(values []string) types.Set {
-	elems := make([]attr.Value, 0, len(values))
-	for _, v := range values {
-		elems = append(elems, types.StringValue(v))
-	}
-	return types.SetValueMust(types.StringType, elems)
-}
-
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
 
 // instanceFromAPI fills the model from what Verda reports. Arguments Verda
@@ -240,4 +206,51 @@ func destroyAction(id, choice, osVolumeID string, created []string) api.ActionRe
 		// Verda's own default: the OS volume to the trash, the rest detached.
 	}
 	return req
+}
+
+type instanceDataModel struct {
+	ID              types.String  `tfsdk:"id"`
+	Hostname        types.String  `tfsdk:"hostname"`
+	InstanceType    types.String  `tfsdk:"instance_type"`
+	Image           types.String  `tfsdk:"image"`
+	Description     types.String  `tfsdk:"description"`
+	LocationCode    types.String  `tfsdk:"location_code"`
+	Status          types.String  `tfsdk:"status"`
+	IP              types.String  `tfsdk:"ip"`
+	IsSpot          types.Bool    `tfsdk:"is_spot"`
+	Contract        types.String  `tfsdk:"contract"`
+	PricePerHour    types.Float64 `tfsdk:"price_per_hour"`
+	SSHKeyIDs       types.List    `tfsdk:"ssh_key_ids"`
+	StartupScriptID types.String  `tfsdk:"startup_script_id"`
+	OSVolumeID      types.String  `tfsdk:"os_volume_id"`
+	VolumeIDs       types.List    `tfsdk:"volume_ids"`
+	OSName          types.String  `tfsdk:"os_name"`
+	CPUCores        types.Int64   `tfsdk:"cpu_cores"`
+	GPUCount        types.Int64   `tfsdk:"gpu_count"`
+	GPUDescription  types.String  `tfsdk:"gpu_description"`
+	GPUMemoryGB     types.Int64   `tfsdk:"gpu_memory_gb"`
+	MemoryGB        types.Int64   `tfsdk:"memory_gb"`
+	JupyterToken    types.String  `tfsdk:"jupyter_token"`
+	CreatedAt       types.String  `tfsdk:"created_at"`
+}
+
+func instanceDataFromAPI(i *api.Instance) instanceDataModel {
+	return instanceDataModel{
+		ID: types.StringValue(i.ID), Hostname: types.StringValue(i.Hostname), InstanceType: types.StringValue(i.InstanceType),
+		Image: types.StringValue(i.Image), Description: types.StringValue(i.Description), LocationCode: types.StringValue(i.Location),
+		Status: types.StringValue(i.Status), IP: nullIfEmpty(i.IP), IsSpot: types.BoolValue(i.IsSpot), Contract: types.StringValue(i.Contract),
+		PricePerHour: types.Float64Value(float64(i.PricePerHour)), SSHKeyIDs: stringList(nonNil(i.SSHKeyIDs)),
+		StartupScriptID: nullIfEmpty(i.StartupScriptID), OSVolumeID: nullIfEmpty(i.OSVolumeID), VolumeIDs: stringList(nonNil(i.VolumeIDs)),
+		OSName: types.StringValue(i.OSName), CPUCores: types.Int64Value(i.CPU.NumberOfCores), GPUCount: types.Int64Value(i.GPU.NumberOfGPUs),
+		GPUDescription: types.StringValue(i.GPU.Description), GPUMemoryGB: types.Int64Value(i.GPUMemory.SizeInGigabytes),
+		MemoryGB: types.Int64Value(i.Memory.SizeInGigabytes), JupyterToken: types.StringValue(i.JupyterToken), CreatedAt: types.StringValue(i.CreatedAt),
+	}
+}
+
+var failureMessages = map[string]string{
+	api.StatusError:              "Verda reports the deploy failed",
+	api.StatusNoCapacity:         "Verda has no capacity for this instance type in this location right now; pick another location or type, or try later",
+	api.StatusInstallationFailed: "the operating system installation failed",
+	api.StatusNotFound:           "Verda lost track of the instance",
+	api.StatusDiscontinued:       "Verda discontinued the instance (spot capacity reclaimed)",
 }

@@ -26,10 +26,10 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -231,9 +231,11 @@ func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRe
 }
 
 func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m instanceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.IsSpot.IsUnknown() || m.IsSpot.ValueBool() {
+	m, ok := crud.Get[instanceModel](ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if m.IsSpot.IsUnknown() || m.IsSpot.ValueBool() {
 		return
 	}
 	if m.OSVolume != nil && !m.OSVolume.OnSpotDiscontinue.IsNull() {
@@ -255,9 +257,9 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	if hostname, ok := adopt.Creating(ctx, req, "hostname"); ok && r.client != nil {
+	if hostname, ok := adopt.Creating(ctx, req, "hostname"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("hostname"), "gpucloud_verda_instance", apierr.Describe("Verda", "instance", hostname),
-			adopt.Existing(r.client.Instances, func(i api.Instance) bool { return i.Hostname == hostname }, instanceCandidate))
+			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Hostname == hostname }, instanceCandidate))
 	}
 	if req.State.Raw.IsNull() {
 		return
@@ -268,11 +270,17 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	var specs []volumeSpec
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("new_volume_ids"), &created)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("volumes"), &specs)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if created.IsNull() && len(specs) > 0 {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("new_volume_ids"), types.ListUnknown(types.StringType))...)
 	}
 	var status types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if slices.Contains(api.DeployFailures, status.ValueString()) {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
@@ -284,32 +292,29 @@ func (r *instanceResource) describe(m instanceModel) string {
 }
 
 func (r *instanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, instanceCreateTimeout)
-	resp.Diagnostics.Append(d...)
 	body, d := plan.deployRequest(ctx)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, instanceCreateTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	what := r.describe(plan)
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_instance", What: what,
-		Matching: adopt.Matching(r.client.Instances, deployedBy(body), instanceCandidate)},
-		func(ctx context.Context) (string, error) { return r.client.DeployInstance(ctx, body) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_instance", What: what,
+		Matching: adopt.Matching(r.Client.Instances, deployedBy(body), instanceCandidate)},
+		func(ctx context.Context) (string, error) { return r.Client.DeployInstance(ctx, body) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	// Saved before any wait: if the wait fails, Terraform keeps the instance
 	// as tainted instead of losing a billed machine.
-	state := plan.withUnknownsNull()
+	state := pending.State(plan)
 	state.ID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
@@ -336,64 +341,16 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 }
 
-// withUnknownsNull is the plan as a state that can be saved before the
-// computed values are known.
-func (m instanceModel) withUnknownsNull() instanceModel {
-	s := m
-	nullStr := func(v *types.String) {
-		if v.IsUnknown() {
-			*v = types.StringNull()
-		}
-	}
-	nullInt := func(v *types.Int64) {
-		if v.IsUnknown() {
-			*v = types.Int64Null()
-		}
-	}
-	for _, v := range []*types.String{&s.ID, &s.Contract, &s.Status, &s.IP, &s.OSVolumeID, &s.OSName, &s.CPUDescription, &s.GPUDescription, &s.JupyterToken, &s.CreatedAt} {
-		nullStr(v)
-	}
-	for _, v := range []*types.Int64{&s.CPUCores, &s.GPUCount, &s.GPUMemoryGB, &s.MemoryGB} {
-		nullInt(v)
-	}
-	if s.PricePerHour.IsUnknown() {
-		s.PricePerHour = types.Float64Null()
-	}
-	if s.NewVolumeIDs.IsUnknown() {
-		s.NewVolumeIDs = types.ListNull(types.StringType)
-	}
-	if s.VolumeIDs.IsUnknown() {
-		s.VolumeIDs = types.ListNull(types.StringType)
-	}
-	return s
-}
-
-var failureMessages = map[string]string{
-	api.StatusError:              "Verda reports the deploy failed",
-	api.StatusNoCapacity:         "Verda has no capacity for this instance type in this location right now; pick another location or type, or try later",
-	api.StatusInstallationFailed: "the operating system installation failed",
-	api.StatusNotFound:           "Verda lost track of the instance",
-	api.StatusDiscontinued:       "Verda discontinued the instance (spot capacity reclaimed)",
-}
-
 // waitFor polls the instance until it reaches target; deploy failures end
 // the wait. It returns the last instance seen, even on error.
 func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
-	var last *api.Instance
-	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
-	mark := r.client.WriteMark()
-	_, err := wait.Until(ctx, wait.Options{
+	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
+	return r.Client.WaitInstance(ctx, id, wait.Options{
 		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: api.DeployFailures,
 		Floor: floor, Ceiling: ceiling,
-	}, func(ctx context.Context) (wait.Observation, error) {
-		i, err := r.client.PollInstance(ctx, id, mark, floor)
-		if err != nil {
-			return wait.Observation{}, err
-		}
-		last = i
-		return wait.Observation{State: i.Status, Message: failureMessages[i.Status]}, nil
+	}, func(i *api.Instance) wait.Observation {
+		return wait.Observation{State: i.Status, Message: failureMessages[i.Status]}
 	})
-	return last, err
 }
 
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
@@ -401,37 +358,31 @@ func (r *instanceResource) setPower(ctx context.Context, id, what, power string)
 	if power == powerStopped {
 		action, target = api.ActionShutdown, api.StatusOffline
 	}
-	if err := r.client.InstanceAction(ctx, api.ActionRequest{Action: action, ID: []string{id}}); err != nil {
+	if err := r.Client.InstanceAction(ctx, api.ActionRequest{Action: action, ID: []string{id}}); err != nil {
 		return nil, err
 	}
 	return r.waitFor(ctx, id, what, target)
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	inst, err := r.client.ReadInstance(ctx, state.ID.ValueString(), coalesce.RefreshAge)
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "instance", state.ID.ValueString()), err))
-		return
-	}
-	if state.Image.IsNull() {
-		// Imported: Verda may report the image by ID; show the image type it stands for.
-		state.Image = types.StringValue(r.imageType(ctx, inst.Image))
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[instanceModel, api.Instance]{
+		What: func(m instanceModel) string { return apierr.Describe("Verda", "instance", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m instanceModel) (*api.Instance, error) {
+			return r.Client.ReadInstance(ctx, m.ID.ValueString())
+		},
+		FromAPI: func(inst *api.Instance, state instanceModel) instanceModel {
+			if state.Image.IsNull() {
+				// Imported: Verda may report the image by ID; show the image type it stands for.
+				state.Image = types.StringValue(r.imageType(ctx, inst.Image))
+			}
+			return instanceFromAPI(inst, state)
+		},
+	})
 }
 
 // imageType maps an image ID to its image type; anything else is kept.
 func (r *instanceResource) imageType(ctx context.Context, image string) string {
-	images, err := r.client.ListImages(ctx)
+	images, err := r.Client.ListImages(ctx)
 	if err != nil {
 		return image
 	}
@@ -444,15 +395,12 @@ func (r *instanceResource) imageType(ctx context.Context, image string) string {
 }
 
 func (r *instanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state instanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	state, okState := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !okPlan || !okState {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, instanceUpdateTimeout)
-	resp.Diagnostics.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, instanceUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	id, what := state.ID.ValueString(), r.describe(state)
@@ -464,7 +412,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 			resp.Diagnostics.Append(apierr.Diagnostic(fmt.Sprintf("setting power_state of %s to %s", what, plan.PowerState.ValueString()), err))
 			return
 		}
-	} else if inst, err = r.client.ReadInstance(ctx, id, coalesce.RefreshAge); err != nil {
+	} else if inst, err = r.Client.ReadInstance(ctx, id); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
 	}
@@ -476,7 +424,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		plan.NewVolumeIDs = stringList(created)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, plan.withUnknownsNull()))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, pending.State(plan)))...)
 }
 
 // createdVolumes finds, for an imported instance, the attached volumes that
@@ -488,7 +436,7 @@ func (r *instanceResource) createdVolumes(ctx context.Context, inst *api.Instanc
 		if id == inst.OSVolumeID {
 			continue
 		}
-		v, err := r.client.ReadVolume(ctx, id, coalesce.RefreshAge)
+		v, err := r.Client.ReadVolume(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -504,43 +452,24 @@ func (r *instanceResource) createdVolumes(ctx context.Context, inst *api.Instanc
 }
 
 func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state instanceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, instanceDeleteTimeout)
-	resp.Diagnostics.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	var created []string
 	resp.Diagnostics.Append(state.NewVolumeIDs.ElementsAs(ctx, &created, false)...)
 	id, what := state.ID.ValueString(), r.describe(state)
 	action := destroyAction(id, state.VolumesOnDestroy.ValueString(), state.OSVolumeID.ValueString(), created)
-	err := r.client.InstanceAction(ctx, action)
-	if transport.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
-		return
-	}
-	floor, ceiling := r.clients.Poll(pollFloor, pollCeiling)
-	mark := r.client.WriteMark()
-	err = wait.UntilGone(ctx, fmt.Sprintf("%s (%s)", what, id), floor, ceiling, func(ctx context.Context) (string, error) {
-		i, err := r.client.PollInstance(ctx, id, mark, floor)
-		if err != nil {
-			return "", err
-		}
-		return i.Status, nil
-	})
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
-	}
+	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
+	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.InstanceAction(ctx, action) },
+		func(ctx context.Context) error {
+			return r.Client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	planmod.MarkImported(ctx, resp)
+	planmod.Import(ctx, req, resp)
 }

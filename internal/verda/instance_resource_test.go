@@ -6,14 +6,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
 const instanceAddr = "gpucloud_verda_instance.test"
@@ -42,10 +45,6 @@ resource "gpucloud_verda_instance" "test" {
 `, acctest.SSHKeyEd25519, hostname, extra))
 }
 
-func value(attr string, check knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(instanceAddr, tfjsonpath.New(attr), check)
-}
-
 func TestAccInstance_lifecycle(t *testing.T) {
 	s := acctest.StartSim(t)
 	withVolumes := `
@@ -67,20 +66,20 @@ func TestAccInstance_lifecycle(t *testing.T) {
 					plancheck.ExpectUnknownValue(instanceAddr, tfjsonpath.New("ip")),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					value("status", knownvalue.StringExact("running")),
-					value("ip", knownvalue.StringRegexp(regexp.MustCompile(`^203\.0\.113\.\d+$`))),
-					value("price_per_hour", knownvalue.Float64Exact(3.17)),
-					value("contract", knownvalue.StringExact("PAY_AS_YOU_GO")),
-					value("gpu_count", knownvalue.Int64Exact(1)),
-					value("gpu_description", knownvalue.StringExact("1x H100 SXM5 80GB")),
-					value("cpu_cores", knownvalue.Int64Exact(22)),
-					value("memory_gb", knownvalue.Int64Exact(187)),
-					value("os_name", knownvalue.StringExact("Ubuntu 24.04")),
-					value("new_volume_ids", knownvalue.ListSizeExact(1)),
-					value("volume_ids", knownvalue.ListSizeExact(2)),
-					value("jupyter_token", knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{32}$`))),
+					acctest.Value(instanceAddr, "status", knownvalue.StringExact("running")),
+					acctest.Value(instanceAddr, "ip", knownvalue.StringRegexp(regexp.MustCompile(`^203\.0\.113\.\d+$`))),
+					acctest.Value(instanceAddr, "price_per_hour", knownvalue.Float64Exact(3.17)),
+					acctest.Value(instanceAddr, "contract", knownvalue.StringExact("PAY_AS_YOU_GO")),
+					acctest.Value(instanceAddr, "gpu_count", knownvalue.Int64Exact(1)),
+					acctest.Value(instanceAddr, "gpu_description", knownvalue.StringExact("1x H100 SXM5 80GB")),
+					acctest.Value(instanceAddr, "cpu_cores", knownvalue.Int64Exact(22)),
+					acctest.Value(instanceAddr, "memory_gb", knownvalue.Int64Exact(187)),
+					acctest.Value(instanceAddr, "os_name", knownvalue.StringExact("Ubuntu 24.04")),
+					acctest.Value(instanceAddr, "new_volume_ids", knownvalue.ListSizeExact(1)),
+					acctest.Value(instanceAddr, "volume_ids", knownvalue.ListSizeExact(2)),
+					acctest.Value(instanceAddr, "jupyter_token", knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{32}$`))),
 					statecheck.ExpectSensitiveValue(instanceAddr, tfjsonpath.New("jupyter_token")),
-					statecheck.CompareValuePairs(instanceAddr, tfjsonpath.New("os_volume_id"), instanceAddr, tfjsonpath.New("volume_ids").AtSliceIndex(0), compareEqual()),
+					statecheck.CompareValuePairs(instanceAddr, tfjsonpath.New("os_volume_id"), instanceAddr, tfjsonpath.New("volume_ids").AtSliceIndex(0), compare.ValuesSame()),
 				},
 				Check: acctest.CaptureAttr(instanceAddr, "id", &firstID),
 			},
@@ -91,9 +90,9 @@ func TestAccInstance_lifecycle(t *testing.T) {
 					plancheck.ExpectUnknownValue(instanceAddr, tfjsonpath.New("status")),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					value("power_state", knownvalue.StringExact("stopped")),
-					value("status", knownvalue.StringExact("offline")),
-					value("price_per_hour", knownvalue.Float64Exact(3.17)),
+					acctest.Value(instanceAddr, "power_state", knownvalue.StringExact("stopped")),
+					acctest.Value(instanceAddr, "status", knownvalue.StringExact("offline")),
+					acctest.Value(instanceAddr, "price_per_hour", knownvalue.Float64Exact(3.17)),
 				},
 			},
 			{
@@ -102,10 +101,10 @@ func TestAccInstance_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					value("power_state", knownvalue.StringExact("running")),
-					value("status", knownvalue.StringExact("running")),
+					acctest.Value(instanceAddr, "power_state", knownvalue.StringExact("running")),
+					acctest.Value(instanceAddr, "status", knownvalue.StringExact("running")),
 				},
-				Check: func(*resourceState) error {
+				Check: func(*terraform.State) error {
 					if n := s.Requests("PUT /verda/v1/instances", ""); n != 2 {
 						return fmt.Errorf("want exactly a shutdown and a start, got %d actions", n)
 					}
@@ -117,8 +116,8 @@ func TestAccInstance_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{value("hostname", knownvalue.StringExact("gpu-2"))},
-				Check: func(*resourceState) error {
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(instanceAddr, "hostname", knownvalue.StringExact("gpu-2"))},
+				Check: func(*terraform.State) error {
 					if n := s.CountObjects("verda", "instance"); n != 1 {
 						return fmt.Errorf("want 1 instance after the replacement, found %d", n)
 					}
@@ -172,7 +171,7 @@ func TestAccInstance_drift(t *testing.T) {
 					plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("power_state"), knownvalue.StringExact("running")),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{value("status", knownvalue.StringExact("running"))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(instanceAddr, "status", knownvalue.StringExact("running"))},
 			},
 			{
 				// Deleted in the console: the plan creates it again.
@@ -185,7 +184,7 @@ func TestAccInstance_drift(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionCreate),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{value("status", knownvalue.StringExact("running"))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(instanceAddr, "status", knownvalue.StringExact("running"))},
 				Check:             acctest.CaptureAttr(instanceAddr, "id", &id),
 			},
 			{
@@ -208,7 +207,7 @@ func TestAccInstance_failedDeployIsTaintedAndReplaced(t *testing.T) {
 	for _, outcome := range []string{"no_capacity", "error", "installation_failed"} {
 		t.Run(outcome, func(t *testing.T) {
 			s := acctest.StartSim(t)
-			s.Verda.UpdateSwitches(func(sw *simverdaSwitches) { sw.DeployOutcome = outcome })
+			s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.DeployOutcome = outcome })
 			config := instanceConfig(s, "unlucky", "")
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
@@ -223,13 +222,13 @@ func TestAccInstance_failedDeployIsTaintedAndReplaced(t *testing.T) {
 							if n := s.CountObjects("verda", "instance"); n != 1 {
 								t.Fatalf("the failed instance must still exist, tracked in state: %d instances", n)
 							}
-							s.Verda.UpdateSwitches(func(sw *simverdaSwitches) { sw.DeployOutcome = "" })
+							s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.DeployOutcome = "" })
 						},
 						Config: config,
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionDestroyBeforeCreate),
 						}},
-						ConfigStateChecks: []statecheck.StateCheck{value("status", knownvalue.StringExact("running"))},
+						ConfigStateChecks: []statecheck.StateCheck{acctest.Value(instanceAddr, "status", knownvalue.StringExact("running"))},
 						Check:             s.CheckObjectCount("verda", "instance", 1, "the failed instance must be deleted by the replacement"),
 					},
 				},
@@ -240,7 +239,7 @@ func TestAccInstance_failedDeployIsTaintedAndReplaced(t *testing.T) {
 
 func TestAccInstance_createTimeoutIsTaintedAndReplaced(t *testing.T) {
 	s := acctest.StartSim(t)
-	s.Verda.UpdateSwitches(func(sw *simverdaSwitches) { sw.DeployOutcome = "stall" })
+	s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.DeployOutcome = "stall" })
 	config := instanceConfig(s, "slow", `  timeouts = { create = "2s" }`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
@@ -251,7 +250,7 @@ func TestAccInstance_createTimeoutIsTaintedAndReplaced(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)timed out after 2s waiting for Verda instance "slow".*last\s+state\s+seen:\s+provisioning`),
 			},
 			{
-				PreConfig: func() { s.Verda.UpdateSwitches(func(sw *simverdaSwitches) { sw.DeployOutcome = "" }) },
+				PreConfig: func() { s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.DeployOutcome = "" }) },
 				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionDestroyBeforeCreate),
@@ -264,7 +263,7 @@ func TestAccInstance_createTimeoutIsTaintedAndReplaced(t *testing.T) {
 
 func TestAccInstance_quirks(t *testing.T) {
 	s := acctest.StartSim(t)
-	s.Verda.UpdateSwitches(func(sw *simverdaSwitches) {
+	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
 		sw.ImageAsID, sw.OfflineBeforeRunning, sw.CreatedIDFormat, sw.SSHKeyGetAsObject = true, true, "json_object", true
 	})
 	resource.ParallelTest(t, resource.TestCase{
@@ -275,8 +274,8 @@ func TestAccInstance_quirks(t *testing.T) {
 				Config: instanceConfig(s, "quirky", ""),
 				ConfigStateChecks: []statecheck.StateCheck{
 					// Verda reports the image by ID; the configured image type stays.
-					value("image", knownvalue.StringExact("ubuntu-24.04")),
-					value("status", knownvalue.StringExact("running")),
+					acctest.Value(instanceAddr, "image", knownvalue.StringExact("ubuntu-24.04")),
+					acctest.Value(instanceAddr, "status", knownvalue.StringExact("running")),
 				},
 			},
 			{
@@ -297,8 +296,8 @@ func TestAccInstance_lostDeployAnswerIsAdopted(t *testing.T) {
 		CheckDestroy:             s.CheckNothingBilled,
 		Steps: []resource.TestStep{{
 			Config:            instanceConfig(s, "lost-answer", ""),
-			ConfigStateChecks: []statecheck.StateCheck{value("status", knownvalue.StringExact("running"))},
-			Check: func(*resourceState) error {
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Value(instanceAddr, "status", knownvalue.StringExact("running"))},
+			Check: func(*terraform.State) error {
 				if n := s.CountObjects("verda", "instance"); n != 1 {
 					return fmt.Errorf("want exactly one instance, found %d", n)
 				}
@@ -340,4 +339,94 @@ func TestAccInstance_badInput(t *testing.T) {
 	if n := s.Requests("POST /verda/v1/instances", ""); n != 0 {
 		t.Fatalf("bad input must fail before any deploy; %d were sent", n)
 	}
+}
+
+// Twenty instances at once with Verda's documented rate limits enforced by
+// the simulator: no 429 reaches the user.
+func TestAccInstance_twentyUnderRateLimits(t *testing.T) {
+	s := acctest.StartSim(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{{
+			Config: s.Config(`
+resource "gpucloud_verda_instance" "fleet" {
+  count         = 20
+  instance_type = "CPU.4V.16G"
+  image         = "ubuntu-24.04"
+  hostname      = "fleet-${count.index}"
+  location_code = "FIN-01"
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("gpucloud_verda_instance.fleet[19]", tfjsonpath.New("status"), knownvalue.StringExact("running")),
+			},
+			Check: func(*terraform.State) error {
+				if n := s.CountObjects("verda", "instance"); n != 20 {
+					return fmt.Errorf("want 20 instances, found %d", n)
+				}
+				if n := s.Requests("POST /verda/v1/instances", "202"); n != 20 {
+					return fmt.Errorf("want 20 deploys, got %d", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+const (
+	routeList  = "GET /verda/v1/instances"
+	routeGet   = "GET /verda/v1/instances/{id}"
+	routeToken = "POST /verda/v1/oauth2/token"
+)
+
+// A fleet is refreshed and waited for through shared list requests: the
+// cost of a plan does not grow with the number of instances.
+func TestAccInstance_fleetReadsShareListRequests(t *testing.T) {
+	s := acctest.StartSim(t)
+	const n = 12
+	config := s.Config(fmt.Sprintf(`
+resource "gpucloud_verda_instance" "fleet" {
+  count         = %d
+  instance_type = "1H100.80S.22V"
+  image         = "ubuntu-24.04"
+  hostname      = "fleet-${count.index}"
+  location_code = "FIN-01"
+}
+`, n))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(*terraform.State) error {
+					if got := s.Requests(routeGet, ""); got != 0 {
+						return fmt.Errorf("waiting for %d instances made %d requests for single instances, want none", n, got)
+					}
+					if got := s.CountObjects("verda", "instance"); got != n {
+						return fmt.Errorf("want %d instances, found %d", n, got)
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig: s.ResetStats,
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+					s.ExpectRequests(func(st map[string]sim.EndpointStats) error {
+						total := 0
+						for _, e := range st {
+							total += e.Count
+						}
+						if st[routeList].Count != 1 || st[routeGet].Count != 0 || total != 2 {
+							return fmt.Errorf("refreshing %d instances should take one token and one list request", n)
+						}
+						return nil
+					}),
+				}},
+			},
+		},
+	})
 }

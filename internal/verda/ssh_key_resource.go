@@ -2,7 +2,6 @@ package verda
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -15,8 +14,8 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
@@ -31,13 +30,6 @@ var (
 func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
 
 type sshKeyResource struct{ clientHolder }
-
-type sshKeyModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	PublicKey   types.String `tfsdk:"public_key"`
-	Fingerprint types.String `tfsdk:"fingerprint"`
-}
 
 func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_verda_ssh_key"
@@ -79,23 +71,22 @@ func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequ
 
 // ModifyPlan warns about SSH keys that already bear a new one's name.
 func (r *sshKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_verda_ssh_key", apierr.Describe("Verda", "SSH key", name),
-			adopt.Existing(r.client.SSHKeys, func(o api.SSHKey) bool { return o.Name == name }, sshKeyCandidate))
+			adopt.Existing(r.Client.SSHKeys, func(o api.SSHKey) bool { return o.Name == name }, sshKeyCandidate))
 	}
 }
 
 func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan sshKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[sshKeyModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	name, key := plan.Name.ValueString(), plan.PublicKey.ValueString()
 	what := apierr.Describe("Verda", "SSH key", name)
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_ssh_key", What: what,
-		Matching: adopt.Matching(r.client.SSHKeys, createdSSHKey(name, key), sshKeyCandidate)},
-		func(ctx context.Context) (string, error) { return r.client.CreateSSHKey(ctx, name, key) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_ssh_key", What: what,
+		Matching: adopt.Matching(r.Client.SSHKeys, createdSSHKey(name, key), sshKeyCandidate)},
+		func(ctx context.Context) (string, error) { return r.Client.CreateSSHKey(ctx, name, key) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -106,36 +97,13 @@ func (r *sshKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *sshKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state sshKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	key, err := r.client.GetSSHKey(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "SSH key", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, sshKeyFromAPI(key, state))...)
-}
-
-// sshKeyFromAPI keeps the key as the user wrote it when Verda stores the same
-// key with different surrounding white space.
-func sshKeyFromAPI(k *api.SSHKey, prior sshKeyModel) sshKeyModel {
-	m := sshKeyModel{
-		ID:          types.StringValue(k.ID),
-		Name:        types.StringValue(k.Name),
-		PublicKey:   types.StringValue(k.Key),
-		Fingerprint: types.StringValue(validate.SSHFingerprint(k.Key)),
-	}
-	if !prior.PublicKey.IsNull() && strings.TrimSpace(prior.PublicKey.ValueString()) == strings.TrimSpace(k.Key) {
-		m.PublicKey = prior.PublicKey
-	}
-	return m
+	crud.Read(ctx, req, resp, crud.Reader[sshKeyModel, api.SSHKey]{
+		What: func(m sshKeyModel) string { return apierr.Describe("Verda", "SSH key", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m sshKeyModel) (*api.SSHKey, error) {
+			return r.Client.GetSSHKey(ctx, m.ID.ValueString())
+		},
+		FromAPI: sshKeyFromAPI,
+	})
 }
 
 // Update is never called: every argument forces replacement.
@@ -144,17 +112,14 @@ func (r *sshKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 }
 
 func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state sshKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[sshKeyModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	err := r.client.DeleteSSHKey(ctx, state.ID.ValueString())
-	if err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("Verda", "SSH key", state.Name.ValueString()), err))
-	}
+	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Verda", "SSH key", state.Name.ValueString()),
+		func(ctx context.Context) error { return r.Client.DeleteSSHKey(ctx, state.ID.ValueString()) }, nil)
 }
 
 func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	planmod.Import(ctx, req, resp)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
@@ -65,7 +66,7 @@ func TestAccSSHKey_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					acctest.CaptureAttr(sshKeyAddr, "id", &secondID),
-					func(*resourceState) error {
+					func(*terraform.State) error {
 						if firstID == secondID {
 							return fmt.Errorf("the key was not replaced")
 						}
@@ -184,7 +185,7 @@ func TestAccSSHKey_lostCreateAnswerIsAdopted(t *testing.T) {
 		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config: sshKeyConfig(s, "lost-answer", acctest.SSHKeyEd25519),
-			Check: func(*resourceState) error {
+			Check: func(*terraform.State) error {
 				if n := s.CountObjects("verda", "ssh_key"); n != 1 {
 					return fmt.Errorf("want exactly one key, found %d", n)
 				}

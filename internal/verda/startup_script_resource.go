@@ -14,8 +14,8 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -29,12 +29,6 @@ var (
 func NewStartupScriptResource() resource.Resource { return &startupScriptResource{} }
 
 type startupScriptResource struct{ clientHolder }
-
-type startupScriptModel struct {
-	ID     types.String `tfsdk:"id"`
-	Name   types.String `tfsdk:"name"`
-	Script types.String `tfsdk:"script"`
-}
 
 func (r *startupScriptResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_verda_startup_script"
@@ -72,23 +66,22 @@ func (r *startupScriptResource) Configure(_ context.Context, req resource.Config
 
 // ModifyPlan warns about startup scripts that already bear a new one's name.
 func (r *startupScriptResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_verda_startup_script", apierr.Describe("Verda", "startup script", name),
-			adopt.Existing(r.client.StartupScripts, func(o api.StartupScript) bool { return o.Name == name }, startupScriptCandidate))
+			adopt.Existing(r.Client.StartupScripts, func(o api.StartupScript) bool { return o.Name == name }, startupScriptCandidate))
 	}
 }
 
 func (r *startupScriptResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan startupScriptModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	plan, ok := crud.Get[startupScriptModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	name, content := plan.Name.ValueString(), plan.Script.ValueString()
 	what := apierr.Describe("Verda", "startup script", name)
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_startup_script", What: what,
-		Matching: adopt.Matching(r.client.StartupScripts, createdStartupScript(name, content), startupScriptCandidate)},
-		func(ctx context.Context) (string, error) { return r.client.CreateStartupScript(ctx, name, content) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_startup_script", What: what,
+		Matching: adopt.Matching(r.Client.StartupScripts, createdStartupScript(name, content), startupScriptCandidate)},
+		func(ctx context.Context) (string, error) { return r.Client.CreateStartupScript(ctx, name, content) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -98,25 +91,15 @@ func (r *startupScriptResource) Create(ctx context.Context, req resource.CreateR
 }
 
 func (r *startupScriptResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state startupScriptModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := r.client.GetStartupScript(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "startup script", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, startupScriptFromAPI(s))...)
-}
-
-func startupScriptFromAPI(s *api.StartupScript) startupScriptModel {
-	return startupScriptModel{ID: types.StringValue(s.ID), Name: types.StringValue(s.Name), Script: types.StringValue(s.Script)}
+	crud.Read(ctx, req, resp, crud.Reader[startupScriptModel, api.StartupScript]{
+		What: func(m startupScriptModel) string {
+			return apierr.Describe("Verda", "startup script", m.ID.ValueString())
+		},
+		Read: func(ctx context.Context, m startupScriptModel) (*api.StartupScript, error) {
+			return r.Client.GetStartupScript(ctx, m.ID.ValueString())
+		},
+		FromAPI: func(o *api.StartupScript, _ startupScriptModel) startupScriptModel { return startupScriptFromAPI(o) },
+	})
 }
 
 // Update is never called: every argument forces replacement.
@@ -125,17 +108,14 @@ func (r *startupScriptResource) Update(ctx context.Context, req resource.UpdateR
 }
 
 func (r *startupScriptResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state startupScriptModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[startupScriptModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	err := r.client.DeleteStartupScript(ctx, state.ID.ValueString())
-	if err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+apierr.Describe("Verda", "startup script", state.Name.ValueString()), err))
-	}
+	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Verda", "startup script", state.Name.ValueString()),
+		func(ctx context.Context) error { return r.Client.DeleteStartupScript(ctx, state.ID.ValueString()) }, nil)
 }
 
 func (r *startupScriptResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	planmod.Import(ctx, req, resp)
 }

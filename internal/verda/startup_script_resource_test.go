@@ -9,10 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
 const scriptAddr = "gpucloud_verda_startup_script.test"
@@ -111,7 +113,7 @@ func TestAccStartupScript_badInputAndQuota(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)script.*length must be at least 1`),
 		}},
 	})
-	s.Verda.UpdateSwitches(func(sw *simverdaSwitches) { sw.ScriptQuota = 0 })
+	s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.ScriptQuota = 0 })
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		CheckDestroy:             s.CheckNothingLeft,
@@ -132,7 +134,7 @@ func TestAccStartupScript_lostCreateAnswerIsAdopted(t *testing.T) {
 		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config: scriptConfig(s, "lost", "#!/bin/sh\necho lost\n"),
-			Check: func(*resourceState) error {
+			Check: func(*terraform.State) error {
 				if n := s.CountObjects("verda", "startup_script"); n != 1 {
 					return fmt.Errorf("want exactly one script, found %d", n)
 				}

@@ -2,9 +2,14 @@
 package verda
 
 import (
+	"context"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -25,17 +30,42 @@ func DataSources() []func() datasource.DataSource {
 
 // clientHolder is embedded by every Verda resource and data source.
 type clientHolder struct {
-	client  *api.Client
-	clients *providerdata.Clients
+	providerdata.Holder[api.Client]
 }
 
-func (h *clientHolder) configure(providerData any, diags *diag.Diagnostics) {
-	if providerData == nil {
-		return
+func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
+	h.Take(providerdata.Verda, data, diags)
+}
+
+func stringSet(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
+	if s.IsNull() || s.IsUnknown() {
+		return nil, nil
 	}
-	clients, d := providerdata.VerdaClient(providerData)
-	diags.Append(d...)
-	if clients != nil {
-		h.clients, h.client = clients, clients.Verda
+	var out []string
+	diags := s.ElementsAs(ctx, &out, false)
+	slices.Sort(out)
+	return out, diags
+}
+
+func stringList(values []string) types.List {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
 	}
+	return types.ListValueMust(types.StringType, elems)
+}
+
+func stringSetValue(values []string) types.Set {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.SetValueMust(types.StringType, elems)
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
 }

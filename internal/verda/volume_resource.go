@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -23,7 +22,8 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -37,29 +37,16 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*volumeResource)(nil)
 )
 
-const volumeTimeout = 10 * time.Minute
+const (
+	volumeTimeout     = 10 * time.Minute
+	volumePollFloor   = time.Second
+	volumePollCeiling = 10 * time.Second
+)
 
 // NewVolumeResource is gpucloud_verda_volume.
 func NewVolumeResource() resource.Resource { return &volumeResource{} }
 
 type volumeResource struct{ clientHolder }
-
-type volumeModel struct {
-	ID                types.String   `tfsdk:"id"`
-	Name              types.String   `tfsdk:"name"`
-	Size              types.Int64    `tfsdk:"size"`
-	Type              types.String   `tfsdk:"type"`
-	LocationCode      types.String   `tfsdk:"location_code"`
-	InstanceIDs       types.Set      `tfsdk:"instance_ids"`
-	DeletePermanently types.Bool     `tfsdk:"delete_permanently"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
-	Status            types.String   `tfsdk:"status"`
-	IsOSVolume        types.Bool     `tfsdk:"is_os_volume"`
-	CreatedAt         types.String   `tfsdk:"created_at"`
-	MountCommand      types.String   `tfsdk:"mount_command"`
-	MonthlyPrice      types.Float64  `tfsdk:"monthly_price"`
-	Currency          types.String   `tfsdk:"currency"`
-}
 
 func (r *volumeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_verda_volume"
@@ -129,16 +116,21 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.client != nil {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_verda_volume", apierr.Describe("Verda", "volume", name),
-			adopt.Existing(r.client.Volumes, func(v api.Volume) bool { return v.Name == name && !v.IsOSVolume }, volumeCandidate))
+			adopt.Existing(r.Client.Volumes, func(v api.Volume) bool { return v.Name == name && !v.IsOSVolume }, volumeCandidate))
 	}
-	var plan volumeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	plan, ok := crud.Get[volumeModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	var prior []string
 	if !req.State.Raw.IsNull() {
 		var state volumeModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 		if !plan.Size.IsUnknown() && plan.Size.ValueInt64() < state.Size.ValueInt64() {
 			resp.Diagnostics.AddAttributeError(path.Root("size"), "Verda volumes cannot shrink",
 				fmt.Sprintf("size can only grow: it is %d GB and the configuration asks for %d GB. To get a smaller volume, create a new one and copy the data.",
@@ -146,7 +138,7 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		}
 		prior, _ = stringSet(ctx, state.InstanceIDs)
 	}
-	if resp.Diagnostics.HasError() || r.client == nil || plan.InstanceIDs.IsUnknown() {
+	if resp.Diagnostics.HasError() || r.Client == nil || plan.InstanceIDs.IsUnknown() {
 		return
 	}
 	wanted, _ := stringSet(ctx, plan.InstanceIDs)
@@ -154,7 +146,7 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		if slices.Contains(prior, id) {
 			continue
 		}
-		inst, err := r.client.ReadInstance(ctx, id, coalesce.RefreshAge)
+		inst, err := r.Client.ReadInstance(ctx, id)
 		if err == nil && inst.Status != api.StatusOffline {
 			resp.Diagnostics.AddAttributeWarning(path.Root("instance_ids"), "Instance is not shut down",
 				fmt.Sprintf("Verda attaches volumes only to shut-down instances, and instance %q (%s) is %s now. "+
@@ -164,31 +156,33 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 }
 
 func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan volumeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, volumeTimeout)
-	resp.Diagnostics.Append(d...)
+	plan, ok := crud.Get[volumeModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	targets, d := stringSet(ctx, plan.InstanceIDs)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, volumeTimeout, &resp.Diagnostics)
 	defer cancel()
 
 	name, location := plan.Name.ValueString(), plan.LocationCode.ValueString()
 	what := apierr.Describe("Verda", "volume", name)
 	body := api.CreateVolumeRequest{Type: plan.Type.ValueString(), LocationCode: location, Size: plan.Size.ValueInt64(), Name: name, InstanceIDs: targets}
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.clients.Claims, Resource: "gpucloud_verda_volume", What: what,
-		Matching: adopt.Matching(r.client.Volumes, createdVolume(body), volumeCandidate)},
-		func(ctx context.Context) (string, error) { return r.client.CreateVolume(ctx, body) })
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_volume", What: what,
+		Matching: adopt.Matching(r.Client.Volumes, createdVolume(body), volumeCandidate)},
+		func(ctx context.Context) (string, error) { return r.Client.CreateVolume(ctx, body) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
-	state := plan
+	state := pending.State(plan)
 	state.ID = types.StringValue(id)
-	state.nullUnknowns()
+	if plan.InstanceIDs.IsUnknown() {
+		state.InstanceIDs = types.SetValueMust(types.StringType, nil)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
 	target := api.VolumeDetached
@@ -204,94 +198,37 @@ func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 }
 
-func (m *volumeModel) nullUnknowns() {
-	for _, v := range []*types.String{&m.Status, &m.CreatedAt, &m.MountCommand, &m.Currency} {
-		if v.IsUnknown() {
-			*v = types.StringNull()
-		}
-	}
-	if m.IsOSVolume.IsUnknown() {
-		m.IsOSVolume = types.BoolNull()
-	}
-	if m.MonthlyPrice.IsUnknown() {
-		m.MonthlyPrice = types.Float64Null()
-	}
-	if m.InstanceIDs.IsUnknown() {
-		m.InstanceIDs = types.SetValueMust(types.StringType, nil)
-	}
-}
-
 func (r *volumeResource) waitFor(ctx context.Context, id, what, target string) (*api.Volume, error) {
-	var last *api.Volume
-	floor, ceiling := r.clients.Poll(time.Second, 10*time.Second)
-	mark := r.client.WriteMark()
-	_, err := wait.Until(ctx, wait.Options{
-		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.VolumeDeleted, "canceled"},
+	floor, ceiling := r.Clients.Poll(volumePollFloor, volumePollCeiling)
+	return r.Client.WaitVolume(ctx, id, wait.Options{
+		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.VolumeDeleted, api.VolumeCanceled},
 		Floor: floor, Ceiling: ceiling,
-	}, func(ctx context.Context) (wait.Observation, error) {
-		v, err := r.client.PollVolume(ctx, id, mark, floor)
-		if err != nil {
-			return wait.Observation{}, err
-		}
-		last = v
-		return wait.Observation{State: v.Status}, nil
-	})
-	return last, err
-}
-
-func volumeFromAPI(v *api.Volume, prior volumeModel) volumeModel {
-	m := prior
-	m.ID = types.StringValue(v.ID)
-	m.Name = types.StringValue(v.Name)
-	m.Size = types.Int64Value(v.Size)
-	m.Type = types.StringValue(v.Type)
-	m.LocationCode = types.StringValue(v.Location)
-	m.InstanceIDs = stringSetValue(v.AttachedTo())
-	if m.DeletePermanently.IsNull() || m.DeletePermanently.IsUnknown() {
-		m.DeletePermanently = types.BoolValue(false)
-	}
-	m.Status = types.StringValue(v.Status)
-	m.IsOSVolume = types.BoolValue(v.IsOSVolume)
-	m.CreatedAt = types.StringValue(v.CreatedAt)
-	m.MountCommand = types.StringValue(v.MountCommand)
-	m.MonthlyPrice = types.Float64Value(float64(v.MonthlyPrice))
-	m.Currency = types.StringValue(v.Currency)
-	return m
+	}, func(v *api.Volume) wait.Observation { return wait.Observation{State: v.Status} })
 }
 
 func (r *volumeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state volumeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	v, err := r.client.ReadVolume(ctx, state.ID.ValueString(), coalesce.RefreshAge)
-	if transport.IsNotFound(err) || err == nil && v.Status == api.VolumeDeleted {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("Verda", "volume", state.ID.ValueString()), err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, volumeFromAPI(v, state))...)
+	crud.Read(ctx, req, resp, crud.Reader[volumeModel, api.Volume]{
+		What: func(m volumeModel) string { return apierr.Describe("Verda", "volume", m.ID.ValueString()) },
+		Read: func(ctx context.Context, m volumeModel) (*api.Volume, error) {
+			return r.Client.ReadVolume(ctx, m.ID.ValueString())
+		},
+		Gone:    func(v *api.Volume) bool { return v.Status == api.VolumeDeleted },
+		FromAPI: volumeFromAPI,
+	})
 }
 
 func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state volumeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, volumeTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	plan, okPlan := crud.Get[volumeModel](ctx, req.Plan, &resp.Diagnostics)
+	state, okState := crud.Get[volumeModel](ctx, req.State, &resp.Diagnostics)
+	if !okPlan || !okState {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, volumeTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), apierr.Describe("Verda", "volume", state.Name.ValueString())
 	act := func(doing string, req api.VolumeActionRequest) bool {
 		req.ID = []string{id}
-		if err := r.client.VolumeAction(ctx, req); err != nil {
+		if err := r.Client.VolumeAction(ctx, req); err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic(doing+" "+what, err))
 			return false
 		}
@@ -299,7 +236,7 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	// Compared with the volume as it is now, not as planned against: a
 	// rename at the console between plan and apply is undone as well.
-	current, err := r.client.GetVolume(ctx, id)
+	current, err := r.Client.GetVolume(ctx, id)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
@@ -332,7 +269,7 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 			}
 		}
 	}
-	v, err := r.client.GetVolume(ctx, id)
+	v, err := r.Client.GetVolume(ctx, id)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
@@ -341,17 +278,14 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 }
 
 func (r *volumeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state volumeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, volumeTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	state, ok := crud.Get[volumeModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, volumeTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), apierr.Describe("Verda", "volume", state.Name.ValueString())
-	v, err := r.client.GetVolume(ctx, id)
+	v, err := r.Client.GetVolume(ctx, id)
 	if transport.IsNotFound(err) || err == nil && v.Status == api.VolumeDeleted && !state.DeletePermanently.ValueBool() {
 		return
 	}
@@ -360,7 +294,7 @@ func (r *volumeResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	if len(v.AttachedTo()) > 0 {
-		if err := r.client.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionDetach, ID: []string{id}}); err != nil && !transport.IsNotFound(err) {
+		if err := r.Client.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionDetach, ID: []string{id}}); err != nil && !transport.IsNotFound(err) {
 			resp.Diagnostics.Append(apierr.Diagnostic("detaching "+what+" before deleting it", err))
 			return
 		}
@@ -369,12 +303,12 @@ func (r *volumeResource) Delete(ctx context.Context, req resource.DeleteRequest,
 			return
 		}
 	}
-	err = r.client.DeleteVolume(ctx, id, state.DeletePermanently.ValueBool())
+	err = r.Client.DeleteVolume(ctx, id, state.DeletePermanently.ValueBool())
 	if err != nil && !transport.IsNotFound(err) {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
 }
 
 func (r *volumeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	planmod.Import(ctx, req, resp)
 }

@@ -5,10 +5,12 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
@@ -29,10 +31,6 @@ resource "gpucloud_verda_volume" "test" {
 `, name, size, typ, extra))
 }
 
-func volumeValue(attr string, check knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(volumeAddr, tfjsonpath.New(attr), check)
-}
-
 func TestAccVolume_lifecycle(t *testing.T) {
 	s := acctest.StartSim(t)
 	permanent := `  delete_permanently = true`
@@ -46,11 +44,11 @@ func TestAccVolume_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionCreate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					volumeValue("status", knownvalue.StringExact("detached")),
-					volumeValue("monthly_price", knownvalue.Float64Exact(20)),
-					volumeValue("instance_ids", knownvalue.SetSizeExact(0)),
-					volumeValue("is_os_volume", knownvalue.Bool(false)),
-					volumeValue("mount_command", knownvalue.StringRegexp(regexp.MustCompile(`^mount -t nfs`))),
+					acctest.Value(volumeAddr, "status", knownvalue.StringExact("detached")),
+					acctest.Value(volumeAddr, "monthly_price", knownvalue.Float64Exact(20)),
+					acctest.Value(volumeAddr, "instance_ids", knownvalue.SetSizeExact(0)),
+					acctest.Value(volumeAddr, "is_os_volume", knownvalue.Bool(false)),
+					acctest.Value(volumeAddr, "mount_command", knownvalue.StringRegexp(regexp.MustCompile(`^mount -t nfs`))),
 				},
 			},
 			{
@@ -60,9 +58,9 @@ func TestAccVolume_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					volumeValue("name", knownvalue.StringExact("data-renamed")),
-					volumeValue("size", knownvalue.Int64Exact(150)),
-					volumeValue("monthly_price", knownvalue.Float64Exact(30)),
+					acctest.Value(volumeAddr, "name", knownvalue.StringExact("data-renamed")),
+					acctest.Value(volumeAddr, "size", knownvalue.Int64Exact(150)),
+					acctest.Value(volumeAddr, "monthly_price", knownvalue.Float64Exact(30)),
 				},
 			},
 			{
@@ -80,7 +78,7 @@ func TestAccVolume_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{volumeValue("monthly_price", knownvalue.Float64Exact(7.5))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(volumeAddr, "monthly_price", knownvalue.Float64Exact(7.5))},
 				Check:             s.CheckObjectCount("verda", "volume", 1, "delete_permanently must remove the old volume"),
 			},
 		},
@@ -114,9 +112,9 @@ resource "gpucloud_verda_volume" "test" {
 			{
 				Config: config("stopped", "[gpucloud_verda_instance.i.id]"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					volumeValue("status", knownvalue.StringExact("attached")),
+					acctest.Value(volumeAddr, "status", knownvalue.StringExact("attached")),
 					statecheck.CompareValueCollection(volumeAddr, []tfjsonpath.Path{tfjsonpath.New("instance_ids")},
-						"gpucloud_verda_instance.i", tfjsonpath.New("id"), compareEqual()),
+						"gpucloud_verda_instance.i", tfjsonpath.New("id"), compare.ValuesSame()),
 				},
 			},
 			{
@@ -132,8 +130,8 @@ resource "gpucloud_verda_volume" "test" {
 					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					volumeValue("status", knownvalue.StringExact("detached")),
-					volumeValue("instance_ids", knownvalue.SetSizeExact(0)),
+					acctest.Value(volumeAddr, "status", knownvalue.StringExact("detached")),
+					acctest.Value(volumeAddr, "instance_ids", knownvalue.SetSizeExact(0)),
 				},
 			},
 			{
@@ -150,7 +148,7 @@ resource "gpucloud_verda_volume" "test" {
 			{
 				Config: config("running", "[]"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					volumeValue("status", knownvalue.StringExact("detached")),
+					acctest.Value(volumeAddr, "status", knownvalue.StringExact("detached")),
 				},
 			},
 		},
@@ -200,8 +198,8 @@ func TestAccVolume_lostCreateAnswerIsAdopted(t *testing.T) {
 		CheckDestroy:             s.CheckNothingBilled,
 		Steps: []resource.TestStep{{
 			Config:            volumeConfig(s, "lost", 10, "NVMe", ""),
-			ConfigStateChecks: []statecheck.StateCheck{volumeValue("status", knownvalue.StringExact("detached"))},
-			Check: func(*resourceState) error {
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Value(volumeAddr, "status", knownvalue.StringExact("detached"))},
+			Check: func(*terraform.State) error {
 				if n := s.CountObjects("verda", "volume"); n != 1 || s.Requests("POST /verda/v1/volumes", "") != 1 {
 					return fmt.Errorf("want one volume from one create, found %d volumes", n)
 				}

@@ -141,17 +141,36 @@ func contains(states []string, s string) bool {
 	return false
 }
 
-// UntilGone polls read until it answers not found, or one of goneStates, the
-// sign a deleted object is gone; read returns the object's state meanwhile.
-func UntilGone(ctx context.Context, object string, floor, ceiling time.Duration, read func(context.Context) (string, error), goneStates ...string) error {
-	_, err := Until(ctx, Options{Object: object, Target: append([]string{gone}, goneStates...), Floor: floor, Ceiling: ceiling},
-		func(ctx context.Context) (Observation, error) {
-			state, err := read(ctx)
-			if transport.IsNotFound(err) {
-				return Observation{State: gone}, nil
-			}
-			return Observation{State: state}, err
-		})
+// For polls get until observe says the object reached a target state and
+// returns the last object get returned, even when the wait fails, so that
+// what is known of the object can still be saved.
+func For[T any](ctx context.Context, opts Options, get func(context.Context) (*T, error), observe func(*T) Observation) (*T, error) {
+	var last *T
+	_, err := Until(ctx, opts, func(ctx context.Context) (Observation, error) {
+		obj, err := get(ctx)
+		if err != nil {
+			return Observation{}, err
+		}
+		last = obj
+		return observe(obj), nil
+	})
+	return last, err
+}
+
+// Gone polls get until it answers not found, or state names one of
+// opts.Target, the states that mean a deleted object is gone.
+func Gone[T any](ctx context.Context, opts Options, get func(context.Context) (*T, error), state func(*T) string) error {
+	opts.Target = append([]string{gone}, opts.Target...)
+	_, err := Until(ctx, opts, func(ctx context.Context) (Observation, error) {
+		obj, err := get(ctx)
+		if transport.IsNotFound(err) {
+			return Observation{State: gone}, nil
+		}
+		if err != nil {
+			return Observation{}, err
+		}
+		return Observation{State: state(obj)}, nil
+	})
 	return err
 }
 

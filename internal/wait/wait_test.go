@@ -104,20 +104,56 @@ func TestJitterBounds(t *testing.T) {
 	}
 }
 
-func TestUntilGone(t *testing.T) {
+type thing struct{ state string }
+
+func things(states ...string) (func(context.Context) (*thing, error), *int) {
 	n := 0
-	err := UntilGone(context.Background(), "thing", time.Millisecond, time.Millisecond, func(context.Context) (string, error) {
+	return func(context.Context) (*thing, error) {
 		n++
-		if n < 3 {
-			return "deleting", nil
+		if n > len(states) {
+			return nil, &transport.APIError{Status: 404}
 		}
-		return "", &transport.APIError{Status: 404}
-	})
-	if err != nil || n != 3 {
-		t.Fatalf("err %v after %d reads", err, n)
+		return &thing{states[n-1]}, nil
+	}, &n
+}
+
+func observeThing(t *thing) Observation {
+	return Observation{State: t.state, Message: "said " + t.state}
+}
+
+func TestForReturnsTheLastObjectSeen(t *testing.T) {
+	get, _ := things("ordered", "provisioning", "running")
+	last, err := For(context.Background(), opts(), get, observeThing)
+	if err != nil || last == nil || last.state != "running" {
+		t.Fatalf("got %+v, %v; want the running object", last, err)
+	}
+	get, _ = things("ordered", "error")
+	last, err = For(context.Background(), opts(), get, observeThing)
+	var failed *FailedError
+	if !errors.As(err, &failed) || failed.Message != "said error" || last == nil || last.state != "error" {
+		t.Fatalf("a failure state must end the wait with the object seen: %+v, %v", last, err)
+	}
+	get, _ = things("ordered")
+	last, err = For(context.Background(), opts(), get, observeThing)
+	if !transport.IsNotFound(err) || last == nil || last.state != "ordered" {
+		t.Fatalf("a read error must end the wait and keep the object last seen: %+v, %v", last, err)
+	}
+}
+
+func TestGone(t *testing.T) {
+	get, n := things("deleting", "deleting")
+	o := Options{Object: "thing", Floor: time.Millisecond}
+	if err := Gone(context.Background(), o, get, func(t *thing) string { return t.state }); err != nil || *n != 3 {
+		t.Fatalf("err %v after %d reads", err, *n)
+	}
+	get, n = things("deleting", "terminated", "deleting")
+	o.Target = []string{"TERMINATED"}
+	if err := Gone(context.Background(), o, get, func(t *thing) string { return t.state }); err != nil || *n != 2 {
+		t.Fatalf("a gone state must end the wait: err %v after %d reads", err, *n)
 	}
 	boom := errors.New("boom")
-	if err := UntilGone(context.Background(), "thing", time.Millisecond, time.Millisecond, func(context.Context) (string, error) { return "", boom }); !errors.Is(err, boom) {
+	err := Gone(context.Background(), o, func(context.Context) (*thing, error) { return nil, boom }, func(t *thing) string { return t.state })
+	if !errors.Is(err, boom) {
 		t.Fatalf("a read error must end the wait: %v", err)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -93,23 +92,17 @@ func (c *Client) GetTask(ctx context.Context, id string) (*Task, error) {
 }
 
 // WaitTask follows a task to COMPLETED; FAILED and CANCELLED end the wait
-// with the task's own message. Blue Lobster recommends polling every 2-5 s.
-func (c *Client) WaitTask(ctx context.Context, id, what string, floor, ceiling time.Duration) (*Task, error) {
-	var last *Task
-	_, err := wait.Until(ctx, wait.Options{
-		Object: fmt.Sprintf("%s (task %s)", what, id), Target: []string{TaskCompleted}, Failure: []string{TaskFailed, TaskCancelled},
-		Floor: floor, Ceiling: ceiling,
-	}, func(ctx context.Context) (wait.Observation, error) {
-		t, err := c.GetTask(ctx, id)
-		if err != nil {
-			return wait.Observation{}, err
-		}
-		last = t
-		msg := t.Message
-		if msg == "" {
-			msg = t.Error
-		}
-		return wait.Observation{State: t.Status, Message: msg}, nil
-	})
-	return last, err
+// with the task's own message. opts.Object names what the task does; Blue
+// Lobster recommends polling every 2-5 s.
+func (c *Client) WaitTask(ctx context.Context, id string, opts wait.Options) (*Task, error) {
+	opts.Object = fmt.Sprintf("%s (task %s)", opts.Object, id)
+	opts.Target, opts.Failure = []string{TaskCompleted}, []string{TaskFailed, TaskCancelled}
+	return wait.For(ctx, opts, func(ctx context.Context) (*Task, error) { return c.GetTask(ctx, id) },
+		func(t *Task) wait.Observation {
+			msg := t.Message
+			if msg == "" {
+				msg = t.Error
+			}
+			return wait.Observation{State: t.Status, Message: msg}
+		})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	simbl "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
 // documented is every request the client sends, as document 004 and the
@@ -56,7 +57,7 @@ func TestRequestsAreDocumented(t *testing.T) {
 	waitTask := func(task string, err error) {
 		t.Helper()
 		must(err)
-		_, err = c.WaitTask(ctx, task, "the test's task", time.Millisecond, 10*time.Millisecond)
+		_, err = c.WaitTask(ctx, task, wait.Options{Object: "the test's task", Floor: time.Millisecond, Ceiling: 10 * time.Millisecond})
 		must(err)
 	}
 	waitTask(launch.TaskID, nil)

@@ -2,25 +2,38 @@ package api
 
 import (
 	"context"
-	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
-// ReadVM is GetVM served from a list of the account's VMs that concurrent
-// readers share, at most maxAge old and newer than this client's last write.
-// A VM the list lacks is asked for on its own, so that a missing one is a
-// 404 as with GetVM.
-func (c *Client) ReadVM(ctx context.Context, id string, maxAge time.Duration) (*VM, error) {
-	return c.vms.Read(ctx, id, maxAge, c.GetVM)
+// ReadVM is GetVM for a refresh, served from a list of the account's VMs
+// that concurrent readers share, newer than this client's last write. A VM
+// the list lacks is asked for on its own, so that a missing one is a 404 as
+// with GetVM.
+func (c *Client) ReadVM(ctx context.Context, id string) (*VM, error) {
+	return c.vms.Read(ctx, id, coalesce.RefreshAge, c.GetVM)
 }
 
-// WriteMark is a point after every write this client has finished; waits
-// take it once their own change has been sent.
-func (c *Client) WriteMark() uint64 { return c.http.Writes() }
+// WaitVM polls a VM, which this client has just changed, until observe says
+// it reached one of opts.Target, and returns the last VM seen, even when
+// the wait fails. Every wait shares one list a round (opts.Floor), even
+// while other VMs are being changed.
+func (c *Client) WaitVM(ctx context.Context, id string, opts wait.Options, observe func(*VM) wait.Observation) (*VM, error) {
+	mark := c.http.Writes()
+	return wait.For(ctx, opts, func(ctx context.Context) (*VM, error) {
+		return c.vms.Poll(ctx, id, mark, opts.Floor, c.GetVM)
+	}, observe)
+}
 
-// PollVM is ReadVM for a wait that began at mark: it shares one list a
-// round with every other wait, even while other VMs are being changed.
-func (c *Client) PollVM(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*VM, error) {
-	return c.vms.Poll(ctx, id, mark, maxAge, c.GetVM)
+// WaitVMGone polls a deleted VM like WaitVM until Nova no longer knows it
+// or reports it destroyed.
+func (c *Client) WaitVMGone(ctx context.Context, id string, opts wait.Options) error {
+	mark := c.http.Writes()
+	opts.Target = append(opts.Target, StatusDestroyed)
+	return wait.Gone(ctx, opts, func(ctx context.Context) (*VM, error) {
+		return c.vms.Poll(ctx, id, mark, opts.Floor, c.GetVM)
+	}, func(vm *VM) string { return vm.Status })
 }
 
 // VMs lists every VM of the account from a list shared with other readers:

@@ -9,10 +9,11 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
 // A list entry that does not say enough for a wait is read on its own.
-func TestPollInstanceAsksForWhatTheListLeavesOut(t *testing.T) {
+func TestWaitInstanceAsksForWhatTheListLeavesOut(t *testing.T) {
 	list := map[string]string{
 		"full":    `{"type":"virtualmachine","id":"full","name":"a","status":"running","ipAddress":"198.51.100.7"}`,
 		"no-ip":   `{"type":"virtualmachine","id":"no-ip","name":"b","status":"running"}`,
@@ -35,7 +36,8 @@ func TestPollInstanceAsksForWhatTheListLeavesOut(t *testing.T) {
 	}
 	for id, wantGet := range map[string]bool{"full": false, "booting": false, "no-ip": true, "bare": true, "missing": true} {
 		before := gets.Load()
-		i, err := c.PollInstance(context.Background(), id, c.WriteMark(), time.Minute)
+		i, err := c.WaitInstance(context.Background(), id, wait.Options{Object: id, Target: []string{"read"}, Floor: time.Minute},
+			func(*api.Instance) wait.Observation { return wait.Observation{State: "read"} })
 		if err != nil || i.Status == "" {
 			t.Fatalf("%s: %+v %v", id, i, err)
 		}

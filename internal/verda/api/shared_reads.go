@@ -2,39 +2,53 @@ package api
 
 import (
 	"context"
-	"time"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
-// ReadInstance is GetInstance served from a list of the project's instances
-// that concurrent readers share: refreshing a thousand instances costs one
-// GET /instances, not a thousand requests against the project's budget.
-// The list is at most maxAge old and newer than this client's last write.
-// An instance the list lacks is asked for on its own, so that a missing one
-// is a 404 as with GetInstance.
-func (c *Client) ReadInstance(ctx context.Context, id string, maxAge time.Duration) (*Instance, error) {
-	return c.instances.Read(ctx, id, maxAge, c.GetInstance)
+// ReadInstance is GetInstance for a refresh, served from a list of the
+// project's instances that concurrent readers share: refreshing a thousand
+// instances costs one GET /instances, not a thousand requests against the
+// project's budget. The list is newer than this client's last write. An
+// instance the list lacks is asked for on its own, so that a missing one is
+// a 404 as with GetInstance.
+func (c *Client) ReadInstance(ctx context.Context, id string) (*Instance, error) {
+	return c.instances.Read(ctx, id, coalesce.RefreshAge, c.GetInstance)
 }
 
-// WriteMark is a point after every write this client has finished; waits
-// take it once their own change has been sent.
-func (c *Client) WriteMark() uint64 { return c.http.Writes() }
+// WaitInstance polls an instance, which this client has just changed, until
+// observe says it reached one of opts.Target, and returns the last instance
+// seen, even when the wait fails. Every wait shares one list a round
+// (opts.Floor), even while other instances are being created or changed.
+func (c *Client) WaitInstance(ctx context.Context, id string, opts wait.Options, observe func(*Instance) wait.Observation) (*Instance, error) {
+	mark := c.http.Writes()
+	return wait.For(ctx, opts, func(ctx context.Context) (*Instance, error) {
+		return c.instances.Poll(ctx, id, mark, opts.Floor, c.GetInstance)
+	}, observe)
+}
 
-// PollInstance is ReadInstance for a wait that began at mark: it shares
-// one list a round with every other wait, even while other instances are
-// being created or changed.
-func (c *Client) PollInstance(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Instance, error) {
-	return c.instances.Poll(ctx, id, mark, maxAge, c.GetInstance)
+// WaitInstanceGone polls a deleted instance like WaitInstance until Verda
+// no longer knows it.
+func (c *Client) WaitInstanceGone(ctx context.Context, id string, opts wait.Options) error {
+	mark := c.http.Writes()
+	return wait.Gone(ctx, opts, func(ctx context.Context) (*Instance, error) {
+		return c.instances.Poll(ctx, id, mark, opts.Floor, c.GetInstance)
+	}, func(i *Instance) string { return i.Status })
 }
 
 // ReadVolume is GetVolume served like ReadInstance. The list leaves out the
 // trash, whose volumes are then asked for on their own.
-func (c *Client) ReadVolume(ctx context.Context, id string, maxAge time.Duration) (*Volume, error) {
-	return c.volumes.Read(ctx, id, maxAge, c.GetVolume)
+func (c *Client) ReadVolume(ctx context.Context, id string) (*Volume, error) {
+	return c.volumes.Read(ctx, id, coalesce.RefreshAge, c.GetVolume)
 }
 
-// PollVolume is ReadVolume for a wait that began at mark.
-func (c *Client) PollVolume(ctx context.Context, id string, mark uint64, maxAge time.Duration) (*Volume, error) {
-	return c.volumes.Poll(ctx, id, mark, maxAge, c.GetVolume)
+// WaitVolume polls a volume like WaitInstance.
+func (c *Client) WaitVolume(ctx context.Context, id string, opts wait.Options, observe func(*Volume) wait.Observation) (*Volume, error) {
+	mark := c.http.Writes()
+	return wait.For(ctx, opts, func(ctx context.Context) (*Volume, error) {
+		return c.volumes.Poll(ctx, id, mark, opts.Floor, c.GetVolume)
+	}, observe)
 }
 
 // Instances lists every instance of the project from a list shared with

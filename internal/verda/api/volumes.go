@@ -58,6 +58,7 @@ const (
 	VolumeAttached = "attached"
 	VolumeDetached = "detached"
 	VolumeDeleted  = "deleted"
+	VolumeCanceled = "canceled"
 )
 
 // CreateVolumeRequest is the body of POST /volumes.

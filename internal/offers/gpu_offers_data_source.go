@@ -1,0 +1,222 @@
+package offers
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+)
+
+// NewDataSource is gpucloud_gpu_offers.
+func NewDataSource() datasource.DataSource { return &dataSource{} }
+
+type dataSource struct{ clients *providerdata.Clients }
+
+var offerDescriptions = map[string]string{
+	"cloud": "`verda`, `tensordock`, `bluelobster` or `nova`.", "gpu_model": "GPU model in one naming across clouds, such as `H100-80GB`.",
+	"cloud_gpu_name": "The cloud's own name for the GPU.", "gpu_count": "GPUs.", "gpu_memory_gb": "Memory per GPU in GB.",
+	"vcpus": "vCPUs, where the cloud says.", "memory_gb": "RAM in GB, where the cloud says.", "location": "Location or region.",
+	"country": "ISO 3166 country code.", "price_per_hour": "Price per hour of the whole offer, in `currency`.", "currency": "Currency of the price, such as `USD`.",
+	"spot":                "Whether it is a spot (or interruptible) offer that may be reclaimed.",
+	"verda_instance_type": "For `gpucloud_verda_instance.instance_type`.", "verda_location_code": "For `gpucloud_verda_instance.location_code`.",
+	"tensordock_hostnode_id": "For `gpucloud_tensordock_instance.hostnode_id`.", "tensordock_gpu_model": "For `gpucloud_tensordock_instance.gpu_model`.",
+	"tensordock_vcpu_count": "For `vcpu_count`: the price includes this many vCPUs.", "tensordock_ram_gb": "For `ram_gb`: the price includes this much RAM (and 200 GB of disk).",
+	"bluelobster_instance_type": "For `gpucloud_bluelobster_instance.instance_type`.", "bluelobster_region": "For `gpucloud_bluelobster_instance.region`.",
+	"nova_node": "For `gpucloud_nova_instance.node`.", "nova_gpu_type": "For `gpu_type`.", "nova_gpu_count": "For `gpu_count`.",
+}
+
+func (d *dataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_gpu_offers"
+}
+
+func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	nested := map[string]schema.Attribute{}
+	for name, t := range offerAttrs {
+		desc := offerDescriptions[name]
+		switch t {
+		case types.StringType:
+			nested[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+		case types.Int64Type:
+			nested[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+		case types.Float64Type:
+			nested[name] = schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
+		case types.BoolType:
+			nested[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+		}
+	}
+	cheapest := map[string]schema.Attribute{}
+	for name, a := range nested {
+		cheapest[name] = a
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "GPU offers from every configured cloud at once (Verda instance types by location, TensorDock " +
+			"hostnodes, Blue Lobster instance types by region, Nova Cloud's public search), in one list with one GPU naming, " +
+			"sorted by price over the whole list. Each offer carries what its cloud's instance resource needs to launch it. " +
+			"A cloud that fails to answer is a warning and the others still count, unless `require_all_clouds` is true. " +
+			"Prices move: see the cheapest-GPU guide for keeping an instance from following them.",
+		Attributes: map[string]schema.Attribute{
+			"gpu_models": schema.SetAttribute{
+				Optional: true, ElementType: types.StringType,
+				MarkdownDescription: "Only these models, in the canonical naming (`H100-80GB`, `A100-80GB`, `RTX4090-24GB`, `RTX5090-32GB`, ...).",
+			},
+			"min_gpu_count":      schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "Only offers of at least this many GPUs."},
+			"min_gpu_memory_gb":  schema.Float64Attribute{Optional: true, Validators: []validator.Float64{float64validator.AtLeast(0)}, MarkdownDescription: "Only GPUs with at least this much memory each."},
+			"max_price_per_hour": schema.Float64Attribute{Optional: true, Validators: []validator.Float64{float64validator.AtLeast(0)}, MarkdownDescription: "Only offers costing at most this per hour."},
+			"clouds": schema.SetAttribute{
+				Optional: true, ElementType: types.StringType,
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(CloudVerda, CloudTensorDock, CloudBlueLobster, CloudNova))},
+				MarkdownDescription: "Only these clouds, of those configured: `verda`, `tensordock`, `bluelobster` or `nova`. Defaults to every configured cloud.",
+			},
+			"countries":          schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Only offers in these countries, as ISO codes such as `US` or `FI`."},
+			"spot_allowed":       schema.BoolAttribute{Optional: true, MarkdownDescription: "Include spot and interruptible offers. Defaults to `false`."},
+			"require_all_clouds": schema.BoolAttribute{Optional: true, MarkdownDescription: "Fail when any cloud asked fails to answer, instead of warning. Defaults to `false`."},
+			"offers": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The matching offers, cheapest first.",
+				NestedObject: schema.NestedAttributeObject{Attributes: nested},
+			},
+			"cheapest": schema.SingleNestedAttribute{Computed: true, Attributes: cheapest, MarkdownDescription: "The first offer, or null when there is none."},
+		},
+	}
+}
+
+func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	clients, diags := providerdata.From(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
+	d.clients = clients
+}
+
+func setStrings(ctx context.Context, s types.Set) []string {
+	var out []string
+	if !s.IsNull() && !s.IsUnknown() {
+		s.ElementsAs(ctx, &out, false)
+	}
+	return out
+}
+
+func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m model
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	asked := setStrings(ctx, m.Clouds)
+	sources := d.sources(asked)
+	if len(sources) == 0 {
+		resp.Diagnostics.AddError("No cloud to ask", "gpucloud_gpu_offers needs at least one configured cloud among Verda, TensorDock, Blue Lobster and Nova Cloud"+
+			fmt.Sprintf(" (asked for %v). Configure one in the provider block.", asked))
+		return
+	}
+	type answer struct {
+		cloud  string
+		offers []Offer
+		err    error
+	}
+	answers := make([]answer, len(sources))
+	var wg sync.WaitGroup
+	for i, src := range sources {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			offers, err := src.fetch(ctx)
+			answers[i] = answer{src.name, offers, err}
+		}()
+	}
+	wg.Wait()
+
+	var all []Offer
+	for _, a := range answers {
+		if a.err == nil {
+			all = append(all, a.offers...)
+			continue
+		}
+		summary := "Offers from " + a.cloud + " are missing"
+		if m.RequireAllClouds.ValueBool() {
+			resp.Diagnostics.AddError(summary, apierr.Detail(a.err)+"\n\nrequire_all_clouds is true, so no offers are returned.")
+		} else {
+			resp.Diagnostics.AddWarning(summary, apierr.Detail(a.err)+"\n\nThe other clouds' offers are returned; set require_all_clouds to fail instead.")
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	f := Filter{
+		GPUModels: setStrings(ctx, m.GPUModels), MinGPUCount: m.MinGPUCount.ValueInt64(), MinGPUMemoryGB: m.MinGPUMemoryGB.ValueFloat64(),
+		MaxPrice: m.MaxPricePerHour.ValueFloat64Pointer(), Countries: setStrings(ctx, m.Countries), SpotAllowed: m.SpotAllowed.ValueBool(),
+	}
+	selected := Select(all, f)
+	values := make([]attr.Value, len(selected))
+	for i, o := range selected {
+		values[i] = o.value()
+	}
+	m.Offers = types.ListValueMust(offerType, values)
+	m.Cheapest = types.ObjectNull(offerAttrs)
+	if len(selected) > 0 {
+		m.Cheapest = selected[0].value()
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+type source struct {
+	name  string
+	fetch func(context.Context) ([]Offer, error)
+}
+
+// sources are the configured clouds, narrowed to those asked for.
+func (d *dataSource) sources(asked []string) []source {
+	var out []source
+	want := func(name string) bool { return len(asked) == 0 || slices.Contains(asked, name) }
+	c := d.clients
+	if c.Verda != nil && want(CloudVerda) {
+		out = append(out, source{"Verda", func(ctx context.Context) ([]Offer, error) {
+			types, err := c.Verda.ListInstanceTypes(ctx)
+			if err != nil {
+				return nil, err
+			}
+			locations, err := c.Verda.ListLocations(ctx)
+			if err != nil {
+				return nil, err
+			}
+			onDemand, err := c.Verda.ListAvailability(ctx, false)
+			if err != nil {
+				return nil, err
+			}
+			spot, err := c.Verda.ListAvailability(ctx, true)
+			if err != nil {
+				return nil, err
+			}
+			return FromVerda(types, locations, onDemand, spot), nil
+		}})
+	}
+	if c.TensorDock != nil && want(CloudTensorDock) {
+		out = append(out, source{"TensorDock", func(ctx context.Context) ([]Offer, error) {
+			nodes, err := c.TensorDock.ListHostnodes(ctx)
+			return FromTensorDock(nodes), err
+		}})
+	}
+	if c.BlueLobster != nil && want(CloudBlueLobster) {
+		out = append(out, source{"Blue Lobster", func(ctx context.Context) ([]Offer, error) {
+			types, err := c.BlueLobster.ListInstanceTypes(ctx)
+			return FromBlueLobster(types), err
+		}})
+	}
+	if c.Nova != nil && c.NovaConfigured && want(CloudNova) {
+		out = append(out, source{"Nova Cloud", func(ctx context.Context) ([]Offer, error) {
+			offers, err := c.Nova.Search(ctx)
+			return FromNova(offers), err
+		}})
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package verda
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*instanceDataSource)(nil)
+
+// NewInstanceDataSource is gpucloud_verda_instance.
+func NewInstanceDataSource() datasource.DataSource { return &instanceDataSource{} }
+
+type instanceDataSource struct{ clientHolder }
+
+func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_verda_instance"
+}
+
+func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	integer := func(desc string) schema.Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One Verda instance, found by `id` or by `hostname` (exactly one of them), whoever created it.",
+		Attributes: map[string]schema.Attribute{
+			"id":                schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's ID."},
+			"hostname":          schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's hostname; it must match exactly one instance."},
+			"instance_type":     str("Instance type."),
+			"image":             str("Image as Verda reports it (an image type, or sometimes its ID)."),
+			"description":       str("Description."),
+			"location_code":     str("Location."),
+			"status":            str("Verda's status."),
+			"ip":                str("Public IPv4 address, if any."),
+			"is_spot":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a spot instance."},
+			"contract":          str("Billing contract."),
+			"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in the project's currency (`usd` or `eur`)."},
+			"ssh_key_ids":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "SSH key IDs."},
+			"startup_script_id": str("Startup script ID, if any."),
+			"os_volume_id":      str("OS volume ID."),
+			"volume_ids":        schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Attached volumes, the OS volume first."},
+			"os_name":           str("Operating system."),
+			"cpu_cores":         integer("vCPUs."),
+			"gpu_count":         integer("GPUs."),
+			"gpu_description":   str("GPU description."),
+			"gpu_memory_gb":     integer("GPU memory in GB."),
+			"memory_gb":         integer("RAM in GB."),
+			"jupyter_token":     schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "Jupyter token."},
+			"created_at":        str("Creation time."),
+		},
+	}
+}
+
+func (d *instanceDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hostname"))}
+}
+
+func (d *instanceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	sharedschema.ReadDataSource(ctx, req, resp, "reading Verda instance", func(ctx context.Context, m *instanceDataModel) error {
+		inst, err := d.find(ctx, m.ID.ValueString(), m.Hostname.ValueString())
+		if err != nil {
+			return err
+		}
+		*m = instanceDataFromAPI(inst)
+		return nil
+	})
+}
+
+func (d *instanceDataSource) find(ctx context.Context, id, hostname string) (*api.Instance, error) {
+	if id != "" {
+		inst, err := d.Client.GetInstance(ctx, id)
+		if transport.IsNotFound(err) {
+			return nil, fmt.Errorf("no Verda instance has the ID %q", id)
+		}
+		return inst, err
+	}
+	all, err := d.Client.ListInstances(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var found []api.Instance
+	for _, i := range all {
+		if i.Hostname == hostname {
+			found = append(found, i)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no Verda instance has the hostname %q", hostname)
+	case 1:
+		return &found[0], nil
+	}
+	ids := make([]string, len(found))
+	for i, f := range found {
+		ids[i] = f.ID
+	}
+	return nil, fmt.Errorf("%d Verda instances have the hostname %q (%s); look one up by id", len(found), hostname, strings.Join(ids, ", "))
+}
