@@ -21,6 +21,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -133,6 +134,11 @@ func (r *firewallResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, firewallTimeout, &resp.Diagnostics)
 	defer cancel()
+	// Saved first: a create that fails part-way leaves the firewall tainted,
+	// and the next apply writes it whole again.
+	state := pending.State(plan)
+	state.ID = plan.InstanceID
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	r.apply(ctx, plan, &resp.State, &resp.Diagnostics)
 }
 

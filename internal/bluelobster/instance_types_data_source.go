@@ -14,51 +14,40 @@ import (
 )
 
 // NewInstanceTypesDataSource is gpucloud_bluelobster_instance_types.
-func NewInstanceTypesDataSource() datasource.DataSource { return &instanceTypesDataSource{} }
-
-type instanceTypesDataSource struct{ clientHolder }
-
-func (d *instanceTypesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bluelobster_instance_types"
-}
-
-func (d *instanceTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func NewInstanceTypesDataSource() datasource.DataSource {
+	var d clientHolder
 	str := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
 	integer := func(desc string) schema.Attribute {
 		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Blue Lobster's instance types with their prices and the regions that can launch them now, filtered, cheapest first.",
-		Attributes: map[string]schema.Attribute{
-			"gpu_model":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only types with this GPU model, such as `A4000`; case does not matter."},
-			"min_gpu_count":      schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.AtLeast(0)}, MarkdownDescription: "Only types with at least this many GPUs."},
-			"max_price_per_hour": schema.Float64Attribute{Optional: true, Validators: []validator.Float64{float64validator.AtLeast(0)}, MarkdownDescription: "Only types costing at most this many USD an hour."},
-			"region":             schema.StringAttribute{Optional: true, MarkdownDescription: "Only types with capacity in this region now."},
-			"available_only":     schema.BoolAttribute{Optional: true, MarkdownDescription: "Only types with capacity in some region now."},
-			"instance_types": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching types, cheapest first, ties by name.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"name": str("Type name, for `instance_type`."), "description": str("Description."),
-					"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
-					"vcpus":          integer("vCPUs."), "memory_gib": integer("Memory in GiB."), "storage_gib": integer("Storage in GiB."),
-					"gpu_count": integer("GPUs."), "gpu_model": str("GPU model."),
-					"regions_with_capacity": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Regions that can launch it now."},
-				}},
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instanceTypesModel]{
+		Name: "bluelobster_instance_types", Configure: d.configure, Doing: "listing Blue Lobster instance types",
+		Schema: schema.Schema{
+			MarkdownDescription: "Blue Lobster's instance types with their prices and the regions that can launch them now, filtered, cheapest first.",
+			Attributes: map[string]schema.Attribute{
+				"gpu_model":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only types with this GPU model, such as `A4000`; case does not matter."},
+				"min_gpu_count":      schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.AtLeast(0)}, MarkdownDescription: "Only types with at least this many GPUs."},
+				"max_price_per_hour": schema.Float64Attribute{Optional: true, Validators: []validator.Float64{float64validator.AtLeast(0)}, MarkdownDescription: "Only types costing at most this many USD an hour."},
+				"region":             schema.StringAttribute{Optional: true, MarkdownDescription: "Only types with capacity in this region now."},
+				"available_only":     schema.BoolAttribute{Optional: true, MarkdownDescription: "Only types with capacity in some region now."},
+				"instance_types": schema.ListNestedAttribute{
+					Computed: true, MarkdownDescription: "The matching types, cheapest first, ties by name.",
+					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+						"name": str("Type name, for `instance_type`."), "description": str("Description."),
+						"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
+						"vcpus":          integer("vCPUs."), "memory_gib": integer("Memory in GiB."), "storage_gib": integer("Storage in GiB."),
+						"gpu_count": integer("GPUs."), "gpu_model": str("GPU model."),
+						"regions_with_capacity": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Regions that can launch it now."},
+					}},
+				},
 			},
 		},
-	}
-}
-
-func (d *instanceTypesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *instanceTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	sharedschema.ReadDataSource(ctx, req, resp, "listing Blue Lobster instance types", func(ctx context.Context, m *instanceTypesModel) error {
-		all, err := d.Client.ListInstanceTypes(ctx)
-		m.InstanceTypes = instanceTypesFromAPI(all, *m)
-		return err
+		Fill: func(ctx context.Context, m *instanceTypesModel) error {
+			all, err := d.Client.ListInstanceTypes(ctx)
+			m.InstanceTypes = instanceTypesFromAPI(all, *m)
+			return err
+		},
 	})
 }

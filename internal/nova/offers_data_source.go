@@ -13,48 +13,37 @@ import (
 )
 
 // NewOffersDataSource is gpucloud_nova_offers.
-func NewOffersDataSource() datasource.DataSource { return &offersDataSource{} }
-
-type offersDataSource struct{ publicHolder }
-
-func (d *offersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_nova_offers"
-}
-
-func (d *offersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Nova Cloud's public GPU offers (`GET /search`), filtered, cheapest first. Needs no credentials.",
-		Attributes: map[string]schema.Attribute{
-			"gpu_type":           schema.StringAttribute{Optional: true, MarkdownDescription: "Only this GPU: `5090`, `4090` or `6000pro`."},
-			"min_gpu_count":      schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "Only offers of at least this many GPUs."},
-			"available_only":     schema.BoolAttribute{Optional: true, MarkdownDescription: "Only offers that can be rented now."},
-			"max_price_per_hour": schema.Float64Attribute{Optional: true, Validators: []validator.Float64{float64validator.AtLeast(0)}, MarkdownDescription: "Only offers whose `price_per_hour` is at most this."},
-			"interruptible":      schema.BoolAttribute{Optional: true, MarkdownDescription: "Price offers at the interruptible rate instead of on demand."},
-			"offers": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching offers, cheapest first.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"gpu_type":           schema.StringAttribute{Computed: true, MarkdownDescription: "GPU, for `gpu_type`."},
-					"gpu_count":          schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs, for `gpu_count`."},
-					"gpu_memory_gb":      schema.Float64Attribute{Computed: true, MarkdownDescription: "Memory per GPU in GB."},
-					"gpu_price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "On-demand price of one GPU per hour, in USD."},
-					"interruptible_rate": schema.Float64Attribute{Computed: true, MarkdownDescription: "Interruptible price of one GPU per hour, in USD."},
-					"price_per_hour":     schema.Float64Attribute{Computed: true, MarkdownDescription: "Price of the whole offer per hour in USD, at the rate asked for."},
-					"available":          schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it can be rented now."},
-					"location":           schema.StringAttribute{Computed: true, MarkdownDescription: "Where."},
-				}},
+func NewOffersDataSource() datasource.DataSource {
+	var d publicHolder
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[offersModel]{
+		Name: "nova_offers", Configure: d.configure, Doing: "searching Nova Cloud offers",
+		Schema: schema.Schema{
+			MarkdownDescription: "Nova Cloud's public GPU offers (`GET /search`), filtered, cheapest first. Needs no credentials.",
+			Attributes: map[string]schema.Attribute{
+				"gpu_type":           schema.StringAttribute{Optional: true, MarkdownDescription: "Only this GPU: `5090`, `4090` or `6000pro`."},
+				"min_gpu_count":      schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "Only offers of at least this many GPUs."},
+				"available_only":     schema.BoolAttribute{Optional: true, MarkdownDescription: "Only offers that can be rented now."},
+				"max_price_per_hour": schema.Float64Attribute{Optional: true, Validators: []validator.Float64{float64validator.AtLeast(0)}, MarkdownDescription: "Only offers whose `price_per_hour` is at most this."},
+				"interruptible":      schema.BoolAttribute{Optional: true, MarkdownDescription: "Price offers at the interruptible rate instead of on demand."},
+				"offers": schema.ListNestedAttribute{
+					Computed: true, MarkdownDescription: "The matching offers, cheapest first.",
+					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+						"gpu_type":           schema.StringAttribute{Computed: true, MarkdownDescription: "GPU, for `gpu_type`."},
+						"gpu_count":          schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs, for `gpu_count`."},
+						"gpu_memory_gb":      schema.Float64Attribute{Computed: true, MarkdownDescription: "Memory per GPU in GB."},
+						"gpu_price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "On-demand price of one GPU per hour, in USD."},
+						"interruptible_rate": schema.Float64Attribute{Computed: true, MarkdownDescription: "Interruptible price of one GPU per hour, in USD."},
+						"price_per_hour":     schema.Float64Attribute{Computed: true, MarkdownDescription: "Price of the whole offer per hour in USD, at the rate asked for."},
+						"available":          schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it can be rented now."},
+						"location":           schema.StringAttribute{Computed: true, MarkdownDescription: "Where."},
+					}},
+				},
 			},
 		},
-	}
-}
-
-func (d *offersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *offersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	sharedschema.ReadDataSource(ctx, req, resp, "searching Nova Cloud offers", func(ctx context.Context, m *offersModel) error {
-		offers, err := d.Client.Search(ctx)
-		m.Offers = offersFromAPI(offers, *m)
-		return err
+		Fill: func(ctx context.Context, m *offersModel) error {
+			offers, err := d.Client.Search(ctx)
+			m.Offers = offersFromAPI(offers, *m)
+			return err
+		},
 	})
 }

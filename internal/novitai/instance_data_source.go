@@ -3,47 +3,29 @@ package novitai
 import (
 	"context"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 )
 
 // NewInstanceDataSource is gpucloud_novitai_instance.
-func NewInstanceDataSource() datasource.DataSource { return &instanceDataSource{} }
-
-type instanceDataSource struct{ clientHolder }
-
-func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_novitai_instance"
-}
-
-func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "One novitai instance by ID, with its connection details.",
-		Attributes:          instanceAttributes(schema.StringAttribute{Required: true, MarkdownDescription: "The instance's ID."}),
-	}
-}
-
-func (d *instanceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	inst, err := d.Client.GetInstance(ctx, id.ValueString())
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+apierr.Describe("novitai", "instance", id.ValueString()), err))
-		return
-	}
-	m := instanceDataFromAPI(inst)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+func NewInstanceDataSource() datasource.DataSource {
+	var d clientHolder
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instanceData]{
+		Name: "novitai_instance", Configure: d.configure, Doing: "reading a novitai instance",
+		Schema: schema.Schema{
+			MarkdownDescription: "One novitai instance by ID, with its connection details.",
+			Attributes:          instanceAttributes(schema.StringAttribute{Required: true, MarkdownDescription: "The instance's ID."}),
+		},
+		Fill: func(ctx context.Context, m *instanceData) error {
+			inst, err := d.Client.GetInstance(ctx, m.ID.ValueString())
+			if err != nil {
+				return err
+			}
+			*m = instanceDataFromAPI(inst)
+			return nil
+		},
+	})
 }
 
 func instanceAttributes(id schema.Attribute) map[string]schema.Attribute {

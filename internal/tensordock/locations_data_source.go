@@ -10,50 +10,39 @@ import (
 )
 
 // NewLocationsDataSource is gpucloud_tensordock_locations.
-func NewLocationsDataSource() datasource.DataSource { return &locationsDataSource{} }
-
-type locationsDataSource struct{ clientHolder }
-
-func (d *locationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tensordock_locations"
-}
-
-func (d *locationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func NewLocationsDataSource() datasource.DataSource {
+	var d clientHolder
 	str := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "TensorDock's locations with the GPUs each offers. Their stock can lag behind the hostnodes': " +
-			"for a create that must succeed, pick a hostnode with `gpucloud_tensordock_hostnodes`.",
-		Attributes: map[string]schema.Attribute{
-			"locations": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "Every location.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id": str("Location ID, for `gpucloud_tensordock_instance.location_id`."), "city": str("City."),
-					"stateprovince": str("State or province."), "country": str("Country."),
-					"tier": schema.Int64Attribute{Computed: true, MarkdownDescription: "Datacenter tier."},
-					"gpus": schema.ListNestedAttribute{
-						Computed: true, MarkdownDescription: "GPU models offered here.",
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"v0_name": str("GPU model, for `gpu_model`."), "display_name": str("Display name."),
-							"max_count":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Most GPUs of this model one machine can have here."},
-							"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per GPU and hour in USD."},
-						}},
-					},
-				}},
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[locationsModel]{
+		Name: "tensordock_locations", Configure: d.configure, Doing: "listing TensorDock locations",
+		Schema: schema.Schema{
+			MarkdownDescription: "TensorDock's locations with the GPUs each offers. Their stock can lag behind the hostnodes': " +
+				"for a create that must succeed, pick a hostnode with `gpucloud_tensordock_hostnodes`.",
+			Attributes: map[string]schema.Attribute{
+				"locations": schema.ListNestedAttribute{
+					Computed: true, MarkdownDescription: "Every location.",
+					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+						"id": str("Location ID, for `gpucloud_tensordock_instance.location_id`."), "city": str("City."),
+						"stateprovince": str("State or province."), "country": str("Country."),
+						"tier": schema.Int64Attribute{Computed: true, MarkdownDescription: "Datacenter tier."},
+						"gpus": schema.ListNestedAttribute{
+							Computed: true, MarkdownDescription: "GPU models offered here.",
+							NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+								"v0_name": str("GPU model, for `gpu_model`."), "display_name": str("Display name."),
+								"max_count":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Most GPUs of this model one machine can have here."},
+								"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per GPU and hour in USD."},
+							}},
+						},
+					}},
+				},
 			},
 		},
-	}
-}
-
-func (d *locationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *locationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	sharedschema.ReadDataSource(ctx, req, resp, "listing TensorDock locations", func(ctx context.Context, m *locationsModel) error {
-		locs, err := d.Client.ListLocations(ctx)
-		m.Locations = locationsFromAPI(locs)
-		return err
+		Fill: func(ctx context.Context, m *locationsModel) error {
+			locs, err := d.Client.ListLocations(ctx)
+			m.Locations = locationsFromAPI(locs)
+			return err
+		},
 	})
 }

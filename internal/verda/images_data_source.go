@@ -11,46 +11,35 @@ import (
 )
 
 // NewImagesDataSource is gpucloud_verda_images.
-func NewImagesDataSource() datasource.DataSource { return &imagesDataSource{} }
-
-type imagesDataSource struct{ clientHolder }
-
-func (d *imagesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_images"
-}
-
-func (d *imagesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The OS images Verda instances can boot. Their `image_type` is the name an instance is deployed with.",
-		Attributes: map[string]schema.Attribute{
-			"category": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "Only images of this category, such as `ubuntu`; case does not matter.",
-			},
-			"images": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching images, in Verda's order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":         schema.StringAttribute{Computed: true, MarkdownDescription: "Image ID."},
-					"image_type": schema.StringAttribute{Computed: true, MarkdownDescription: "The name to deploy with, such as `ubuntu-24.04`."},
-					"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
-					"category":   schema.StringAttribute{Computed: true, MarkdownDescription: "Category, such as `ubuntu`."},
-					"is_default": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the console preselects it."},
-					"details": schema.ListAttribute{
-						Computed: true, ElementType: types.StringType, MarkdownDescription: "What the image contains.",
-					},
-				}},
+func NewImagesDataSource() datasource.DataSource {
+	var d clientHolder
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[imagesModel]{
+		Name: "verda_images", Configure: d.configure, Doing: "listing Verda images",
+		Schema: schema.Schema{
+			MarkdownDescription: "The OS images Verda instances can boot. Their `image_type` is the name an instance is deployed with.",
+			Attributes: map[string]schema.Attribute{
+				"category": schema.StringAttribute{
+					Optional: true, MarkdownDescription: "Only images of this category, such as `ubuntu`; case does not matter.",
+				},
+				"images": schema.ListNestedAttribute{
+					Computed: true, MarkdownDescription: "The matching images, in Verda's order.",
+					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+						"id":         schema.StringAttribute{Computed: true, MarkdownDescription: "Image ID."},
+						"image_type": schema.StringAttribute{Computed: true, MarkdownDescription: "The name to deploy with, such as `ubuntu-24.04`."},
+						"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
+						"category":   schema.StringAttribute{Computed: true, MarkdownDescription: "Category, such as `ubuntu`."},
+						"is_default": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the console preselects it."},
+						"details": schema.ListAttribute{
+							Computed: true, ElementType: types.StringType, MarkdownDescription: "What the image contains.",
+						},
+					}},
+				},
 			},
 		},
-	}
-}
-
-func (d *imagesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *imagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda images", func(ctx context.Context, m *imagesModel) error {
-		images, err := d.Client.ListImages(ctx)
-		m.Images = imagesFromAPI(images, m.Category.ValueString())
-		return err
+		Fill: func(ctx context.Context, m *imagesModel) error {
+			images, err := d.Client.ListImages(ctx)
+			m.Images = imagesFromAPI(images, m.Category.ValueString())
+			return err
+		},
 	})
 }

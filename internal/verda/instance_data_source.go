@@ -16,82 +16,67 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*instanceDataSource)(nil)
-
 // NewInstanceDataSource is gpucloud_verda_instance.
-func NewInstanceDataSource() datasource.DataSource { return &instanceDataSource{} }
-
-type instanceDataSource struct{ clientHolder }
-
-func (d *instanceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_instance"
-}
-
-func (d *instanceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func NewInstanceDataSource() datasource.DataSource {
+	var d clientHolder
 	str := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
 	integer := func(desc string) schema.Attribute {
 		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "One Verda instance, found by `id` or by `hostname` (exactly one of them), whoever created it.",
-		Attributes: map[string]schema.Attribute{
-			"id":                schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's ID."},
-			"hostname":          schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's hostname; it must match exactly one instance."},
-			"instance_type":     str("Instance type."),
-			"image":             str("Image as Verda reports it (an image type, or sometimes its ID)."),
-			"description":       str("Description."),
-			"location_code":     str("Location."),
-			"status":            str("Verda's status."),
-			"ip":                str("Public IPv4 address, if any."),
-			"is_spot":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a spot instance."},
-			"contract":          str("Billing contract."),
-			"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in the project's currency (`usd` or `eur`)."},
-			"ssh_key_ids":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "SSH key IDs."},
-			"startup_script_id": str("Startup script ID, if any."),
-			"os_volume_id":      str("OS volume ID."),
-			"volume_ids":        schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Attached volumes, the OS volume first."},
-			"os_name":           str("Operating system."),
-			"cpu_cores":         integer("vCPUs."),
-			"gpu_count":         integer("GPUs."),
-			"gpu_description":   str("GPU description."),
-			"gpu_memory_gb":     integer("GPU memory in GB."),
-			"memory_gb":         integer("RAM in GB."),
-			"jupyter_token":     schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "Jupyter token."},
-			"created_at":        str("Creation time."),
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instanceDataModel]{
+		Name: "verda_instance", Configure: d.configure, Doing: "reading Verda instance",
+		Validators: []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hostname"))},
+		Schema: schema.Schema{
+			MarkdownDescription: "One Verda instance, found by `id` or by `hostname` (exactly one of them), whoever created it.",
+			Attributes: map[string]schema.Attribute{
+				"id":                schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's ID."},
+				"hostname":          schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's hostname; it must match exactly one instance."},
+				"instance_type":     str("Instance type."),
+				"image":             str("Image as Verda reports it (an image type, or sometimes its ID)."),
+				"description":       str("Description."),
+				"location_code":     str("Location."),
+				"status":            str("Verda's status."),
+				"ip":                str("Public IPv4 address, if any."),
+				"is_spot":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a spot instance."},
+				"contract":          str("Billing contract."),
+				"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in the project's currency (`usd` or `eur`)."},
+				"ssh_key_ids":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "SSH key IDs."},
+				"startup_script_id": str("Startup script ID, if any."),
+				"os_volume_id":      str("OS volume ID."),
+				"volume_ids":        schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Attached volumes, the OS volume first."},
+				"os_name":           str("Operating system."),
+				"cpu_cores":         integer("vCPUs."),
+				"gpu_count":         integer("GPUs."),
+				"gpu_description":   str("GPU description."),
+				"gpu_memory_gb":     integer("GPU memory in GB."),
+				"memory_gb":         integer("RAM in GB."),
+				"jupyter_token":     schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "Jupyter token."},
+				"created_at":        str("Creation time."),
+			},
 		},
-	}
-}
-
-func (d *instanceDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hostname"))}
-}
-
-func (d *instanceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *instanceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	sharedschema.ReadDataSource(ctx, req, resp, "reading Verda instance", func(ctx context.Context, m *instanceDataModel) error {
-		inst, err := d.find(ctx, m.ID.ValueString(), m.Hostname.ValueString())
-		if err != nil {
-			return err
-		}
-		*m = instanceDataFromAPI(inst)
-		return nil
+		Fill: func(ctx context.Context, m *instanceDataModel) error {
+			inst, err := findInstance(ctx, d.Client, m.ID.ValueString(), m.Hostname.ValueString())
+			if err != nil {
+				return err
+			}
+			*m = instanceDataFromAPI(inst)
+			return nil
+		},
 	})
 }
 
-func (d *instanceDataSource) find(ctx context.Context, id, hostname string) (*api.Instance, error) {
+// findInstance finds the one instance with this ID, or else this hostname.
+func findInstance(ctx context.Context, client *api.Client, id, hostname string) (*api.Instance, error) {
 	if id != "" {
-		inst, err := d.Client.GetInstance(ctx, id)
+		inst, err := client.GetInstance(ctx, id)
 		if transport.IsNotFound(err) {
 			return nil, fmt.Errorf("no Verda instance has the ID %q", id)
 		}
 		return inst, err
 	}
-	all, err := d.Client.ListInstances(ctx)
+	all, err := client.ListInstances(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -10,50 +10,39 @@ import (
 )
 
 // NewVolumeTypesDataSource is gpucloud_verda_volume_types.
-func NewVolumeTypesDataSource() datasource.DataSource { return &volumeTypesDataSource{} }
-
-type volumeTypesDataSource struct{ clientHolder }
-
-func (d *volumeTypesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_volume_types"
-}
-
-func (d *volumeTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func NewVolumeTypesDataSource() datasource.DataSource {
+	var d clientHolder
 	num := func(desc string) schema.Attribute {
 		return schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Verda's kinds of storage with their prices. Their `type` is the name a volume is created with.",
-		Attributes: map[string]schema.Attribute{
-			"shared_fs": schema.BoolAttribute{
-				Optional: true, MarkdownDescription: "`true` for shared filesystems only, `false` for block volumes only; unset for both.",
-			},
-			"volume_types": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching volume types, in Verda's order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"type":                   schema.StringAttribute{Computed: true, MarkdownDescription: "Volume type, such as `NVMe`."},
-					"price_per_month_per_gb": num("Price per GB and month."),
-					"currency":               schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of the price, `usd` or `eur`."},
-					"shared_fs":              schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a shared filesystem."},
-					"iops":                   schema.StringAttribute{Computed: true, MarkdownDescription: "IOPS as Verda states it, such as `100k`."},
-					"throughput_gbps":        num("Throughput in GB/s."),
-					"burst_bandwidth":        num("Burst bandwidth, as Verda states it."),
-					"continuous_bandwidth":   num("Continuous bandwidth, as Verda states it."),
-					"internal_network_speed": num("Internal network speed, as Verda states it."),
-				}},
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[volumeTypesModel]{
+		Name: "verda_volume_types", Configure: d.configure, Doing: "listing Verda volume types",
+		Schema: schema.Schema{
+			MarkdownDescription: "Verda's kinds of storage with their prices. Their `type` is the name a volume is created with.",
+			Attributes: map[string]schema.Attribute{
+				"shared_fs": schema.BoolAttribute{
+					Optional: true, MarkdownDescription: "`true` for shared filesystems only, `false` for block volumes only; unset for both.",
+				},
+				"volume_types": schema.ListNestedAttribute{
+					Computed: true, MarkdownDescription: "The matching volume types, in Verda's order.",
+					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+						"type":                   schema.StringAttribute{Computed: true, MarkdownDescription: "Volume type, such as `NVMe`."},
+						"price_per_month_per_gb": num("Price per GB and month."),
+						"currency":               schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of the price, `usd` or `eur`."},
+						"shared_fs":              schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a shared filesystem."},
+						"iops":                   schema.StringAttribute{Computed: true, MarkdownDescription: "IOPS as Verda states it, such as `100k`."},
+						"throughput_gbps":        num("Throughput in GB/s."),
+						"burst_bandwidth":        num("Burst bandwidth, as Verda states it."),
+						"continuous_bandwidth":   num("Continuous bandwidth, as Verda states it."),
+						"internal_network_speed": num("Internal network speed, as Verda states it."),
+					}},
+				},
 			},
 		},
-	}
-}
-
-func (d *volumeTypesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *volumeTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda volume types", func(ctx context.Context, m *volumeTypesModel) error {
-		vts, err := d.Client.ListVolumeTypes(ctx)
-		m.VolumeTypes = volumeTypesFromAPI(vts, m.SharedFS.ValueBoolPointer())
-		return err
+		Fill: func(ctx context.Context, m *volumeTypesModel) error {
+			vts, err := d.Client.ListVolumeTypes(ctx)
+			m.VolumeTypes = volumeTypesFromAPI(vts, m.SharedFS.ValueBoolPointer())
+			return err
+		},
 	})
 }

@@ -11,51 +11,40 @@ import (
 )
 
 // NewVolumesDataSource is gpucloud_verda_volumes.
-func NewVolumesDataSource() datasource.DataSource { return &volumesDataSource{} }
-
-type volumesDataSource struct{ clientHolder }
-
-func (d *volumesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_volumes"
-}
-
-func (d *volumesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func NewVolumesDataSource() datasource.DataSource {
+	var d clientHolder
 	str := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The project's volumes outside the trash, optionally filtered, in creation order.",
-		Attributes: map[string]schema.Attribute{
-			"location_code": schema.StringAttribute{Optional: true, MarkdownDescription: "Only volumes in this location."},
-			"type":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only volumes of this type, such as `NVMe`."},
-			"instance_id":   schema.StringAttribute{Optional: true, MarkdownDescription: "Only volumes attached to this instance."},
-			"volumes": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching volumes.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":            str("Volume ID."),
-					"name":          str("Name."),
-					"size":          schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in GB."},
-					"type":          str("Volume type."),
-					"location_code": str("Location."),
-					"status":        str("Status, such as `attached`."),
-					"instance_ids":  schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Instances it is attached to."},
-					"is_os_volume":  schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is an OS volume."},
-					"monthly_price": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per month."},
-					"created_at":    str("Creation time."),
-				}},
+	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[volumesModel]{
+		Name: "verda_volumes", Configure: d.configure, Doing: "listing Verda volumes",
+		Schema: schema.Schema{
+			MarkdownDescription: "The project's volumes outside the trash, optionally filtered, in creation order.",
+			Attributes: map[string]schema.Attribute{
+				"location_code": schema.StringAttribute{Optional: true, MarkdownDescription: "Only volumes in this location."},
+				"type":          schema.StringAttribute{Optional: true, MarkdownDescription: "Only volumes of this type, such as `NVMe`."},
+				"instance_id":   schema.StringAttribute{Optional: true, MarkdownDescription: "Only volumes attached to this instance."},
+				"volumes": schema.ListNestedAttribute{
+					Computed: true, MarkdownDescription: "The matching volumes.",
+					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+						"id":            str("Volume ID."),
+						"name":          str("Name."),
+						"size":          schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in GB."},
+						"type":          str("Volume type."),
+						"location_code": str("Location."),
+						"status":        str("Status, such as `attached`."),
+						"instance_ids":  schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Instances it is attached to."},
+						"is_os_volume":  schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is an OS volume."},
+						"monthly_price": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per month."},
+						"created_at":    str("Creation time."),
+					}},
+				},
 			},
 		},
-	}
-}
-
-func (d *volumesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *volumesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	sharedschema.ReadDataSource(ctx, req, resp, "listing Verda volumes", func(ctx context.Context, m *volumesModel) error {
-		vols, err := d.Client.ListVolumes(ctx)
-		m.Volumes = volumesFromAPI(vols, m.LocationCode.ValueString(), m.Type.ValueString(), m.InstanceID.ValueString())
-		return err
+		Fill: func(ctx context.Context, m *volumesModel) error {
+			vols, err := d.Client.ListVolumes(ctx)
+			m.Volumes = volumesFromAPI(vols, m.LocationCode.ValueString(), m.Type.ValueString(), m.InstanceID.ValueString())
+			return err
+		},
 	})
 }
