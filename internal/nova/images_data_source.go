@@ -3,9 +3,10 @@ package nova
 import (
 	"context"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 )
 
 // NewImagesDataSource is gpucloud_nova_images.

@@ -3,9 +3,10 @@ package novitai
 import (
 	"context"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 )
 
 // NewInstanceDataSource is gpucloud_novitai_instance.
