@@ -104,7 +104,7 @@ func simulate(rules []api.Rule, p rulePlan, top bool) []api.Rule {
 	return out
 }
 
-func TestAcceptsSSH(t *testing.T) {
+func TestRulesAcceptingSSH(t *testing.T) {
 	in := func(action, proto, dport string, enable int64) api.Rule {
 		return api.Rule{Type: "in", Action: action, Proto: proto, DPort: dport, Enable: enable}
 	}
