@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
@@ -95,12 +96,23 @@ func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	planmod.NoteReplacements(ctx, &resp.Schema, "firewall")
 }
 
-// ValidateConfig warns when the firewall would lock SSH out: inbound
-// traffic dropped by default and no rule accepting port 22.
+// ValidateConfig refuses ports on ICMP rules, and warns when the firewall
+// would lock SSH out: inbound traffic dropped by default and no rule
+// accepting port 22.
 func (r *firewallResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	m, ok := crud.Get[firewallModel](ctx, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	for i, rule := range m.Rules {
+		if strings.EqualFold(rule.Proto.ValueString(), "icmp") {
+			for attr, v := range map[string]types.String{"dport": rule.DPort, "sport": rule.SPort} {
+				if !v.IsNull() && !v.IsUnknown() {
+					resp.Diagnostics.AddAttributeError(path.Root("rules").AtListIndex(i).AtName(attr), "Ports need a protocol that has them",
+						fmt.Sprintf("%s = %q on an icmp rule: ICMP has no ports. Set proto to \"tcp\" or \"udp\", or leave %s out.", attr, v.ValueString(), attr))
+				}
+			}
+		}
 	}
 	if m.PolicyIn.IsUnknown() || m.Enabled.IsUnknown() || !m.Enabled.IsNull() && !m.Enabled.ValueBool() {
 		return

@@ -6,9 +6,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
+
+// MaxTimeout bounds every timeout: a week is longer than any cloud takes,
+// and a typo such as "500h" is caught at plan.
+const MaxTimeout = 7 * 24 * time.Hour
 
 // Timeouts is the `timeouts` argument of a resource that waits for the
 // cloud on create, update and delete, its defaults stated on the registry
@@ -21,6 +26,12 @@ func Timeouts(ctx context.Context, create, update, del time.Duration) schema.Att
 		Create: true, Update: true, Delete: true,
 		CreateDescription: each("a create", create), UpdateDescription: each("an update", update), DeleteDescription: each("a destroy", del),
 	}).(schema.SingleNestedAttribute)
+	for name, attr := range a.Attributes {
+		if str, ok := attr.(schema.StringAttribute); ok {
+			str.Validators = append(str.Validators, validate.Duration(time.Second, MaxTimeout))
+			a.Attributes[name] = str
+		}
+	}
 	a.MarkdownDescription = fmt.Sprintf("How long to wait for the cloud: `create` (default `%s`), `update` (default `%s`) and "+
 		"`delete` (default `%s`). A create that runs out leaves the object in state, tainted, so the next apply replaces it "+
 		"and nothing is billed outside Terraform.", duration(create), duration(update), duration(del))

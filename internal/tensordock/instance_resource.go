@@ -28,6 +28,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
@@ -91,16 +92,16 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"\"No available nodes found\".",
 			},
 			"vcpu_count": schema.Int64Attribute{
-				Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
-				MarkdownDescription: "vCPUs. Resized in place in steps of 2.",
+				Required: true, Validators: []validator.Int64{validate.Step(2, 2)},
+				MarkdownDescription: "vCPUs: 2 or more, in steps of 2. Resized in place.",
 			},
 			"ram_gb": schema.Int64Attribute{
-				Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
-				MarkdownDescription: "RAM in GB. Resized in place in steps of 8.",
+				Required: true, Validators: []validator.Int64{validate.Step(8, 8, 4)},
+				MarkdownDescription: "RAM in GB: 4 (the document's smallest) or a multiple of 8. Resized in place to a multiple of 8.",
 			},
 			"storage_gb": schema.Int64Attribute{
-				Required: true, Validators: []validator.Int64{int64validator.AtLeast(100)},
-				MarkdownDescription: "Disk in GB, at least 100. Grows in place in steps of 50; it cannot shrink.",
+				Required: true, Validators: []validator.Int64{validate.Step(100, 50)},
+				MarkdownDescription: "Disk in GB: 100 or more, in steps of 50. Grows in place; it cannot shrink.",
 			},
 			"gpu_model": schema.StringAttribute{
 				Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -130,7 +131,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "ID of a `gpucloud_tensordock_ssh_key`. Exactly one of `ssh_key_id` and `ssh_public_key`.",
 			},
 			"ssh_public_key": schema.StringAttribute{
-				Optional: true, PlanModifiers: replace,
+				Optional: true, PlanModifiers: replace, Validators: []validator.String{validate.SSHPublicKey()},
 				MarkdownDescription: "A public key to install, in `authorized_keys` format.",
 			},
 			"cloud_init": schema.SingleNestedAttribute{

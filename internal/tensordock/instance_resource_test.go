@@ -252,7 +252,7 @@ func TestAccInstance_badInput(t *testing.T) {
 		// Ubuntu without port 22 and without a dedicated IP.
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100", nyH100):                                                                  `(?s)Ubuntu needs SSH forwarded.*port_forwards`,
 		"vcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true":                                                                                `(?s)Exactly one of these attributes must be configured: \[hostnode_id,location_id\]`,
-		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 50\nuse_dedicated_ip = true", nyH100):                                          `(?s)storage_gb.*at least 100`,
+		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 50\nuse_dedicated_ip = true", nyH100):                                          `(?s)storage_gb.*100 or more, in steps of 50`,
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true\ngpu_count = 2", nyH100):                          `(?s)gpu_model.*must be specified`,
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true\npower_state = \"asleep\"", nyH100):               `(?s)power_state.*value must be one of`,
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nport_forwards = [{ internal_port = 22, external_port = 70000 }]", nyH100): `(?s)external_port.*between 1 and 65535`,

@@ -26,6 +26,6 @@ func (v duration) ValidateString(ctx context.Context, req validator.StringReques
 	d, err := time.ParseDuration(req.ConfigValue.ValueString())
 	if err != nil || d < v.min || d > v.max {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			fmt.Sprintf("%q %s.", req.ConfigValue.ValueString(), v.Description(ctx)))
+			fmt.Sprintf("%s = %q: %s.", req.Path, req.ConfigValue.ValueString(), v.Description(ctx)))
 	}
 }

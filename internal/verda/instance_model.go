@@ -3,11 +3,13 @@ package verda
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -48,21 +50,21 @@ type instanceModel struct {
 	VolumesOnDestroy  types.String   `tfsdk:"volumes_on_destroy"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 
-	Status         types.String  `tfsdk:"status"`
-	IP             types.String  `tfsdk:"ip"`
-	PricePerHour   types.Float64 `tfsdk:"price_per_hour"`
-	OSVolumeID     types.String  `tfsdk:"os_volume_id"`
-	NewVolumeIDs   types.List    `tfsdk:"new_volume_ids"`
-	VolumeIDs      types.List    `tfsdk:"volume_ids"`
-	OSName         types.String  `tfsdk:"os_name"`
-	CPUCores       types.Int64   `tfsdk:"cpu_cores"`
-	CPUDescription types.String  `tfsdk:"cpu_description"`
-	GPUCount       types.Int64   `tfsdk:"gpu_count"`
-	GPUDescription types.String  `tfsdk:"gpu_description"`
-	GPUMemoryGB    types.Int64   `tfsdk:"gpu_memory_gb"`
-	MemoryGB       types.Int64   `tfsdk:"memory_gb"`
-	JupyterToken   types.String  `tfsdk:"jupyter_token"`
-	CreatedAt      types.String  `tfsdk:"created_at"`
+	Status types.String `tfsdk:"status"`
+	IP     types.String `tfsdk:"ip"`
+	sharedschema.Price
+	OSVolumeID     types.String `tfsdk:"os_volume_id"`
+	NewVolumeIDs   types.List   `tfsdk:"new_volume_ids"`
+	VolumeIDs      types.List   `tfsdk:"volume_ids"`
+	OSName         types.String `tfsdk:"os_name"`
+	CPUCores       types.Int64  `tfsdk:"cpu_cores"`
+	CPUDescription types.String `tfsdk:"cpu_description"`
+	GPUCount       types.Int64  `tfsdk:"gpu_count"`
+	GPUDescription types.String `tfsdk:"gpu_description"`
+	GPUMemoryGB    types.Int64  `tfsdk:"gpu_memory_gb"`
+	MemoryGB       types.Int64  `tfsdk:"memory_gb"`
+	JupyterToken   types.String `tfsdk:"jupyter_token"`
+	CreatedAt      types.String `tfsdk:"created_at"`
 }
 
 type osVolumeModel struct {
@@ -160,6 +162,9 @@ func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 	m.Status = types.StringValue(i.Status)
 	m.IP = nullIfEmpty(i.IP)
 	m.PricePerHour = types.Float64Value(float64(i.PricePerHour))
+	if m.Currency.IsUnknown() {
+		m.Currency = types.StringNull()
+	}
 	m.OSVolumeID = nullIfEmpty(i.OSVolumeID)
 	m.VolumeIDs = stringList(i.VolumeIDs)
 	m.OSName = types.StringValue(i.OSName)
@@ -253,4 +258,66 @@ var failureMessages = map[string]string{
 	api.StatusInstallationFailed: "the operating system installation failed",
 	api.StatusNotFound:           "Verda lost track of the instance",
 	api.StatusDiscontinued:       "Verda discontinued the instance (spot capacity reclaimed)",
+}
+
+func instanceTypeNames(types []api.InstanceType) []string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = t.InstanceType
+	}
+	return out
+}
+
+func findType(types []api.InstanceType, name string) *api.InstanceType {
+	for i := range types {
+		if types[i].InstanceType == name {
+			return &types[i]
+		}
+	}
+	return nil
+}
+
+func locationCodes(locations []api.Location) []string {
+	out := make([]string, len(locations))
+	for i, l := range locations {
+		out[i] = l.Code
+	}
+	return out
+}
+
+// imageTypes are the images an instance can be deployed with: cluster
+// images are not.
+func imageTypes(images []api.Image) []string {
+	var out []string
+	for _, i := range images {
+		if !i.IsCluster {
+			out = append(out, i.ImageType)
+		}
+	}
+	return out
+}
+
+// offeredAt lists the locations where instanceType is deployable now.
+func offeredAt(avail []api.LocationAvailability, instanceType string) []string {
+	var out []string
+	for _, a := range avail {
+		if slices.Contains(a.Availabilities, instanceType) {
+			out = append(out, a.LocationCode)
+		}
+	}
+	return out
+}
+
+func whereOffered(at []string) string {
+	if len(at) == 0 {
+		return "It is deployable nowhere right now; try later or choose another type."
+	}
+	return "It is deployable at " + strings.Join(at, ", ") + "."
+}
+
+func contractName(spot bool) string {
+	if spot {
+		return "spot"
+	}
+	return "on-demand"
 }

@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -26,10 +26,12 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/catalog"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -110,7 +112,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Location such as `FIN-01`; see `gpucloud_verda_locations`. New volumes are created there too.",
 			},
 			"ssh_key_ids": schema.SetAttribute{
-				Optional: true, ElementType: types.StringType,
+				Optional: true, ElementType: types.StringType, Validators: []validator.Set{setvalidator.ValueStringsAre(validate.UUID())},
 				PlanModifiers:       []planmodifier.Set{setplanmodifier.RequiresReplace()},
 				MarkdownDescription: "IDs of `gpucloud_verda_ssh_key`s that may log in as root.",
 			},
@@ -141,8 +143,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes: map[string]schema.Attribute{
 					"name": schema.StringAttribute{Optional: true, MarkdownDescription: "OS volume name; Verda makes one up when unset."},
 					"size": schema.Int64Attribute{
-						Optional: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
-						MarkdownDescription: "OS volume size in GB.",
+						Optional: true, Validators: []validator.Int64{volumeSize},
+						MarkdownDescription: "OS volume size in GB, 1 to 1000000.",
 					},
 					"on_spot_discontinue": schema.StringAttribute{
 						Optional: true, Validators: []validator.String{stringvalidator.OneOf(spotPolicies...)},
@@ -157,7 +159,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Additional volumes to create with the instance and attach to it. Their IDs are `new_volume_ids`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name": schema.StringAttribute{Required: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Volume name."},
-					"size": schema.Int64Attribute{Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "Size in GB."},
+					"size": schema.Int64Attribute{Required: true, Validators: []validator.Int64{volumeSize}, MarkdownDescription: "Size in GB, 1 to 1000000."},
 					"type": schema.StringAttribute{
 						Required: true, Validators: []validator.String{stringvalidator.OneOf(volumeTypes...)},
 						MarkdownDescription: "Volume type, such as `NVMe`; see `gpucloud_verda_volume_types`.",
@@ -169,7 +171,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				}},
 			},
 			"existing_volume_ids": schema.SetAttribute{
-				Optional: true, ElementType: types.StringType,
+				Optional: true, ElementType: types.StringType, Validators: []validator.Set{setvalidator.ValueStringsAre(validate.UUID())},
 				PlanModifiers: []planmodifier.Set{planmod.ReplaceOrAdoptSet()},
 				MarkdownDescription: "IDs of detached volumes in the same location to attach at deploy. To attach volumes to a " +
 					"running setup later, use `gpucloud_verda_volume.instance_ids` instead; do not use both for one volume.",
@@ -194,12 +196,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"timeouts": sharedschema.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
 
-			"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status, such as `running` or `offline`."},
-			"ip":     schema.StringAttribute{Computed: true, MarkdownDescription: "Public IPv4 address, once Verda assigned one."},
-			"price_per_hour": schema.Float64Attribute{
-				Computed: true, PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
-				MarkdownDescription: "Price per hour in the project's currency.",
-			},
+			"status":       schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status, such as `running` or `offline`."},
+			"ip":           schema.StringAttribute{Computed: true, MarkdownDescription: "Public IPv4 address, once Verda assigned one."},
 			"os_volume_id": computedString("ID of the OS volume."),
 			"new_volume_ids": schema.ListAttribute{
 				Computed: true, ElementType: types.StringType, PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
@@ -223,6 +221,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"created_at": computedString("When the instance was created (RFC 3339)."),
 		},
 	}
+	sharedschema.Merge(resp.Schema.Attributes, sharedschema.PriceAttributes("the instance type's price, or its spot price for a spot instance"))
 	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
@@ -262,6 +261,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Hostname == hostname }, instanceCandidate))
 	}
 	if req.State.Raw.IsNull() {
+		r.checkCatalogue(ctx, req, resp)
 		return
 	}
 	// After an import, which volumes the deploy created is learnt from the
@@ -287,6 +287,50 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 }
 
+// checkCatalogue fails the plan of a new instance whose type, location or
+// image Verda does not offer, or whose type is not deployable at its
+// location now, and plans its price from the instance types.
+func (r *instanceResource) checkCatalogue(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.Client == nil {
+		return
+	}
+	plan, ok := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	known, err := r.Client.KnownInstanceTypes(ctx)
+	typeOK := catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("instance_type"), Value: plan.InstanceType,
+		What: "an instance type Verda offers", Where: "gpucloud_verda_instance_types"}, instanceTypeNames(known), false, err)
+	locations, err := r.Client.KnownLocations(ctx)
+	locationOK := catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("location_code"), Value: plan.LocationCode,
+		What: "a Verda location", Where: "gpucloud_verda_locations"}, locationCodes(locations), false, err)
+	// image also takes the ID of an OS volume.
+	if !validate.IsUUID(plan.Image.ValueString()) {
+		images, err := r.Client.KnownImages(ctx)
+		catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("image"), Value: plan.Image,
+			What: "an image type Verda offers, nor the ID of an OS volume", Where: "gpucloud_verda_images"}, imageTypes(images), false, err)
+	}
+	spot := plan.IsSpot.ValueBool()
+	if typeOK && locationOK && !plan.InstanceType.IsUnknown() && !plan.LocationCode.IsUnknown() && !plan.IsSpot.IsUnknown() {
+		avail, err := r.Client.KnownAvailability(ctx, spot)
+		if err == nil {
+			if at := offeredAt(avail, plan.InstanceType.ValueString()); !slices.Contains(at, plan.LocationCode.ValueString()) {
+				resp.Diagnostics.AddAttributeError(path.Root("instance_type"), "Instance type not deployable at this location",
+					fmt.Sprintf("Verda has no %s %s to deploy at %s right now. %s", contractName(spot), plan.InstanceType.ValueString(),
+						plan.LocationCode.ValueString(), whereOffered(at)))
+			}
+		}
+	}
+	if t := findType(known, plan.InstanceType.ValueString()); t != nil && !plan.IsSpot.IsUnknown() {
+		price := float64(t.PricePerHour)
+		if spot {
+			price = float64(t.SpotPrice)
+		}
+		catalog.PlanPrice(ctx, &resp.Plan, &resp.Diagnostics,
+			catalog.PricePlan{PerHour: price, Currency: strings.ToUpper(t.Currency), Known: !spot || price > 0}, plan.MaxPricePerHour)
+	}
+}
+
 func (r *instanceResource) describe(m instanceModel) string {
 	return apierr.Describe("Verda", "instance", m.Hostname.ValueString())
 }
@@ -305,6 +349,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	defer cancel()
 
 	what := r.describe(plan)
+	if err := r.checkPriceNow(ctx, plan); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
 	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_instance", What: what,
 		Matching: adopt.Matching(r.Client.Instances, deployedBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) { return r.Client.DeployInstance(ctx, body) })
@@ -323,6 +371,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		existing, _ := stringSet(ctx, plan.ExistingVolumeIDs)
 		state.NewVolumeIDs = stringList(newVolumeIDs(inst, existing))
 		state = instanceFromAPI(inst, state)
+		state.Price = state.Price.Planned(plan.Price)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 	if err != nil {
@@ -333,12 +382,35 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		inst, err = r.setPower(ctx, id, what, powerStopped)
 		if inst != nil {
 			state = instanceFromAPI(inst, state)
+			state.Price = state.Price.Planned(plan.Price)
 			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		}
 		if err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic("shutting down "+what, err))
 		}
 	}
+}
+
+// checkPriceNow refuses a create whose price rose above max_price_per_hour
+// since the plan, reading the instance types afresh. A list that cannot
+// be read leaves the decision to the plan's check.
+func (r *instanceResource) checkPriceNow(ctx context.Context, plan instanceModel) error {
+	if plan.MaxPricePerHour.IsNull() {
+		return nil
+	}
+	current, err := r.Client.ListInstanceTypes(ctx)
+	t := findType(current, plan.InstanceType.ValueString())
+	if err != nil || t == nil {
+		return nil
+	}
+	price := float64(t.PricePerHour)
+	if plan.IsSpot.ValueBool() {
+		price = float64(t.SpotPrice)
+	}
+	if plan.Above(price) {
+		return catalog.PriceRose(price, strings.ToUpper(t.Currency), plan.MaxPricePerHour.ValueFloat64())
+	}
+	return nil
 }
 
 // waitFor polls the instance until it reaches target; deploy failures end
@@ -375,7 +447,15 @@ func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, r
 				// Imported: Verda may report the image by ID; show the image type it stands for.
 				state.Image = types.StringValue(r.imageType(ctx, inst.Image))
 			}
-			return instanceFromAPI(inst, state)
+			m := instanceFromAPI(inst, state)
+			if m.Currency.IsNull() {
+				// Imported: the instance does not say; its type does.
+				known, _ := r.Client.KnownInstanceTypes(ctx)
+				if t := findType(known, inst.InstanceType); t != nil {
+					m.Currency = types.StringValue(strings.ToUpper(t.Currency))
+				}
+			}
+			return m
 		},
 	})
 }

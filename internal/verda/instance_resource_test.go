@@ -316,7 +316,7 @@ func TestAccInstance_badInput(t *testing.T) {
 		`  power_state = "paused"`:                                `(?s)power_state.*value must be one of`,
 		`  volumes_on_destroy = "shred"`:                          `(?s)volumes_on_destroy.*value must be one of`,
 		`  contract = "FOREVER"`:                                  `(?s)contract.*value must be one of`,
-		`  os_volume = { size = 0 }`:                              `(?s)os_volume.size.*at least 1`,
+		`  os_volume = { size = 0 }`:                              `(?s)os_volume.size.*between 1 and 1000000`,
 		`  volumes = [{ name = "d", size = 10, type = "SSD" }]`:   `(?s)volumes\[0\].type.*value must be one of`,
 		`  os_volume = { on_spot_discontinue = "move_to_trash" }`: `(?s)Spot policy on a non-spot instance`,
 		`  timeouts = { create = "soon" }`:                        `Invalid Attribute Value Time Duration`,
@@ -429,4 +429,54 @@ resource "gpucloud_verda_instance" "fleet" {
 			},
 		},
 	})
+}
+
+// What Verda's catalogue can check fails the plan, naming the attribute and
+// the valid values; a good plan shows the price.
+func TestAccInstance_catalogueCheckedAtPlan(t *testing.T) {
+	s := acctest.StartSim(t)
+	hcl := func(typ, location, image, extra string) string {
+		return s.Config(fmt.Sprintf(`
+resource "gpucloud_verda_instance" "test" {
+  instance_type = %q
+  image         = %q
+  hostname      = "checked"
+  location_code = %q
+%s
+}
+`, typ, image, location, extra))
+	}
+	good := func(extra string) string { return hcl("1H100.80S.22V", "FIN-01", "ubuntu-24.04", extra) }
+	for cfg, want := range map[string]string{
+		hcl("1H100.80S.99V", "FIN-01", "ubuntu-24.04", ""): `(?s)instance_type.*"1H100.80S.99V" is not an instance type Verda offers.*1H100.80S.22V`,
+		hcl("1H100.80S.22V", "FIN-09", "ubuntu-24.04", ""): `(?s)location_code.*"FIN-09" is not a Verda location.*FIN-01, FIN-02`,
+		hcl("1A100.22V", "FIN-03", "ubuntu-24.04", ""):     `(?s)instance_type.*no on-demand 1A100.22V to deploy at FIN-03.*deployable at`,
+		hcl("1H100.80S.22V", "FIN-01", "windows-11", ""):   `(?s)image.*"windows-11" is not an image type Verda offers.*ubuntu-24.04`,
+		good(`  ssh_key_ids = ["laptop"]`):                 `(?s)ssh_key_ids.*"laptop": must be an ID`,
+		good(`  timeouts = { create = "-5m" }`):            `(?s)timeouts.create = "-5m": must be a duration`,
+		good(`  max_price_per_hour = 1`):                   `(?s)max_price_per_hour.*costs 3.17 USD per hour, above max_price_per_hour \(1\)`,
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProviderFactories(),
+			Steps:                    []resource.TestStep{{Config: cfg, PlanOnly: true, ExpectError: regexp.MustCompile(want)}},
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: good(`  max_price_per_hour = 5`), PlanOnly: true, ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("price_per_hour"), knownvalue.Float64Exact(3.17)),
+				plancheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
+			}},
+		}},
+	})
+	if n := s.Requests("POST /verda/v1/instances", ""); n != 0 {
+		t.Fatalf("bad input must fail before any deploy; %d were sent", n)
+	}
+	for _, route := range []string{"GET /verda/v1/instance-types", "GET /verda/v1/locations", "GET /verda/v1/images"} {
+		if n := s.Requests(route, ""); n > 9 {
+			t.Errorf("%s asked %d times for 9 plans: the catalogue is fetched once per provider process", route, n)
+		}
+	}
 }

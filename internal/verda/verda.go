@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -69,3 +70,8 @@ func nullIfEmpty(s string) types.String {
 	}
 	return types.StringValue(s)
 }
+
+// volumeSize bounds every volume size. Document 002 gives no limit; a
+// petabyte is past any volume Verda sells, so a larger size is a typo
+// caught at plan instead of a refusal at apply.
+var volumeSize = int64validator.Between(1, 1_000_000)

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -22,11 +21,13 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/catalog"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -65,8 +66,8 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "Name; renamed in place.",
 			},
 			"size": schema.Int64Attribute{
-				Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)},
-				MarkdownDescription: "Size in GB. It can grow in place; Verda cannot shrink a volume, so a smaller size is a plan-time error.",
+				Required: true, Validators: []validator.Int64{volumeSize},
+				MarkdownDescription: "Size in GB, 1 to 1000000. It can grow in place; Verda cannot shrink a volume, so a smaller size is a plan-time error.",
 			},
 			"type": schema.StringAttribute{
 				Required: true, Validators: []validator.String{stringvalidator.OneOf(volumeTypes...)},
@@ -80,7 +81,7 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"instance_ids": schema.SetAttribute{
 				Optional: true, Computed: true, ElementType: types.StringType,
-				Validators:    []validator.Set{setvalidator.SizeAtMost(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+				Validators:    []validator.Set{setvalidator.SizeAtMost(1), setvalidator.ValueStringsAre(validate.UUID())},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 				MarkdownDescription: "The instance the volume is attached to (at most one). Unset leaves attachments to others " +
 					"(such as `gpucloud_verda_instance.existing_volume_ids`); `[]` detaches it.",
@@ -123,6 +124,11 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	plan, ok := crud.Get[volumeModel](ctx, req.Plan, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	if req.State.Raw.IsNull() && r.Client != nil {
+		locations, err := r.Client.KnownLocations(ctx)
+		catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("location_code"), Value: plan.LocationCode,
+			What: "a Verda location", Where: "gpucloud_verda_locations"}, locationCodes(locations), false, err)
 	}
 	var prior []string
 	if !req.State.Raw.IsNull() {

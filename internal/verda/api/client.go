@@ -45,6 +45,7 @@ type Client struct {
 	volumes   *coalesce.List[Volume]
 	sshKeys   *coalesce.List[SSHKey]
 	scripts   *coalesce.List[StartupScript]
+	catalogue catalogue
 }
 
 // New returns a client that authenticates with OAuth2 client credentials.
