@@ -6,9 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
 // MaxTimeout bounds every timeout: a week is longer than any cloud takes,
