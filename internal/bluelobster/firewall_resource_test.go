@@ -130,9 +130,10 @@ func TestAccFirewall_orderWhicheverEndRulesAreAddedAt(t *testing.T) {
 func TestAccFirewall_badInput(t *testing.T) {
 	s := acctest.StartSim(t)
 	expectPlanErrors(t, s, map[string]string{
-		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ACCEPT", dport = "80:22" }`):        `(?s)rules\[0\].dport.*starts\s+after\s+it\s+ends`,
-		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ACCEPT", source = "10.0.0.0/33" }`): `(?s)rules\[0\].source.*CIDR`,
-		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "sideways", action = "ACCEPT" }`):                   `(?s)type.*value must be one of`,
-		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ALLOW" }`):                          `(?s)action.*value must be one of`,
+		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ACCEPT", dport = "80:22" }`):              `(?s)rules\[0\].dport.*starts\s+after\s+it\s+ends`,
+		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ACCEPT", source = "10.0.0.0/33" }`):       `(?s)rules\[0\].source.*CIDR`,
+		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "sideways", action = "ACCEPT" }`):                         `(?s)type.*value must be one of`,
+		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ACCEPT", proto = "icmp", dport = "22" }`): `(?s)dport = "22" on an icmp rule: ICMP has no ports`,
+		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ALLOW" }`):                                `(?s)action.*value must be one of`,
 	})
 }

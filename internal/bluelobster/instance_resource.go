@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/catalog"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
@@ -115,23 +117,21 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.OneOf(powerRunning, powerStopped)},
 				MarkdownDescription: "`running` or `stopped`, changed in place. Defaults to `running`.",
 			},
-			"timeouts":    sharedschema.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
-			"ip_address":  str("Public IP address."),
-			"internal_ip": str("Internal IP address."),
-			"host_id":     str("Host the machine runs on."),
-			"cpu_cores":   integer("vCPUs."),
-			"memory_gib":  integer("Memory in GiB."),
-			"storage_gib": integer("Storage in GiB."),
-			"gpu_count":   integer("GPUs."),
-			"gpu_model":   str("GPU model."),
-			"price_per_hour": schema.Float64Attribute{
-				Computed: true, MarkdownDescription: "Price per hour in USD (Blue Lobster states it in cents).",
-			},
+			"timeouts":               sharedschema.Timeouts(ctx, instanceCreateTimeout, instanceUpdateTimeout, instanceDeleteTimeout),
+			"ip_address":             str("Public IP address."),
+			"internal_ip":            str("Internal IP address."),
+			"host_id":                str("Host the machine runs on."),
+			"cpu_cores":              integer("vCPUs."),
+			"memory_gib":             integer("Memory in GiB."),
+			"storage_gib":            integer("Storage in GiB."),
+			"gpu_count":              integer("GPUs."),
+			"gpu_model":              str("GPU model."),
 			"power_status":           schema.StringAttribute{Computed: true, MarkdownDescription: "Power status as Blue Lobster reports it; empty when it reports none."},
 			"template_name_reported": schema.StringAttribute{Computed: true, MarkdownDescription: "The template Blue Lobster reports, which can differ from `template_name`."},
 			"created_at":             str("Creation time."),
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, sharedschema.PriceAttributes("the instance type's price, which Blue Lobster states in US cents"))
 	maps.Copy(resp.Schema.Attributes, sharedschema.PasswordAttributes("Login password. Blue Lobster's API document names no password "+
 		"for a launch; it is sent as `password` only when set. Should Blue Lobster ignore it, the machine is made without a "+
 		"password login and `ssh_public_key` is the way in"))
@@ -152,6 +152,51 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_bluelobster_instance", apierr.Describe("Blue Lobster", "instance", name),
 			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
+	if req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() {
+		r.checkCatalogue(ctx, req, resp)
+	}
+}
+
+// checkPriceNow refuses a launch whose price rose above max_price_per_hour
+// since the plan, reading the instance types afresh.
+func (r *instanceResource) checkPriceNow(ctx context.Context, plan instanceModel) error {
+	if plan.MaxPricePerHour.IsNull() {
+		return nil
+	}
+	current, err := r.Client.ListInstanceTypes(ctx)
+	if t := findType(current, plan.InstanceType.ValueString()); err == nil && t != nil && plan.Above(t.PriceCentsPerHour/100) {
+		return catalog.PriceRose(t.PriceCentsPerHour/100, currency, plan.MaxPricePerHour.ValueFloat64())
+	}
+	return nil
+}
+
+// checkCatalogue fails the plan of a new instance whose type Blue Lobster
+// does not offer, whose region has no capacity for it now, or whose
+// template it does not have, and plans its price.
+func (r *instanceResource) checkCatalogue(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.Client == nil {
+		return
+	}
+	plan, ok := crud.Get[instanceModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	known, err := r.Client.KnownInstanceTypes(ctx)
+	typeOK := catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("instance_type"), Value: plan.InstanceType,
+		What: "an instance type Blue Lobster offers", Where: "gpucloud_bluelobster_instance_types"}, instanceTypeNames(known), false, err)
+	templates, err := r.Client.KnownTemplates(ctx)
+	catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("template_name"), Value: plan.TemplateName,
+		What: "a Blue Lobster template", Where: "gpucloud_bluelobster_images"}, templateNames(templates), false, err)
+	t := findType(known, plan.InstanceType.ValueString())
+	if !typeOK || t == nil {
+		return
+	}
+	if region := plan.Region; !region.IsUnknown() && !slices.Contains(t.Regions, region.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("region"), "No capacity in this region",
+			fmt.Sprintf("Blue Lobster has no %s to launch in %q right now. %s", t.Name, region.ValueString(), regionsWithCapacity(t.Regions)))
+	}
+	catalog.PlanPrice(ctx, &resp.Plan, &resp.Diagnostics,
+		catalog.PricePlan{PerHour: t.PriceCentsPerHour / 100, Currency: currency, Known: true}, plan.MaxPricePerHour)
 }
 
 func describe(m instanceModel) string {
@@ -179,6 +224,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		SSHKey: strings.TrimRight(plan.SSHPublicKey.ValueString(), "\r\n"), Name: plan.Name.ValueString(),
 		Username: plan.Username.ValueString(), Password: plan.Passwords.Value(config.Passwords), Metadata: metadata,
 		TemplateName: plan.TemplateName.ValueString(), ISOURL: plan.ISOURL.ValueString(),
+	}
+	if err := r.checkPriceNow(ctx, plan); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
 	}
 	var launch *api.Launch
 	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_bluelobster_instance", What: what,
@@ -222,7 +271,9 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+	state = instanceFromAPI(inst, state)
+	state.Price = state.Price.Planned(plan.Price)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // waitLaunched follows the launch task; a launch adopted after its answer

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 	simbl "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 )
 
@@ -149,17 +150,21 @@ func TestAccInstance_failedLaunch(t *testing.T) {
 	})
 }
 
-// No capacity is Blue Lobster's 409: the launch fails at once, with the
-// cloud's message, without retrying or waiting for a task.
-func TestAccInstance_noCapacityFailsAtOnce(t *testing.T) {
+// Capacity gone between the plan and the launch is Blue Lobster's 409: the
+// launch fails at once, with the cloud's answer, without retrying or waiting
+// for a task. (Capacity gone before the plan fails the plan.)
+func TestAccInstance_capacityGoneAtLaunchFailsAtOnce(t *testing.T) {
 	s := acctest.StartSim(t)
-	s.BlueLobster.SetCapacity("igl", "gpu_1x_a4000", 0)
+	if _, err := s.AddFault(sim.Fault{Method: "POST", Path: "/bluelobster/api/v1/instances/launch-instance", Kind: sim.FaultStatus,
+		Status: 409, Code: "no_capacity", Count: 1}); err != nil {
+		t.Fatal(err)
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config:      s.Config(instanceHCL("full", "running", "")),
-			ExpectError: regexp.MustCompile(`(?s)HTTP 409 no_capacity: No\s+capacity\s+for\s+gpu_1x_a4000\s+in\s+igl.*no\s+capacity`),
+			ExpectError: regexp.MustCompile(`(?s)HTTP 409 no_capacity`),
 		}},
 	})
 	if n := s.Requests("POST /bluelobster/api/v1/instances/launch-instance", ""); n != 1 {
@@ -177,4 +182,46 @@ func TestAccInstance_badInput(t *testing.T) {
 		instanceHCL("-bad-", "running", ""):                                     `(?s)name.*letters, digits and hyphens`,
 		instanceHCL("ok", "running", `  iso_url = "https://example.com/x.iso"`): `(?s)Invalid Attribute Combination.*iso_url.*template_name|template_name.*iso_url`,
 	})
+}
+
+// What Blue Lobster's catalogue can check fails the plan, naming the
+// attribute and the valid values; a good plan shows the price.
+func TestAccInstance_catalogueCheckedAtPlan(t *testing.T) {
+	s := acctest.StartSim(t)
+	hcl := func(region, typ, template, extra string) string {
+		return s.Config(fmt.Sprintf(`
+resource "gpucloud_bluelobster_instance" "vm" {
+  region         = %q
+  instance_type  = %q
+  name           = "checked"
+  ssh_public_key = %q
+  template_name  = %q
+%s
+}
+`, region, typ, acctest.SSHKeyEd25519, template, extra))
+	}
+	for cfg, want := range map[string]string{
+		hcl("igl", "gpu_1x_h900", "UBUNTU-22-04-NV", ""):                            `(?s)instance_type.*"gpu_1x_h900" is not an instance type Blue Lobster offers.*gpu_1x_a4000`,
+		hcl("mars-1", "gpu_1x_a4000", "UBUNTU-22-04-NV", ""):                        `(?s)no gpu_1x_a4000 to launch in "mars-1" right now.*Regions\s+with\s+capacity\s+now:\s+igl`,
+		hcl("igl", "gpu_1x_a4000", "WINDOWS-XP", ""):                                `(?s)template_name.*"WINDOWS-XP" is not a Blue Lobster template.*UBUNTU-22-04-NV`,
+		hcl("igl", "gpu_1x_a4000", "UBUNTU-22-04-NV", `  max_price_per_hour = 0.2`): `(?s)max_price_per_hour.*costs 0.45 USD per hour, above max_price_per_hour \(0.2\)`,
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProviderFactories(),
+			Steps:                    []resource.TestStep{{Config: cfg, PlanOnly: true, ExpectError: regexp.MustCompile(want)}},
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: hcl("igl", "gpu_1x_a4000", "UBUNTU-22-04-NV", ""), PlanOnly: true, ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(inst, tfjsonpath.New("price_per_hour"), knownvalue.Float64Exact(0.45)),
+				plancheck.ExpectKnownValue(inst, tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
+			}},
+		}},
+	})
+	if n := s.Requests("POST /bluelobster/api/v1/instances/launch-instance", ""); n != 0 {
+		t.Fatalf("bad input must fail before any launch; %d were sent", n)
+	}
 }

@@ -38,6 +38,7 @@ type Config struct {
 type Client struct {
 	http      *transport.Client
 	instances *coalesce.List[Instance]
+	catalogue catalogue
 }
 
 // New returns a client that authenticates with the X-API-Key header.
