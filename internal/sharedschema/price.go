@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -25,8 +24,10 @@ type Price struct {
 // planned price is of, such as "the instance type at the chosen location".
 func PriceAttributes(basis string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
+		// Not kept from state in a plan that changes the machine: a resize
+		// or a stop can change its price.
 		"price_per_hour": schema.Float64Attribute{
-			Computed: true, PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
+			Computed: true,
 			MarkdownDescription: fmt.Sprintf("Price per hour in `currency`. A plan shows it from the cloud's catalogue (%s); "+
 				"once the machine exists it is the price the cloud reports, which a later refresh shows when the two differ.", basis),
 		},

@@ -2,6 +2,9 @@ package tensordock
 
 import (
 	"context"
+	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -9,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
 )
 
@@ -40,6 +44,7 @@ type instanceModel struct {
 	IPAddress        types.String  `tfsdk:"ip_address"`
 	AssignedForwards types.List    `tfsdk:"assigned_port_forwards"`
 	RateHourly       types.Float64 `tfsdk:"rate_hourly"`
+	sharedschema.Price
 }
 
 type portForwardModel struct {
@@ -135,5 +140,77 @@ func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 	}
 	m.AssignedForwards = types.ListValueMust(forwardType, forwards)
 	m.RateHourly = types.Float64Value(float64(i.RateHourly))
+	m.PricePerHour, m.Currency = m.RateHourly, types.StringValue(currency)
 	return m
+}
+
+// TensorDock prices everything in US dollars.
+const currency = "USD"
+
+func locationIDs(locations []api.Location) []string {
+	out := make([]string, len(locations))
+	for i, l := range locations {
+		out[i] = l.ID
+	}
+	return out
+}
+
+// gpuModels are the GPU models any location offers.
+func gpuModels(locations []api.Location) []string {
+	var out []string
+	for _, l := range locations {
+		for _, g := range l.GPUs {
+			if !slices.Contains(out, g.V0Name) {
+				out = append(out, g.V0Name)
+			}
+		}
+	}
+	return out
+}
+
+type shortage struct{ attr, why string }
+
+// shortOn says what the plan asks of a hostnode that it has not free.
+func (m *instanceModel) shortOn(n *api.Hostnode) []shortage {
+	free := n.AvailableResources
+	var out []shortage
+	need := func(attr string, planned types.Int64, have int64, unit string) {
+		if !planned.IsUnknown() && planned.ValueInt64() > have {
+			out = append(out, shortage{attr, fmt.Sprintf("%s = %d, but hostnode %s has %d %s free.", attr, planned.ValueInt64(), n.ID, have, unit)})
+		}
+	}
+	need("vcpu_count", m.VCPUCount, free.VCPUCount, "vCPUs")
+	need("ram_gb", m.RAMGB, free.RAMGB, "GB of RAM")
+	need("storage_gb", m.StorageGB, free.StorageGB, "GB of disk")
+	if model := m.GPUModel.ValueString(); model != "" && !m.GPUCount.IsUnknown() {
+		have := int64(0)
+		for _, g := range free.GPUs {
+			if strings.EqualFold(g.V0Name, model) {
+				have = g.AvailableCount
+			}
+		}
+		if m.GPUCount.ValueInt64() > have {
+			out = append(out, shortage{"gpu_model", fmt.Sprintf("%d × %s asked for, but hostnode %s has %d free.", m.GPUCount.ValueInt64(), model, n.ID, have)})
+		}
+	}
+	return out
+}
+
+// priceOn is what the planned machine costs per hour on hostnode n: its
+// GPUs, vCPUs, RAM and disk at the hostnode's prices.
+func (m *instanceModel) priceOn(n *api.Hostnode) (float64, bool) {
+	if m.VCPUCount.IsUnknown() || m.RAMGB.IsUnknown() || m.StorageGB.IsUnknown() || m.GPUCount.IsUnknown() {
+		return 0, false
+	}
+	p := n.Pricing
+	price := float64(m.VCPUCount.ValueInt64())*float64(p.PerVCPUHr) + float64(m.RAMGB.ValueInt64())*float64(p.PerGBRAMHr) +
+		float64(m.StorageGB.ValueInt64())*float64(p.PerGBStorageHr)
+	if model := m.GPUModel.ValueString(); model != "" {
+		for _, g := range n.AvailableResources.GPUs {
+			if strings.EqualFold(g.V0Name, model) {
+				price += float64(m.GPUCount.ValueInt64()) * float64(g.PricePerHr)
+			}
+		}
+	}
+	return math.Round(price*1e6) / 1e6, true
 }

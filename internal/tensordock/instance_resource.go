@@ -23,11 +23,13 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/catalog"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -160,9 +162,14 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				}},
 			},
 			// No UseStateForUnknown: resizes and power changes move the price.
-			"rate_hourly": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
+			"rate_hourly": schema.Float64Attribute{
+				Computed: true, DeprecationMessage: "Use price_per_hour, which every instance resource has.",
+				MarkdownDescription: "Price per hour in USD, as TensorDock names it; the same as `price_per_hour`.",
+			},
 		},
 	}
+	sharedschema.Merge(resp.Schema.Attributes, sharedschema.PriceAttributes("on a hostnode, its GPU, vCPU, RAM and disk prices; "+
+		"chosen by location_id, known after the create"))
 	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
 }
 
@@ -209,12 +216,14 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			count = types.Int64Value(1)
 		}
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("gpu_count"), count)...)
+		plan.GPUCount = count
 	}
 	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_tensordock_instance", apierr.Describe("TensorDock", "instance", name),
 			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
 	if req.State.Raw.IsNull() {
+		r.checkCatalogue(ctx, plan, resp)
 		return
 	}
 	state, ok := crud.Get[instanceModel](ctx, req.State, &resp.Diagnostics)
@@ -232,6 +241,38 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	check("ram_gb", plan.RAMGB, state.RAMGB, ram >= 8 && ram%8 == 0, "to a multiple of 8")
 	check("storage_gb", plan.StorageGB, state.StorageGB, disk >= 100 && disk%50 == 0 && disk >= state.StorageGB.ValueInt64(),
 		"to a larger multiple of 50 (disks cannot shrink)")
+}
+
+// checkCatalogue fails the plan of a new machine whose GPU model TensorDock
+// does not offer, whose location or hostnode does not exist, or whose
+// hostnode lacks what it asks for, and plans the price of a machine on a
+// hostnode (a location's catalogue prices only its GPUs, so there the
+// price is known after the create).
+func (r *instanceResource) checkCatalogue(ctx context.Context, plan instanceModel, resp *resource.ModifyPlanResponse) {
+	if r.Client == nil {
+		return
+	}
+	locations, err := r.Client.KnownLocations(ctx)
+	catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("location_id"), Value: plan.LocationID,
+		What: "a TensorDock location", Where: "gpucloud_tensordock_locations"}, locationIDs(locations), false, err)
+	catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("gpu_model"), Value: plan.GPUModel,
+		What: "a GPU model TensorDock offers", Where: "gpucloud_tensordock_locations"}, gpuModels(locations), true, err)
+	var price catalog.PricePlan
+	price.Currency = currency
+	if id := plan.HostnodeID; !id.IsNull() && !id.IsUnknown() {
+		node, err := r.Client.KnownHostnode(ctx, id.ValueString())
+		switch {
+		case transport.IsNotFound(err):
+			resp.Diagnostics.AddAttributeError(path.Root("hostnode_id"), "Unknown hostnode_id",
+				fmt.Sprintf("TensorDock has no hostnode %q. gpucloud_tensordock_hostnodes lists those with room now.", id.ValueString()))
+		case err == nil:
+			for _, short := range plan.shortOn(node) {
+				resp.Diagnostics.AddAttributeError(path.Root(short.attr), "Not enough room on the hostnode", short.why)
+			}
+			price.PerHour, price.Known = plan.priceOn(node)
+		}
+	}
+	catalog.PlanPrice(ctx, &resp.Plan, &resp.Diagnostics, price, plan.MaxPricePerHour)
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -255,6 +296,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, createTimeout, &resp.Diagnostics)
 	defer cancel()
 	what := describe(plan)
+	if err := r.checkPriceNow(ctx, plan); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
 	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_tensordock_instance", What: what,
 		Matching: adopt.Matching(r.Client.Instances, createdBy(attrs), instanceCandidate)},
 		func(ctx context.Context) (string, error) { return r.Client.CreateInstance(ctx, attrs) })
@@ -271,15 +316,34 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if err == nil && plan.PowerState.ValueString() == powerStopped {
 		// Saved running, so that a failed stop leaves a plan to stop it.
 		state = instanceFromAPI(inst, state)
+		state.Price = state.Price.Planned(plan.Price)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		inst, err = r.setPower(ctx, id, what, powerStopped)
 	}
 	if inst != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(inst, state))...)
+		state = instanceFromAPI(inst, state)
+		state.Price = state.Price.Planned(plan.Price)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 	}
+}
+
+// checkPriceNow refuses a create whose price rose above max_price_per_hour
+// since the plan, reading the hostnode afresh.
+func (r *instanceResource) checkPriceNow(ctx context.Context, plan instanceModel) error {
+	if plan.MaxPricePerHour.IsNull() || plan.HostnodeID.IsNull() {
+		return nil
+	}
+	node, err := r.Client.GetHostnode(ctx, plan.HostnodeID.ValueString())
+	if err != nil {
+		return nil
+	}
+	if price, known := plan.priceOn(node); known && plan.Above(price) {
+		return catalog.PriceRose(price, currency, plan.MaxPricePerHour.ValueFloat64())
+	}
+	return nil
 }
 
 // waitFor polls until the machine runs with an IP, or is stopped.

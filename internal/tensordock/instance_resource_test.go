@@ -272,10 +272,61 @@ func TestAccInstance_resizeStepsArePlanTimeErrors(t *testing.T) {
 		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{
 			{Config: config(s, sized(4, 16, 200, "", "running"))},
-			{Config: config(s, sized(5, 16, 200, "", "running")), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)vcpu_count can change from 4 to 5 only to a multiple of 2`)},
-			{Config: config(s, sized(4, 20, 200, "", "running")), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)ram_gb can change from 16 to 20 only to a multiple of 8`)},
+			{Config: config(s, sized(5, 16, 200, "", "running")), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)vcpu_count = 5: must be 2 or more, in steps of 2`)},
+			{Config: config(s, sized(4, 20, 200, "", "running")), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)ram_gb = 20: must be 8 or more, in steps of 8, or 4`)},
+			{Config: config(s, sized(4, 4, 200, "", "running")), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)ram_gb can change from 16 to 4 only to a multiple of 8`)},
 			{Config: config(s, sized(4, 16, 150, "", "running")), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)storage_gb can change from 200 to 150 only to a larger multiple of\s+50`)},
 			{Config: config(s, sized(4, 16, 200, "", "running")), PlanOnly: true},
 		},
 	})
+}
+
+// What TensorDock's catalogue and documented steps can check fails the
+// plan, naming the attribute and what is allowed; a machine on a hostnode
+// plans its price.
+func TestAccInstance_catalogueCheckedAtPlan(t *testing.T) {
+	s := acctest.StartSim(t)
+	machine := func(body string) string {
+		return s.Config(fmt.Sprintf(`
+resource "gpucloud_tensordock_instance" "test" {
+  name          = "checked"
+  image         = "ubuntu2404"
+  port_forwards = [{ internal_port = 22, external_port = 20000 }]
+%s
+}
+`, body))
+	}
+	onNode := func(extra string) string {
+		return machine(fmt.Sprintf("  hostnode_id = %q\n  vcpu_count = 8\n  ram_gb = 32\n  storage_gb = 200\n  gpu_model = \"h100-sxm5-80gb\"\n  ssh_public_key = %q\n%s",
+			nyH100, acctest.SSHKeyEd25519, extra))
+	}
+	key := fmt.Sprintf("  ssh_public_key = %q\n", acctest.SSHKeyEd25519)
+	for cfg, want := range map[string]string{
+		machine(fmt.Sprintf("  hostnode_id = %q\n  vcpu_count = 8\n  ram_gb = 32\n  storage_gb = 200\n  ssh_public_key = \"ssh-ed25519 !!!notbase64\"", nyH100)): `(?s)Invalid SSH public key`,
+		machine(fmt.Sprintf("  hostnode_id = %q\n  vcpu_count = 3\n  ram_gb = 32\n  storage_gb = 200\n%s", nyH100, key)):                                         `(?s)vcpu_count = 3: must be 2 or more, in steps of 2`,
+		machine(fmt.Sprintf("  hostnode_id = %q\n  vcpu_count = 8\n  ram_gb = 10\n  storage_gb = 200\n%s", nyH100, key)):                                         `(?s)ram_gb = 10: must be 8 or more, in steps of 8, or 4`,
+		machine(fmt.Sprintf("  hostnode_id = %q\n  vcpu_count = 8\n  ram_gb = 32\n  storage_gb = 200\n  gpu_model = \"b200-sxm6-192gb\"\n%s", nyH100, key)):      `(?s)gpu_model.*"b200-sxm6-192gb" is not a GPU model TensorDock offers.*h100-sxm5-80gb`,
+		machine(fmt.Sprintf("  hostnode_id = %q\n  vcpu_count = 8\n  ram_gb = 4096\n  storage_gb = 200\n%s", nyH100, key)):                                       `(?s)ram_gb = 4096, but hostnode \S+ has \d+ GB\s+of RAM free`,
+		machine("  hostnode_id = \"hn-nowhere\"\n  vcpu_count = 8\n  ram_gb = 32\n  storage_gb = 200\n" + key):                                                   `(?s)hostnode_id.*TensorDock has no hostnode "hn-nowhere"`,
+		machine("  location_id = \"nowhere\"\n  vcpu_count = 8\n  ram_gb = 32\n  storage_gb = 200\n" + key):                                                      `(?s)location_id.*"nowhere" is not a TensorDock location`,
+		onNode("  max_price_per_hour = 1"): `(?s)max_price_per_hour.*above max_price_per_hour \(1\)`,
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProviderFactories(),
+			Steps:                    []resource.TestStep{{Config: cfg, PlanOnly: true, ExpectError: regexp.MustCompile(want)}},
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: onNode(""), PlanOnly: true, ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("price_per_hour"), knownvalue.NotNull()),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
+			}},
+		}},
+	})
+	if n := s.Requests("POST /tensordock/api/v2/instances", ""); n != 0 {
+		t.Fatalf("bad input must fail before any create; %d were sent", n)
+	}
 }

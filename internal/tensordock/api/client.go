@@ -38,6 +38,7 @@ type Client struct {
 	http      *transport.Client
 	instances *coalesce.List[Instance]
 	sshKeys   *coalesce.List[Secret]
+	catalogue catalogue
 }
 
 // New returns a client that authenticates with a bearer token.
