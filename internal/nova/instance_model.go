@@ -1,6 +1,9 @@
 package nova
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -30,8 +33,9 @@ type instanceModel struct {
 	CPUCores      types.Int64    `tfsdk:"cpu_cores"`
 	RAMGB         types.Int64    `tfsdk:"ram_gb"`
 	HourlyRate    types.Float64  `tfsdk:"hourly_rate"`
-	CreatedAt     types.String   `tfsdk:"created_at"`
-	StartedAt     types.String   `tfsdk:"started_at"`
+	sharedschema.Price
+	CreatedAt types.String `tfsdk:"created_at"`
+	StartedAt types.String `tfsdk:"started_at"`
 }
 
 // instanceFromAPI fills the model; ssh_key_id, image and the password are not
@@ -67,9 +71,59 @@ func instanceFromAPI(vm *api.VM, prior instanceModel) instanceModel {
 	}
 	m.Status, m.CPUCores, m.RAMGB = types.StringValue(vm.Status), types.Int64Value(vm.CPUCores), types.Int64Value(vm.RAMGB)
 	m.HourlyRate, m.CreatedAt = types.Float64Value(float64(vm.HourlyRate)), types.StringValue(vm.CreatedAt)
+	m.PricePerHour, m.Currency = m.HourlyRate, types.StringValue(currency)
 	m.StartedAt = types.StringNull()
 	if vm.StartedAt != "" {
 		m.StartedAt = types.StringValue(vm.StartedAt)
 	}
 	return m
+}
+
+// Nova Cloud prices in US dollars.
+const currency = "USD"
+
+// offerNodes are the nodes the offers name; none when they do not say,
+// as the document's /search answer does not.
+func offerNodes(offers []api.Offer) []string {
+	var out []string
+	for _, o := range offers {
+		if o.Node != "" && !slices.Contains(out, o.Node) {
+			out = append(out, o.Node)
+		}
+	}
+	return out
+}
+
+func offersAt(offers []api.Offer, node string) []api.Offer {
+	var out []api.Offer
+	for _, o := range offers {
+		if o.Node == node {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func gpuTypesOn(offers []api.Offer) string {
+	var types []string
+	for _, o := range offers {
+		if !slices.Contains(types, o.GPUType) {
+			types = append(types, o.GPUType)
+		}
+	}
+	if len(types) == 0 {
+		return "It has none on offer now."
+	}
+	return "It offers: " + strings.Join(types, ", ") + "."
+}
+
+// cheapestAt is the offer of gpuType with the lowest interruptible rate.
+func cheapestAt(offers []api.Offer, gpuType string) *api.Offer {
+	var best *api.Offer
+	for i, o := range offers {
+		if o.GPUType == gpuType && (best == nil || o.InterruptibleRate < best.InterruptibleRate) {
+			best = &offers[i]
+		}
+	}
+	return best
 }

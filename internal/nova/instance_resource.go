@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/catalog"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
@@ -39,6 +41,7 @@ const (
 	deleteTimeout  = 10 * time.Minute
 	pollFloor      = 2 * time.Second
 	pollCeiling    = 15 * time.Second
+	onDemand       = "on_demand"
 	rentalReserved = "reserved"
 	interruptible  = "interruptible"
 )
@@ -88,9 +91,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "OS template by name, mapped to `template_vmid`: see `gpucloud_nova_images`.",
 			},
 			"rental_type": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("on_demand"),
+				Optional: true, Computed: true, Default: stringdefault.StaticString(onDemand),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{stringvalidator.OneOf("on_demand", rentalReserved, interruptible)},
+				Validators:          []validator.String{stringvalidator.OneOf(onDemand, rentalReserved, interruptible)},
 				MarkdownDescription: "`on_demand` (default), `reserved` (with `reservation_months`, discounted) or `interruptible` (cheaper; Nova may interrupt it).",
 			},
 			"reservation_months": schema.Int64Attribute{
@@ -116,13 +119,18 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"status":         schema.StringAttribute{Computed: true, MarkdownDescription: "Nova's status, such as `running`, `stopped` or `interrupted`."},
 			"cpu_cores":      schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: "vCPUs."},
 			"ram_gb":         schema.Int64Attribute{Computed: true, PlanModifiers: keepInt, MarkdownDescription: "RAM in GB."},
-			"hourly_rate":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
-			"created_at":     schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Creation time."},
-			"started_at":     schema.StringAttribute{Computed: true, MarkdownDescription: "Last start time."},
+			"hourly_rate": schema.Float64Attribute{
+				Computed: true, DeprecationMessage: "Use price_per_hour, which every instance resource has.",
+				MarkdownDescription: "Price per hour in USD, as Nova Cloud names it; the same as `price_per_hour`.",
+			},
+			"created_at": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Creation time."},
+			"started_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Last start time."},
 		},
 	}
 	maps.Copy(resp.Schema.Attributes, sharedschema.PasswordAttributes("A password to log in with (`auth_method = \"password\"`)",
 		stringvalidator.LengthAtLeast(8)))
+	sharedschema.Merge(resp.Schema.Attributes, sharedschema.PriceAttributes("the on-demand price per GPU times the GPUs, or an interruptible offer's rate on the node; "+
+		"a reserved rental's is known after the create"))
 	planmod.NoteReplacements(ctx, &resp.Schema, "VM")
 }
 
@@ -171,6 +179,59 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		method = "password"
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("auth_method"), types.StringValue(method))...)
+	r.checkCatalogue(ctx, plan, resp)
+}
+
+// checkPriceNow refuses a create whose on-demand price rose above
+// max_price_per_hour since the plan, reading the prices afresh.
+func (r *instanceResource) checkPriceNow(ctx context.Context, plan instanceModel) error {
+	if plan.MaxPricePerHour.IsNull() || plan.RentalType.ValueString() != onDemand {
+		return nil
+	}
+	prices, err := r.Client.Pricing(ctx)
+	if p, ok := prices[plan.GPUType.ValueString()]; err == nil && ok && plan.Above(p*float64(plan.GPUCount.ValueInt64())) {
+		return catalog.PriceRose(p*float64(plan.GPUCount.ValueInt64()), currency, plan.MaxPricePerHour.ValueFloat64())
+	}
+	return nil
+}
+
+// checkCatalogue fails the plan of a VM whose GPU type Nova does not
+// price, or, where the offers name their nodes (the document's /search
+// answer does not), whose node is unknown or lacks the GPU type; and plans
+// the price: the on-demand price per GPU times the GPUs, or an
+// interruptible offer's rate on that node.
+func (r *instanceResource) checkCatalogue(ctx context.Context, plan instanceModel, resp *resource.ModifyPlanResponse) {
+	if r.Client == nil {
+		return
+	}
+	prices, err := r.Client.KnownPricing(ctx)
+	catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("gpu_type"), Value: plan.GPUType,
+		What: "a GPU type Nova Cloud prices", Where: "gpucloud_nova_pricing"}, slices.Collect(maps.Keys(prices)), false, err)
+	offers, offersErr := r.Client.KnownOffers(ctx)
+	atNode := offersAt(offers, plan.Node.ValueString())
+	if nodes := offerNodes(offers); offersErr == nil && len(nodes) > 0 && !plan.Node.IsUnknown() {
+		if catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("node"), Value: plan.Node,
+			What: "a node Nova Cloud offers", Where: "gpucloud_nova_offers"}, nodes, false, nil) && !plan.GPUType.IsUnknown() &&
+			!slices.ContainsFunc(atNode, func(o api.Offer) bool { return o.GPUType == plan.GPUType.ValueString() }) {
+			resp.Diagnostics.AddAttributeError(path.Root("gpu_type"), "GPU type not on this node",
+				fmt.Sprintf("Node %s offers no %s GPUs. %s", plan.Node.ValueString(), plan.GPUType.ValueString(), gpuTypesOn(atNode)))
+		}
+	}
+	price := catalog.PricePlan{Currency: currency}
+	if !plan.GPUCount.IsUnknown() && !plan.RentalType.IsUnknown() {
+		count := float64(plan.GPUCount.ValueInt64())
+		switch plan.RentalType.ValueString() {
+		case interruptible:
+			if o := cheapestAt(atNode, plan.GPUType.ValueString()); o != nil {
+				price.PerHour, price.Known = float64(o.InterruptibleRate)*count, true
+			}
+		case onDemand:
+			if p, ok := prices[plan.GPUType.ValueString()]; ok {
+				price.PerHour, price.Known = p*count, true
+			}
+		}
+	}
+	catalog.PlanPrice(ctx, &resp.Plan, &resp.Diagnostics, price, plan.MaxPricePerHour)
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -193,6 +254,10 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	// Nova takes no name at creation; this process's creates on one node
 	// are serialised so that none of them is a candidate for another's lost answer.
 	defer vmCreates.Lock(plan.Node.ValueString())()
+	if err := r.checkPriceNow(ctx, plan); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
 	request := api.CreateVMRequest{
 		Node: plan.Node.ValueString(), GPUType: plan.GPUType.ValueString(), GPUCount: plan.GPUCount.ValueInt64(),
 		StorageGB: plan.StorageGB.ValueInt64(), TemplateVMID: plan.TemplateVMID.ValueInt64(), RentalType: plan.RentalType.ValueString(),
@@ -220,11 +285,14 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	if err == nil && plan.PowerState.ValueString() == powerStopped && vm.Status == api.StatusRunning {
 		// Saved running, so that a failed shutdown leaves a plan to stop it.
 		state = instanceFromAPI(vm, state)
+		state.Price = state.Price.Planned(plan.Price)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		vm, err = r.setPower(ctx, id, what, powerStopped)
 	}
 	if vm != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, instanceFromAPI(vm, state))...)
+		state = instanceFromAPI(vm, state)
+		state.Price = state.Price.Planned(plan.Price)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))

@@ -271,3 +271,46 @@ resource "gpucloud_nova_instance" "vm" {
 		},
 	})
 }
+
+// What Nova Cloud's prices and offers can check fails the plan, naming the
+// attribute and what is offered; a good plan shows the price.
+func TestAccInstance_catalogueCheckedAtPlan(t *testing.T) {
+	s := acctest.StartSim(t)
+	config := func(node, gpuType, extra string) string {
+		return s.Config(keyHCL() + fmt.Sprintf(`
+resource "gpucloud_nova_instance" "vm" {
+  node       = %q
+  gpu_type   = %q
+  gpu_count  = 2
+  storage_gb = 100
+  image      = "ubuntu-24.04"
+  ssh_key_id = gpucloud_nova_ssh_key.k.id
+%s
+}
+`, node, gpuType, extra))
+	}
+	for cfg, want := range map[string]string{
+		config("vm01", "h200", ""):                         `(?s)gpu_type value must be one of.*"h200"`,
+		config("vm99", "5090", ""):                         `(?s)node.*"vm99" is not a node Nova Cloud offers.*vm01`,
+		config("vm01", "6000pro", ""):                      `(?s)gpu_type.*Node vm01 offers no 6000pro GPUs.*It offers: 5090`,
+		config("vm01", "5090", `  max_price_per_hour = 1`): `(?s)max_price_per_hour.*costs 1.38 USD per hour, above max_price_per_hour \(1\)`,
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProviderFactories(),
+			Steps:                    []resource.TestStep{{Config: cfg, PlanOnly: true, ExpectError: regexp.MustCompile(want)}},
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: config("vm01", "5090", ""), PlanOnly: true, ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(vm, tfjsonpath.New("price_per_hour"), knownvalue.Float64Exact(1.38)),
+				plancheck.ExpectKnownValue(vm, tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
+			}},
+		}},
+	})
+	if n := s.Requests("POST /nova/vms", ""); n != 0 {
+		t.Fatalf("bad input must fail before any create; %d were sent", n)
+	}
+}

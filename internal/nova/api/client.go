@@ -50,6 +50,7 @@ type Client struct {
 	authenticated bool
 	vms           *coalesce.List[VM]
 	sshKeys       *coalesce.List[SSHKey]
+	catalogue     catalogue
 }
 
 // New returns a client; it authenticates when cfg has credentials.
