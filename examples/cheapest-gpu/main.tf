@@ -36,6 +36,12 @@ variable "name" {
   default     = "cheapest-gpu"
 }
 
+variable "exchange_rates" {
+  description = "How many US dollars one unit of another currency buys, such as { EUR = 1.08 }. Offers priced in a currency with no rate are left out."
+  type        = map(number)
+  default     = {}
+}
+
 variable "pin_cloud" {
   description = "Keep the instance on this cloud (verda, tensordock, bluelobster or nova) whatever the prices elsewhere. Unset to follow the cheapest offer."
   type        = string
@@ -47,19 +53,15 @@ data "gpucloud_gpu_offers" "match" {
   min_gpu_count      = var.gpu_count
   max_price_per_hour = var.max_price_per_hour
   clouds             = var.pin_cloud == null ? null : [var.pin_cloud]
+  currency           = "USD"
+  exchange_rates     = var.exchange_rates
 }
 
 locals {
-  exact = [for o in data.gpucloud_gpu_offers.match.offers : o if o.gpu_count == var.gpu_count && (o.cloud != "nova" || o.nova_node != null)]
+  # Offers of exactly this many GPUs that the cloud's instance resource can launch.
+  exact = [for o in data.gpucloud_gpu_offers.match.offers : o if o.gpu_count == var.gpu_count && o.launchable]
   offer = length(local.exact) > 0 ? local.exact[0] : null
   cloud = local.offer == null ? "none" : local.offer.cloud
-}
-
-check "an_offer_was_found" {
-  assert {
-    condition     = local.offer != null
-    error_message = "No ${var.gpu_count}x ${var.gpu_model} is offered under ${var.max_price_per_hour}/hour on the configured clouds right now."
-  }
 }
 
 # Verda
@@ -146,23 +148,23 @@ locals {
     gpucloud_bluelobster_instance.this[*].ip_address,
     gpucloud_nova_instance.this[*].ip_address,
   ))
-  ssh = {
-    verda       = "ssh root@${local.ip}"
-    tensordock  = "ssh -p ${coalesce(local.tensordock_ssh_port, 22)} user@${local.ip}"
-    bluelobster = "ssh ubuntu@${local.ip}"
-    nova        = "ssh root@${local.ip}"
-  }
+  ssh_user = { verda = "root", tensordock = "user", bluelobster = "ubuntu", nova = "root" }
   price = one(concat(
     gpucloud_verda_instance.this[*].price_per_hour,
-    gpucloud_tensordock_instance.this[*].rate_hourly,
+    gpucloud_tensordock_instance.this[*].price_per_hour,
     gpucloud_bluelobster_instance.this[*].price_per_hour,
-    gpucloud_nova_instance.this[*].hourly_rate,
+    gpucloud_nova_instance.this[*].price_per_hour,
   ))
 }
 
 output "cloud" {
   description = "The cloud the instance runs on."
   value       = local.cloud
+
+  precondition {
+    condition     = local.offer != null
+    error_message = "No ${var.gpu_count}x ${var.gpu_model} that can be launched is offered under ${var.max_price_per_hour}/hour on the configured clouds right now."
+  }
 }
 
 output "offer" {
@@ -177,7 +179,8 @@ output "ip" {
 
 output "ssh_command" {
   description = "How to log in."
-  value       = local.ip == null ? null : local.ssh[local.cloud]
+  value = local.ip == null ? null : format("ssh%s %s@%s",
+  local.cloud == "tensordock" ? " -p ${coalesce(local.tensordock_ssh_port, 22)}" : "", local.ssh_user[local.cloud], local.ip)
 }
 
 output "price_per_hour" {

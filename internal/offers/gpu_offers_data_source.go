@@ -3,16 +3,20 @@ package offers
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -25,13 +29,28 @@ func NewDataSource() datasource.DataSource { return &dataSource{} }
 
 type dataSource struct{ clients *providerdata.Clients }
 
+const defaultCurrency = "USD"
+
+var currencyPattern = regexp.MustCompile(`^[A-Za-z]{3}$`)
+
+func upperKeys(m map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(m))
+	for k, v := range m {
+		out[strings.ToUpper(k)] = v
+	}
+	return out
+}
+
 var offerDescriptions = map[string]string{
 	"cloud": "`verda`, `tensordock`, `bluelobster` or `nova`.", "gpu_model": "GPU model in one naming across clouds, such as `H100-80GB`.",
 	"cloud_gpu_name": "The cloud's own name for the GPU.", "gpu_count": "GPUs.", "gpu_memory_gb": "Memory per GPU in GB.",
 	"vcpus": "vCPUs, where the cloud says.", "memory_gb": "RAM in GB, where the cloud says.", "location": "Location or region.",
-	"country": "ISO 3166 country code.", "price_per_hour": "Price per hour of the whole offer, in `currency`.", "currency": "Currency of the price, such as `USD`.",
-	"spot":                "Whether it is a spot (or interruptible) offer that may be reclaimed.",
-	"verda_instance_type": "For `gpucloud_verda_instance.instance_type`.", "verda_location_code": "For `gpucloud_verda_instance.location_code`.",
+	"country": "ISO 3166 country code.", "price_per_hour": "Price per hour of the whole offer, in `currency`.", "currency": "Currency of the price: the search's `currency`.",
+	"cloud_price_per_hour": "The price as the cloud states it, in `cloud_currency`.", "cloud_currency": "The cloud's currency for this offer, such as `USD` or `EUR`.",
+	"launchable":            "Whether the cloud's instance resource can launch this offer with the arguments it carries.",
+	"not_launchable_reason": "Why it cannot, when `launchable` is false.",
+	"spot":                  "Whether it is a spot (or interruptible) offer that may be reclaimed.",
+	"verda_instance_type":   "For `gpucloud_verda_instance.instance_type`.", "verda_location_code": "For `gpucloud_verda_instance.location_code`.",
 	"tensordock_hostnode_id": "For `gpucloud_tensordock_instance.hostnode_id`.", "tensordock_gpu_model": "For `gpucloud_tensordock_instance.gpu_model`.",
 	"tensordock_vcpu_count": "For `vcpu_count`: the price includes this many vCPUs.", "tensordock_ram_gb": "For `ram_gb`: the price includes this much RAM (and 200 GB of disk).",
 	"bluelobster_instance_type": "For `gpucloud_bluelobster_instance.instance_type`.", "bluelobster_region": "For `gpucloud_bluelobster_instance.region`.",
@@ -66,6 +85,11 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 			"hostnodes, Blue Lobster instance types by region, Nova Cloud's public search), in one list with one GPU naming, " +
 			"sorted by price over the whole list. Each offer carries what its cloud's instance resource needs to launch it. " +
 			"A cloud that fails to answer is a warning and the others still count, unless `require_all_clouds` is true. " +
+			"Prices are compared in one `currency` (`USD` by default): an offer in another is converted at the rate `exchange_rates` " +
+			"gives, or left out with a warning; offers in two currencies are never ranked against each other unconverted. " +
+			"novitai is not searched: its API states no prices. Nova Cloud's public search does not say which node an offer is on, " +
+			"which `gpucloud_nova_instance` needs; such an offer is listed with `launchable = false`, and `cheapest` is the " +
+			"cheapest offer that can be launched. " +
 			"Prices move: see the cheapest-GPU guide for keeping an instance from following them.",
 		Attributes: map[string]schema.Attribute{
 			"gpu_models": schema.SetAttribute{
@@ -87,7 +111,21 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 				Computed: true, MarkdownDescription: "The matching offers, cheapest first.",
 				NestedObject: schema.NestedAttributeObject{Attributes: nested},
 			},
-			"cheapest": schema.SingleNestedAttribute{Computed: true, Attributes: cheapest, MarkdownDescription: "The first offer, or null when there is none."},
+			"currency": schema.StringAttribute{
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(currencyPattern, "must be a three-letter currency code such as USD or EUR")},
+				MarkdownDescription: "The currency to compare prices in, as an ISO 4217 code. Defaults to `USD`.",
+			},
+			"exchange_rates": schema.MapAttribute{
+				Optional: true, ElementType: types.Float64Type,
+				Validators: []validator.Map{
+					mapvalidator.KeysAre(stringvalidator.RegexMatches(currencyPattern, "must be a three-letter currency code such as EUR")),
+					mapvalidator.ValueFloat64sAre(float64validator.AtLeast(0.000001)),
+				},
+				MarkdownDescription: "How much of `currency` one unit of another currency buys, such as `{ EUR = 1.08 }` when comparing in USD. " +
+					"Offers in a currency with no rate here are left out, with a warning. Unset by default: only offers in `currency` count.",
+			},
+			"cheapest": schema.SingleNestedAttribute{Computed: true, Attributes: cheapest, MarkdownDescription: "The cheapest offer that can be launched, or null when there is none."},
 		},
 	}
 }
@@ -152,6 +190,21 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	currency := strings.ToUpper(m.Currency.ValueString())
+	if currency == "" {
+		currency = defaultCurrency
+	}
+	rates := map[string]float64{}
+	if !m.ExchangeRates.IsNull() && !m.ExchangeRates.IsUnknown() {
+		resp.Diagnostics.Append(m.ExchangeRates.ElementsAs(ctx, &rates, false)...)
+	}
+	rates = upperKeys(rates)
+	all, dropped := InCurrency(all, currency, rates)
+	for cur, n := range dropped {
+		resp.Diagnostics.AddAttributeWarning(path.Root("exchange_rates"), "Offers in "+cur+" left out",
+			fmt.Sprintf("%d offers are priced in %s and exchange_rates gives no rate to compare them in %s. Add one, such as exchange_rates = { %s = 1.08 }, to include them.",
+				n, cur, currency, cur))
+	}
 	f := Filter{
 		GPUModels: setStrings(ctx, m.GPUModels), MinGPUCount: m.MinGPUCount.ValueInt64(), MinGPUMemoryGB: m.MinGPUMemoryGB.ValueFloat64(),
 		MaxPrice: m.MaxPricePerHour.ValueFloat64Pointer(), Countries: setStrings(ctx, m.Countries), SpotAllowed: m.SpotAllowed.ValueBool(),
@@ -163,8 +216,8 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	}
 	m.Offers = types.ListValueMust(offerType, values)
 	m.Cheapest = types.ObjectNull(offerAttrs)
-	if len(selected) > 0 {
-		m.Cheapest = selected[0].value()
+	if o, ok := Cheapest(selected); ok {
+		m.Cheapest = o.value()
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -148,12 +148,22 @@ func TestAccGPUOffers_cheapestGPUExampleLaunchesOnTheCheapestCloud(t *testing.T)
 	if err != nil {
 		t.Fatal(err)
 	}
+	eur := func(s *acctest.Sim) {
+		s.Verda.UpdateCatalog(func(c *simverda.Catalog) {
+			for i := range c.InstanceTypes {
+				if c.InstanceTypes[i].InstanceType == "1H100.80S.22V" {
+					c.InstanceTypes[i].PricePerHour, c.InstanceTypes[i].Currency = "0.90", "eur"
+				}
+			}
+		})
+	}
 	cases := []struct {
 		want, model string
 		arrange     func(*acctest.Sim)
+		rates       map[string]config.Variable
 	}{
-		{"tensordock", "H100-80GB", func(*acctest.Sim) {}},
-		{"bluelobster", "H100-80GB", func(s *acctest.Sim) { s.BlueLobster.SetPrice("gpu_1x_h100", 100) }},
+		{"tensordock", "H100-80GB", func(*acctest.Sim) {}, nil},
+		{"bluelobster", "H100-80GB", func(s *acctest.Sim) { s.BlueLobster.SetPrice("gpu_1x_h100", 100) }, nil},
 		{"verda", "H100-80GB", func(s *acctest.Sim) {
 			s.Verda.UpdateCatalog(func(c *simverda.Catalog) {
 				for i := range c.InstanceTypes {
@@ -162,16 +172,20 @@ func TestAccGPUOffers_cheapestGPUExampleLaunchesOnTheCheapestCloud(t *testing.T)
 					}
 				}
 			})
-		}},
-		{"nova", "RTX4090-24GB", func(*acctest.Sim) {}},
+		}, nil},
+		{"nova", "RTX4090-24GB", func(*acctest.Sim) {}, nil},
+		// Priced in euros with no rate given: left out, never ranked as if dollars.
+		{"tensordock", "H100-80GB", eur, nil},
+		// With a rate, 0.90 EUR is 0.99 USD: the cheapest.
+		{"verda", "H100-80GB", eur, map[string]config.Variable{"EUR": config.FloatVariable(1.1)}},
 		{"tensordock", "RTX4090-24GB", func(s *acctest.Sim) {
 			s.TensorDock.UpdateStock(func(n map[string]*simtd.Hostnode) {
 				n["4b1e0c5a-0000-4000-8000-0000000000a2"].GPUs["geforcertx4090-pcie-24gb"].PricePerHr = 0.10
 			})
-		}},
+		}, nil},
 	}
 	for _, tc := range cases {
-		t.Run(tc.want+"_"+tc.model, func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s_%s_rates%d", tc.want, tc.model, len(tc.rates)), func(t *testing.T) {
 			s := acctest.StartSim(t)
 			tc.arrange(s)
 			// The example itself is the root module, unchanged.
@@ -183,7 +197,7 @@ func TestAccGPUOffers_cheapestGPUExampleLaunchesOnTheCheapestCloud(t *testing.T)
 					Config: cfg,
 					ConfigVariables: config.Variables{
 						"gpu_model": config.StringVariable(tc.model), "max_price_per_hour": config.FloatVariable(5.0),
-						"ssh_public_key": config.StringVariable(acctest.SSHKeyEd25519),
+						"ssh_public_key": config.StringVariable(acctest.SSHKeyEd25519), "exchange_rates": config.MapVariable(tc.rates),
 					},
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownOutputValue("cloud", knownvalue.StringExact(tc.want)),
@@ -225,3 +239,27 @@ func (f listFunc) CheckValue(v any) error {
 }
 
 func (f listFunc) String() string { return "list predicate" }
+
+// When nothing matches, the example fails its plan with one message.
+func TestAccGPUOffers_cheapestGPUExampleSaysOnceWhenNothingMatches(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "cheapest-gpu", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := acctest.StartSim(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: s.ProviderBlock() + string(example),
+			ConfigVariables: config.Variables{
+				"gpu_model": config.StringVariable("H100-80GB"), "max_price_per_hour": config.FloatVariable(0.01),
+				"ssh_public_key": config.StringVariable(acctest.SSHKeyEd25519),
+			},
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)precondition failed.*No 1x H100-80GB that can be launched is offered under\s+0.01/hour`),
+		}},
+	})
+	if n := len(s.Ledger()); n != 0 {
+		t.Fatalf("nothing may be created: %d objects", n)
+	}
+}

@@ -14,6 +14,8 @@ type model struct {
 	Countries        types.Set     `tfsdk:"countries"`
 	SpotAllowed      types.Bool    `tfsdk:"spot_allowed"`
 	RequireAllClouds types.Bool    `tfsdk:"require_all_clouds"`
+	Currency         types.String  `tfsdk:"currency"`
+	ExchangeRates    types.Map     `tfsdk:"exchange_rates"`
 	Offers           types.List    `tfsdk:"offers"`
 	Cheapest         types.Object  `tfsdk:"cheapest"`
 }
@@ -27,6 +29,8 @@ var offerAttrs = map[string]attr.Type{
 	"tensordock_vcpu_count": types.Int64Type, "tensordock_ram_gb": types.Int64Type,
 	"bluelobster_instance_type": types.StringType, "bluelobster_region": types.StringType,
 	"nova_node": types.StringType, "nova_gpu_type": types.StringType, "nova_gpu_count": types.Int64Type,
+	"cloud_price_per_hour": types.Float64Type, "cloud_currency": types.StringType,
+	"launchable": types.BoolType, "not_launchable_reason": types.StringType,
 }
 
 var offerType = types.ObjectType{AttrTypes: offerAttrs}
@@ -58,5 +62,7 @@ func (o Offer) value() types.Object {
 		"tensordock_vcpu_count": num(l.TensorDockVCPUCount), "tensordock_ram_gb": num(l.TensorDockRAMGB),
 		"bluelobster_instance_type": str(l.BlueLobsterInstanceType), "bluelobster_region": str(l.BlueLobsterRegion),
 		"nova_node": str(l.NovaNode), "nova_gpu_type": str(l.NovaGPUType), "nova_gpu_count": num(l.NovaGPUCount),
+		"cloud_price_per_hour": types.Float64Value(o.CloudPricePerHour), "cloud_currency": types.StringValue(o.CloudCurrency),
+		"launchable": types.BoolValue(o.NotLaunchable == ""), "not_launchable_reason": str(o.NotLaunchable),
 	})
 }

@@ -28,8 +28,15 @@ type Offer struct {
 	Location, Country             string
 	PricePerHour                  float64
 	Currency                      string
-	Spot                          bool
-	Launch                        Launch
+	// CloudPricePerHour and CloudCurrency are the cloud's own price, which
+	// PricePerHour converts when the search asks for another currency.
+	CloudPricePerHour float64
+	CloudCurrency     string
+	Spot              bool
+	Launch            Launch
+	// NotLaunchable says why the cloud's instance resource cannot launch
+	// the offer as it stands; empty when it can.
+	NotLaunchable string
 }
 
 // Launch holds the arguments of the cloud's instance resource.
@@ -164,6 +171,9 @@ func FromNova(offers []nova.Offer) []Offer {
 			Location: o.Location, Country: CountryCode(o.Location), Currency: "USD",
 			Launch: Launch{NovaNode: o.Node, NovaGPUType: o.GPUType, NovaGPUCount: o.GPUCount},
 		}
+		if o.Node == "" {
+			base.NotLaunchable = "Nova's search does not say which node the GPUs are on, and gpucloud_nova_instance needs a node"
+		}
 		onDemand := base
 		onDemand.PricePerHour = round(float64(o.GPUPriceHourly) * float64(o.GPUCount))
 		out = append(out, onDemand)
@@ -213,4 +223,35 @@ func Select(all []Offer, f Filter) []Offer {
 			cmp.Compare(a.GPUModel, b.GPUModel), cmp.Compare(a.Location, b.Location), cmp.Compare(a.Launch.key(), b.Launch.key()))
 	})
 	return out
+}
+
+// InCurrency prices offers in currency: those priced in another currency
+// are converted at rates (how much of currency one unit of theirs buys);
+// those with no rate are left out, counted by their currency in dropped.
+// Offers in two currencies are never ranked against each other unconverted.
+func InCurrency(all []Offer, currency string, rates map[string]float64) (out []Offer, dropped map[string]int) {
+	dropped = map[string]int{}
+	for _, o := range all {
+		o.CloudPricePerHour, o.CloudCurrency = o.PricePerHour, o.Currency
+		if !strings.EqualFold(o.Currency, currency) {
+			rate, ok := rates[strings.ToUpper(o.Currency)]
+			if !ok {
+				dropped[strings.ToUpper(o.Currency)]++
+				continue
+			}
+			o.PricePerHour, o.Currency = round(o.PricePerHour*rate), strings.ToUpper(currency)
+		}
+		out = append(out, o)
+	}
+	return out, dropped
+}
+
+// Cheapest is the first offer that can be launched as it stands.
+func Cheapest(sorted []Offer) (Offer, bool) {
+	for _, o := range sorted {
+		if o.NotLaunchable == "" {
+			return o, true
+		}
+	}
+	return Offer{}, false
 }

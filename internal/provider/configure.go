@@ -127,6 +127,7 @@ func configureBlueLobster(c *configuration, cfg providerModel, clients *provider
 // credentials.
 func configureNova(c *configuration, cfg providerModel, clients *providerdata.Clients) {
 	b := cfg.Nova
+	declared := b != nil
 	if b == nil {
 		b = &novaBlock{}
 	}
@@ -156,7 +157,8 @@ func configureNova(c *configuration, cfg providerModel, clients *providerdata.Cl
 		return
 	}
 	clients.Nova = client
-	clients.NovaConfigured = nc.APIKey != "" || nc.Email != "" || nc.Endpoint != ""
+	// An empty nova {} block says to use Nova: its offers need no credentials.
+	clients.NovaConfigured = declared || nc.APIKey != "" || nc.Email != "" || nc.Endpoint != ""
 }
 
 func configureNovitai(c *configuration, cfg providerModel, clients *providerdata.Clients) {

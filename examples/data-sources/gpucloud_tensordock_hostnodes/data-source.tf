@@ -25,5 +25,5 @@ resource "gpucloud_tensordock_instance" "cheapest_h100" {
 }
 
 output "price_per_hour" {
-  value = gpucloud_tensordock_instance.cheapest_h100.rate_hourly
+  value = gpucloud_tensordock_instance.cheapest_h100.price_per_hour
 }
