@@ -74,6 +74,7 @@ resource "gpucloud_verda_instance" "gpu" {
   ssh_key_ids         = [gpucloud_verda_ssh_key.me.id]
   startup_script_id   = gpucloud_verda_startup_script.setup.id
   existing_volume_ids = [gpucloud_verda_volume.data.id]
+  max_price_per_hour  = var.max_price_per_hour
 
   lifecycle {
     precondition {
@@ -100,7 +101,8 @@ output "ssh_command" {
 }
 
 output "price_per_hour" {
-  value = gpucloud_verda_instance.gpu.price_per_hour
+  description = "Known at plan, from Verda's instance types."
+  value       = "${gpucloud_verda_instance.gpu.price_per_hour} ${gpucloud_verda_instance.gpu.currency}"
 }
 
 output "volumes" {

@@ -1,8 +1,16 @@
 package verda
 
 import (
+	"context"
+	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -115,4 +123,43 @@ func TestInstanceDataFromAPI(t *testing.T) {
 func TestInstanceParity(t *testing.T) {
 	modeltest.ResourceParity(t, NewInstanceResource(), &instanceModel{})
 	modeltest.DataSourceParity(t, NewInstanceDataSource(), &instanceDataModel{})
+}
+
+// A price that rose above max_price_per_hour after the plan stops the
+// create before anything is deployed: the check reads the price afresh,
+// not from the catalogue the plan used.
+func TestCreateRefusesAPriceThatRoseSinceThePlan(t *testing.T) {
+	server := sim.New(sim.Options{})
+	srv := httptest.NewServer(server)
+	defer srv.Close()
+	client, err := api.New(api.Config{Endpoint: srv.URL + simverda.Prefix, ClientID: simverda.DefaultClientID, ClientSecret: simverda.DefaultClientSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &instanceResource{}
+	r.Client, r.Clients = client, &providerdata.Clients{Verda: client}
+	ctx := context.Background()
+	plan := instanceModel{InstanceType: types.StringValue("1H100.80S.22V"), IsSpot: types.BoolValue(false),
+		Price: sharedschema.Price{MaxPricePerHour: types.Float64Value(5)}}
+	if _, err := r.Client.KnownInstanceTypes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.checkPriceNow(ctx, plan); err != nil {
+		t.Fatalf("3.17 is under 5: %v", err)
+	}
+	server.Verda.UpdateCatalog(func(c *simverda.Catalog) {
+		for i := range c.InstanceTypes {
+			if c.InstanceTypes[i].InstanceType == "1H100.80S.22V" {
+				c.InstanceTypes[i].PricePerHour = "6.50"
+			}
+		}
+	})
+	err = r.checkPriceNow(ctx, plan)
+	if err == nil || !strings.Contains(err.Error(), "6.5 USD per hour, above max_price_per_hour (5); nothing was created") {
+		t.Fatalf("a price risen since the plan must stop the create: %v", err)
+	}
+	plan.MaxPricePerHour = types.Float64Null()
+	if err := r.checkPriceNow(ctx, plan); err != nil {
+		t.Fatalf("without a ceiling any price goes: %v", err)
+	}
 }

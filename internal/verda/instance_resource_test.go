@@ -2,6 +2,8 @@ package verda_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -479,4 +481,29 @@ resource "gpucloud_verda_instance" "test" {
 			t.Errorf("%s asked %d times for 9 plans: the catalogue is fetched once per provider process", route, n)
 		}
 	}
+}
+
+// A plan of examples/quickstart, as a new user runs it, shows what the
+// instance will cost before anything is created.
+func TestAccInstance_quickstartPlanShowsThePrice(t *testing.T) {
+	s := acctest.StartSim(t)
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "quickstart", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const block = "provider \"gpucloud\" {\n  verda {}\n}\n"
+	if !strings.Contains(string(example), block) {
+		t.Fatal("the quickstart's provider block changed; update this test")
+	}
+	cfg := strings.Replace(string(example), block, s.ProviderBlock(), 1)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: cfg, PlanOnly: true, ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue("gpucloud_verda_instance.gpu", tfjsonpath.New("price_per_hour"), knownvalue.Float64Exact(3.17)),
+				plancheck.ExpectKnownOutputValue("price_per_hour", knownvalue.StringExact("3.17 USD")),
+			}},
+		}},
+	})
 }

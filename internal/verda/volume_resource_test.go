@@ -3,6 +3,7 @@ package verda_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -207,4 +208,22 @@ func TestAccVolume_lostCreateAnswerIsAdopted(t *testing.T) {
 			},
 		}},
 	})
+}
+
+// A size no volume can have and a location Verda does not have fail the
+// plan, naming the attribute.
+func TestAccVolume_badInput(t *testing.T) {
+	s := acctest.StartSim(t)
+	for cfg, want := range map[string]string{
+		volumeConfig(s, "huge", 99999999999999, "NVMe", ""):                                 `(?s)size value must be between 1 and 1000000`,
+		strings.Replace(volumeConfig(s, "lost", 10, "NVMe", ""), `"FIN-01"`, `"FIN-09"`, 1): `(?s)location_code.*"FIN-09" is not a Verda location`,
+	} {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProviderFactories(),
+			Steps:                    []resource.TestStep{{Config: cfg, PlanOnly: true, ExpectError: regexp.MustCompile(want)}},
+		})
+	}
+	if n := s.Requests("POST /verda/v1/volumes", ""); n != 0 {
+		t.Fatalf("bad input must fail before any create; %d were sent", n)
+	}
 }

@@ -14,7 +14,8 @@ import (
 // does not send by default. Every cloud's switches embed them.
 type Shapes struct {
 	// IDsAsNumbers gives new objects integer IDs, sent as JSON numbers:
-	// no document says what type an ID is.
+	// documents 000, 001, 003 and 004 do not say what type an ID is.
+	// Verda's document defines its IDs as UUIDs, so its IDs stay UUIDs.
 	IDsAsNumbers bool `json:"ids_as_numbers"`
 	// NumbersAsStrings sends every number but an ID as a string ("2.5").
 	NumbersAsStrings bool `json:"numbers_as_strings"`

@@ -167,7 +167,9 @@ func (c *Cloud) ConsoleAuth(r *http.Request) {
 }
 
 // newID is the ID of a new object, an integer when the switch says so.
-func (c *Cloud) newID() string { return core.NewObjectID(c.switches.Get().IDsAsNumbers) }
+// newID is always a UUID: document 002 defines Verda's IDs as UUIDs, so
+// ids_as_numbers, a shape the other documents allow, is not Verda's.
+func (c *Cloud) newID() string { return core.NewObjectID(false) }
 
 // UpdateSwitches changes switches from Go.
 func (c *Cloud) UpdateSwitches(f func(*Switches)) { c.switches.Update(f) }
