@@ -143,7 +143,7 @@ data "gpucloud_verda_locations" "all" {}
 
 func TestTimingSettingsAreValidated(t *testing.T) {
 	for _, tc := range []struct{ setting, want string }{
-		{`request_timeout = "10ms"`, `(?s)request_timeout = "10ms": must be a duration.*from 100ms to 1h0m0s`},
+		{`request_timeout = "10ms"`, `(?s)request_timeout = "10ms": must be a duration.*from\s+100ms\s+to\s+1h0m0s`},
 		{`request_timeout = "soon"`, `(?s)request_timeout.*duration`},
 		{`poll_interval = "2h"`, `(?s)poll_interval = "2h": must be a duration.*from 1ms\s+to\s+1h0m0s`},
 	} {
