@@ -79,11 +79,11 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"product_name": schema.StringAttribute{
 				Required: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-				MarkdownDescription: "Novita product, such as `gpu-basic`.",
+				MarkdownDescription: "Novita product, such as `gpu-basic`. The service publishes no list of products, so an unknown one is refused at apply, before anything is created.",
 			},
 			"template_id": schema.StringAttribute{
 				Required: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-				MarkdownDescription: "Template to start from.",
+				MarkdownDescription: "Template to start from. The service publishes no list of templates, so an unknown one is refused at apply, before anything is created.",
 			},
 			"gpu_num": schema.Int64Attribute{
 				Optional: true, Computed: true, Default: int64default.StaticInt64(1),

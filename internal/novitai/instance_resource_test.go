@@ -1,6 +1,7 @@
 package novitai_test
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -109,17 +110,33 @@ resource "gpucloud_novitai_instance" "gpu" {
 	}
 }
 
-// What only the service can know lands on the attribute, with its request ID.
+// What only the service can know lands on the attribute, with its request ID,
+// and nothing is created.
 func TestAccInstance_serviceFieldErrorsNameTheAttribute(t *testing.T) {
-	s := acctest.StartSim(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             s.CheckNothingLeft,
-		Steps: []resource.TestStep{{
-			Config:      s.Config(hcl("ok", "tmpl-nonexistent", "")),
-			ExpectError: regexp.MustCompile(`(?s)template_id.*novitai\s+refused\s+template_id:\s+No\s+template\s+tmpl-nonexistent\s+\(request\s+id\s+req_\d+_`),
-		}},
-	})
+	for _, tc := range []struct{ name, product, template, want string }{
+		{"template", "gpu-basic", "tmpl-nonexistent", `(?s)template_id.*novitai\s+refused\s+template_id:\s+No\s+template\s+tmpl-nonexistent\s+\(request\s+id\s+req_\d+_`},
+		{"product", "gpu-nope", "tmpl-ubuntu-2204", `(?s)product_name.*novitai\s+refused\s+product_name:\s+No\s+product\s+gpu-nope\s+\(request\s+id\s+req_\d+_`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := acctest.StartSim(t)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				CheckDestroy:             s.CheckNothingLeft,
+				Steps: []resource.TestStep{{
+					Config: s.Config(fmt.Sprintf(`
+resource "gpucloud_novitai_instance" "gpu" {
+  name         = "ok"
+  product_name = %q
+  template_id  = %q
+}`, tc.product, tc.template)),
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+			if n := s.CountObjects("novitai", "instance"); n != 0 {
+				t.Fatalf("a refused create must leave nothing; %d instances exist", n)
+			}
+		})
+	}
 }
 
 // A failed instance is kept, tainted, and deleted by the replacement.

@@ -29,6 +29,9 @@ const DefaultAPIKey = "sim-novitai-key"
 // Templates the simulated service knows.
 var Templates = []string{"tmpl-ubuntu-2204", "tmpl-pytorch-2", "tmpl-comfyui"}
 
+// Products the simulated service knows; document 003 names only gpu-basic.
+var Products = []string{"gpu-basic", "gpu-rtx4090", "gpu-a100-80g"}
+
 // Switches change how the simulated service behaves.
 type Switches struct {
 	core.Shapes
@@ -327,6 +330,11 @@ func (c *Cloud) create(w http.ResponseWriter, r *http.Request) {
 	check(billing != "spot" && billing != "onDemand", "billingMode", "Billing mode must be spot or onDemand", billing)
 	if len(details) > 0 {
 		c.fail(w, http.StatusBadRequest, "VALIDATION_ERROR", "Validation failed", details)
+		return
+	}
+	if !slices.Contains(Products, req.ProductName) {
+		c.fail(w, http.StatusBadRequest, "INVALID_PRODUCT_NAME", "Product name is invalid",
+			[]fieldError{{Field: "productName", Message: "No product " + req.ProductName, Value: req.ProductName}})
 		return
 	}
 	if !slices.Contains(Templates, req.TemplateID) {
