@@ -77,7 +77,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"task finishes; a task that ends `FAILED` leaves the machine tainted in state (or nothing, when no machine was made). " +
 			"`name` changes in place, `power_state` powers it on and shuts it down in place; the rest is fixed at launch. " +
 			"Blue Lobster does not return the SSH key, the template or ISO asked for, or (always) the metadata: after an import " +
-			"they are taken from the configuration without replacing the machine.",
+			"they are taken from the configuration without replacing the machine. So that the configuration Terraform generates " +
+			"for an imported machine is valid as written, `ssh_public_key` is optional in the schema; a new machine needs it, and " +
+			"one of `template_name` and `iso_url`, and a plan without them fails.",
 		Attributes: map[string]schema.Attribute{
 			"id":            str("The instance's UUID."),
 			"region":        schema.StringAttribute{Required: true, PlanModifiers: replace, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}, MarkdownDescription: "Region, such as `igl` or `phl`."},
@@ -95,12 +97,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Login user. Defaults to `ubuntu`.",
 			},
 			"ssh_public_key": schema.StringAttribute{
-				Required: true, PlanModifiers: adoptable, Validators: []validator.String{validate.SSHPublicKey()},
-				MarkdownDescription: "Public key for the login user. A trailing newline (as `file()` keeps) is removed before sending, since Blue Lobster refuses it.",
+				Optional: true, PlanModifiers: adoptable, Validators: []validator.String{validate.SSHPublicKey()},
+				MarkdownDescription: "Public key for the login user; needed to launch a machine (optional only for an imported one, which Blue Lobster does not report it for). A trailing newline (as `file()` keeps) is removed before sending, since Blue Lobster refuses it.",
 			},
 			"template_name": schema.StringAttribute{
 				Optional: true, PlanModifiers: adoptable,
-				MarkdownDescription: "OS template such as `UBUNTU-22-04-NV`; see `gpucloud_bluelobster_images`. Exactly one of `template_name` and `iso_url`. " +
+				MarkdownDescription: "OS template such as `UBUNTU-22-04-NV`; see `gpucloud_bluelobster_images`. A new machine needs exactly one of `template_name` and `iso_url`. " +
 					"Kept as written; `template_name_reported` says what Blue Lobster reports.",
 			},
 			"iso_url": schema.StringAttribute{
@@ -139,7 +141,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{resourcevalidator.ExactlyOneOf(path.MatchRoot("template_name"), path.MatchRoot("iso_url"))}
+	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("template_name"), path.MatchRoot("iso_url"))}
 }
 
 func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -152,6 +154,7 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_bluelobster_instance", apierr.Describe("Blue Lobster", "instance", name),
 			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
+	planmod.NeededToCreate(ctx, req, resp, "instance", planmod.OneOf{"ssh_public_key"}, planmod.OneOf{"template_name", "iso_url"})
 	if req.State.Raw.IsNull() && !req.Plan.Raw.IsNull() {
 		r.checkCatalogue(ctx, req, resp)
 	}

@@ -181,6 +181,11 @@ func TestAccInstance_badInput(t *testing.T) {
 	expectPlanErrors(t, s, map[string]string{
 		instanceHCL("-bad-", "running", ""):                                     `(?s)name.*letters, digits and hyphens`,
 		instanceHCL("ok", "running", `  iso_url = "https://example.com/x.iso"`): `(?s)Invalid Attribute Combination.*iso_url.*template_name|template_name.*iso_url`,
+		`resource "gpucloud_bluelobster_instance" "vm" {
+  region        = "igl"
+  instance_type = "gpu_1x_a4000"
+  name          = "ok"
+}`: `(?s)Missing ssh_public_key.*needed to create a new instance.*Missing template_name or iso_url`,
 	})
 }
 

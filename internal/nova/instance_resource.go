@@ -102,7 +102,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"ssh_key_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
-				MarkdownDescription: "A `gpucloud_nova_ssh_key` to log in with. Exactly one of `ssh_key_id`, `password` and `password_wo`. Changing it replaces the VM.",
+				MarkdownDescription: "A `gpucloud_nova_ssh_key` to log in with. A new VM needs exactly one of `ssh_key_id`, `password` and `password_wo` (Nova does not report which; an imported VM needs none). Changing it replaces the VM.",
 			},
 			"auth_method": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep, MarkdownDescription: "`ssh_key` or `password`, following which of the two is set.",
@@ -137,7 +137,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		resourcevalidator.ExactlyOneOf(path.MatchRoot("template_vmid"), path.MatchRoot("image")),
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("ssh_key_id"), path.MatchRoot("password"), path.MatchRoot("password_wo")),
+		resourcevalidator.Conflicting(path.MatchRoot("ssh_key_id"), path.MatchRoot("password"), path.MatchRoot("password_wo")),
 	}
 }
 
@@ -163,6 +163,7 @@ func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.Vali
 
 // ModifyPlan resolves image to its template and auth_method to the credential given.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	planmod.NeededToCreate(ctx, req, resp, "VM", planmod.OneOf{"ssh_key_id", "password", "password_wo"})
 	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
 		return
 	}

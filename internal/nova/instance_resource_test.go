@@ -183,6 +183,7 @@ func TestAccInstance_badInput(t *testing.T) {
 		`  rental_type = "reserved"`:                                `Reservation length missing`,
 		`  reservation_months = 3`:                                  `Reservation length without a reservation`,
 		`  template_vmid = 100`:                                     `(?s)Invalid Attribute Combination.*template_vmid`,
+		`  password = "long-enough-1"`:                              `(?s)Invalid Attribute Combination.*ssh_key_id.*password|password.*ssh_key_id`,
 		`  power_state = "hibernating"`:                             `(?s)power_state.*value must be one of`,
 		`  rental_type = "reserved"` + "\n  reservation_months = 2": `(?s)reservation_months.*value must be one of`,
 	} {
@@ -204,6 +205,20 @@ resource "gpucloud_nova_instance" "vm" {
   ssh_key_id    = "x"
 }`), PlanOnly: true,
 			ExpectError: regexp.MustCompile(`(?s)gpu_count.*value must be one of`),
+		}},
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: s.Config(`
+resource "gpucloud_nova_instance" "vm" {
+  node       = "vm01"
+  gpu_type   = "5090"
+  gpu_count  = 1
+  storage_gb = 100
+  image      = "ubuntu-24.04"
+}`), PlanOnly: true,
+			ExpectError: regexp.MustCompile(`(?s)Missing ssh_key_id or password or password_wo.*needed to create a new VM`),
 		}},
 	})
 }

@@ -78,12 +78,12 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Name, 1 to 100 letters, digits, `-` and `_` (checked at plan). A plan warns when the service already has an instance with this name.",
 			},
 			"product_name": schema.StringAttribute{
-				Required: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-				MarkdownDescription: "Novita product, such as `gpu-basic`. The service publishes no list of products, so an unknown one is refused at apply, before anything is created.",
+				Optional: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Novita product, such as `gpu-basic`; needed to create an instance (optional only for an imported one, which the service does not report it for). The service publishes no list of products, so an unknown one is refused at apply, before anything is created.",
 			},
 			"template_id": schema.StringAttribute{
-				Required: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-				MarkdownDescription: "Template to start from. The service publishes no list of templates, so an unknown one is refused at apply, before anything is created.",
+				Optional: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Template to start from; needed to create an instance (optional only for an imported one, which the service does not report it for). The service publishes no list of templates, so an unknown one is refused at apply, before anything is created.",
 			},
 			"gpu_num": schema.Int64Attribute{
 				Optional: true, Computed: true, Default: int64default.StaticInt64(1),
@@ -91,8 +91,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "GPUs, 1 to 8. Defaults to 1.",
 			},
 			"rootfs_size": schema.Int64Attribute{
-				Optional: true, Computed: true, Default: int64default.StaticInt64(60),
-				PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()}, Validators: []validator.Int64{int64validator.Between(20, 1000)},
+				Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.Int64{planmod.UnreportedDefaultInt64(60), planmod.ReplaceOrAdoptInt64()}, Validators: []validator.Int64{int64validator.Between(20, 1000)},
 				MarkdownDescription: "Root filesystem in GB, 20 to 1000. Defaults to 60.",
 			},
 			"region": schema.StringAttribute{
@@ -105,7 +105,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "URL the service posts status changes to.",
 			},
 			"billing_mode": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("onDemand"), PlanModifiers: adoptable,
+				Optional: true, Computed: true, PlanModifiers: []planmodifier.String{planmod.UnreportedDefaultString("onDemand"), planmod.ReplaceOrAdoptString()},
 				Validators:          []validator.String{stringvalidator.OneOf("onDemand", "spot")},
 				MarkdownDescription: "`onDemand` (default) or `spot`.",
 			},
@@ -146,6 +146,7 @@ func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRe
 
 // ModifyPlan warns about instances that already bear a new one's name.
 func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	planmod.NeededToCreate(ctx, req, resp, "instance", planmod.OneOf{"product_name"}, planmod.OneOf{"template_id"})
 	if name, ok := adopt.Creating(ctx, req, "name"); ok && r.Client != nil {
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_novitai_instance", apierr.Describe("novitai", "instance", name),
 			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))

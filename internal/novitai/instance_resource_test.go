@@ -98,6 +98,14 @@ func TestAccInstance_everyValidationRuleIsAPlanTimeError(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config:      s.Config(`resource "gpucloud_novitai_instance" "gpu" { name = "ok" }`),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Missing product_name.*product_name is needed to create a new instance.*Missing template_id`),
+		}},
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{{Config: s.Config(`
 resource "gpucloud_novitai_instance" "gpu" {
   name         = "ok"

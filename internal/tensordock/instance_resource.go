@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -69,7 +68,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"GPUs are resized in place (TensorDock resizes only stopped machines, so a running one is stopped, resized " +
 			"and started again). Everything else is fixed at creation.\n\n" +
 			"TensorDock does not report `image`, `hostnode_id`, `location_id`, SSH keys, `cloud_init` or the ports asked " +
-			"for; after an import they are taken from the configuration without replacing the machine.",
+			"for; after an import they are taken from the configuration without replacing the machine. So that the configuration " +
+			"Terraform generates for an imported machine is valid as written, `image` is optional in the schema; a new machine needs it, " +
+			"and a plan without it fails.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, MarkdownDescription: "The instance's ID."},
 			"name": schema.StringAttribute{
@@ -77,17 +78,17 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 128)}, MarkdownDescription: "Name, 1 to 128 characters (checked at plan). A plan warns when the organisation already has an instance with this name.",
 			},
 			"image": schema.StringAttribute{
-				Required: true, PlanModifiers: replace, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-				MarkdownDescription: "OS image, such as `ubuntu2404`. Ubuntu images need port 22 in `port_forwards` unless `use_dedicated_ip` is true.",
+				Optional: true, PlanModifiers: replace, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "OS image, such as `ubuntu2404`; needed to create a machine (optional only for an imported one, which TensorDock does not report it for). Ubuntu images need port 22 in `port_forwards` unless `use_dedicated_ip` is true.",
 			},
 			"hostnode_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: replace,
-				MarkdownDescription: "Hostnode to create on; see `gpucloud_tensordock_hostnodes`. Exactly one of `hostnode_id` and `location_id`.",
+				MarkdownDescription: "Hostnode to create on; see `gpucloud_tensordock_hostnodes`. A new machine needs exactly one of `hostnode_id` and `location_id`.",
 			},
 			"location_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: replace,
 				MarkdownDescription: "Location to create in, letting TensorDock choose the hostnode; see `gpucloud_tensordock_locations`. " +
-					"Exactly one of `hostnode_id` and `location_id`. Changing it replaces the instance.\n\n" +
+					"A new machine needs exactly one of `hostnode_id` and `location_id`. Changing it replaces the instance.\n\n" +
 					"~> TensorDock's API document names only `hostnode_id` for a create; `location_id` is sent as `location_id` only when " +
 					"set here. Should TensorDock ignore it, the create fails for want of a hostnode and nothing is made; pick a hostnode " +
 					"from `gpucloud_tensordock_hostnodes` instead. TensorDock's location stock can also be stale: a create may fail with " +
@@ -115,7 +116,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Number of GPUs of `gpu_model`; defaults to 1 when `gpu_model` is set. Changed in place.",
 			},
 			"use_dedicated_ip": schema.BoolAttribute{
-				Optional: true, Computed: true, Default: booldefault.StaticBool(false), PlanModifiers: []planmodifier.Bool{planmod.ReplaceOrAdoptBool()},
+				Optional: true, Computed: true, PlanModifiers: []planmodifier.Bool{planmod.UnreportedDefaultBool(false), planmod.ReplaceOrAdoptBool()},
 				MarkdownDescription: "Give the machine its own public IP instead of port forwards on the hostnode's IP. Defaults to `false`.",
 			},
 			"port_forwards": schema.ListNestedAttribute{
@@ -130,7 +131,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"ssh_key_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: replace,
-				MarkdownDescription: "ID of a `gpucloud_tensordock_ssh_key`. Exactly one of `ssh_key_id` and `ssh_public_key`.",
+				MarkdownDescription: "ID of a `gpucloud_tensordock_ssh_key`. A new machine needs exactly one of `ssh_key_id` and `ssh_public_key`.",
 			},
 			"ssh_public_key": schema.StringAttribute{
 				Optional: true, PlanModifiers: replace, Validators: []validator.String{validate.SSHPublicKey()},
@@ -175,8 +176,8 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("hostnode_id"), path.MatchRoot("location_id")),
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("ssh_key_id"), path.MatchRoot("ssh_public_key")),
+		resourcevalidator.Conflicting(path.MatchRoot("hostnode_id"), path.MatchRoot("location_id")),
+		resourcevalidator.Conflicting(path.MatchRoot("ssh_key_id"), path.MatchRoot("ssh_public_key")),
 	}
 }
 
@@ -222,6 +223,8 @@ func (r *instanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_tensordock_instance", apierr.Describe("TensorDock", "instance", name),
 			adopt.Existing(r.Client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate))
 	}
+	planmod.NeededToCreate(ctx, req, resp, "instance", planmod.OneOf{"image"},
+		planmod.OneOf{"hostnode_id", "location_id"}, planmod.OneOf{"ssh_key_id", "ssh_public_key"})
 	if req.State.Raw.IsNull() {
 		r.checkCatalogue(ctx, plan, resp)
 		return

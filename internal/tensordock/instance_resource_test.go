@@ -251,7 +251,7 @@ func TestAccInstance_badInput(t *testing.T) {
 	cases := map[string]string{
 		// Ubuntu without port 22 and without a dedicated IP.
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100", nyH100):                                                                  `(?s)Ubuntu needs SSH forwarded.*port_forwards`,
-		"vcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true":                                                                                `(?s)Exactly one of these attributes must be configured: \[hostnode_id,location_id\]`,
+		"vcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true":                                                                                `(?s)Missing hostnode_id or location_id.*One of hostnode_id, location_id is needed to create a new instance`,
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 50\nuse_dedicated_ip = true", nyH100):                                          `(?s)storage_gb.*100 or more, in steps of 50`,
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true\ngpu_count = 2", nyH100):                          `(?s)gpu_model.*must be specified`,
 		fmt.Sprintf("hostnode_id = %q\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true\npower_state = \"asleep\"", nyH100):               `(?s)power_state.*value must be one of`,
@@ -262,6 +262,38 @@ func TestAccInstance_badInput(t *testing.T) {
 			ProtoV6ProviderFactories: acctest.ProviderFactories(),
 			Steps:                    []resource.TestStep{{Config: config(s, body), PlanOnly: true, ExpectError: regexp.MustCompile(want)}},
 		})
+	}
+}
+
+// image and the SSH key are optional only for an imported machine, which
+// TensorDock does not report them for; a new one without them fails its plan.
+func TestAccInstance_createNeedsWhatAnImportMayLack(t *testing.T) {
+	s := acctest.StartSim(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: s.Config(fmt.Sprintf(`
+resource "gpucloud_tensordock_instance" "test" {
+  name             = "td-1"
+  hostnode_id      = %q
+  vcpu_count       = 2
+  ram_gb           = 8
+  storage_gb       = 100
+  use_dedicated_ip = true
+}`, nyH100)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Missing image.*image is needed to create a new instance.*Missing ssh_key_id or ssh_public_key`),
+			},
+			{
+				Config:      config(s, fmt.Sprintf("hostnode_id = %q\nlocation_id = \"loc\"\nvcpu_count = 2\nram_gb = 8\nstorage_gb = 100\nuse_dedicated_ip = true", nyH100)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*hostnode_id.*location_id`),
+			},
+		},
+	})
+	if n := s.CountObjects("tensordock", "instance"); n != 0 {
+		t.Fatalf("a refused plan created %d instances", n)
 	}
 }
 
