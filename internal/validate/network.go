@@ -95,3 +95,11 @@ func TimeOfDay() validator.String {
 		return nil
 	}}
 }
+
+// Regexp accepts a regular expression in Go's RE2 syntax.
+func Regexp() validator.String {
+	return stringCheck{desc: "must be a regular expression (RE2 syntax)", check: func(s string) error {
+		_, err := regexp.Compile(s)
+		return err
+	}}
+}

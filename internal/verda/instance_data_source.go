@@ -19,42 +19,15 @@ import (
 // NewInstanceDataSource is gpucloud_verda_instance.
 func NewInstanceDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	integer := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
+	attributes := instanceDataAttributes()
+	attributes["id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's ID."}
+	attributes["hostname"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's hostname; it must match exactly one instance."}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instanceDataModel]{
 		Name: "verda_instance", Configure: d.configure, Doing: "reading Verda instance",
 		Validators: []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hostname"))},
 		Schema: schema.Schema{
 			MarkdownDescription: "One Verda instance, found by `id` or by `hostname` (exactly one of them), whoever created it.",
-			Attributes: map[string]schema.Attribute{
-				"id":                schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's ID."},
-				"hostname":          schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The instance's hostname; it must match exactly one instance."},
-				"instance_type":     str("Instance type."),
-				"image":             str("Image as Verda reports it (an image type, or sometimes its ID)."),
-				"description":       str("Description."),
-				"location_code":     str("Location."),
-				"status":            str("Verda's status."),
-				"ip":                str("Public IPv4 address, if any."),
-				"is_spot":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a spot instance."},
-				"contract":          str("Billing contract."),
-				"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in the project's currency (`usd` or `eur`)."},
-				"ssh_key_ids":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "SSH key IDs."},
-				"startup_script_id": str("Startup script ID, if any."),
-				"os_volume_id":      str("OS volume ID."),
-				"volume_ids":        schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Attached volumes, the OS volume first."},
-				"os_name":           str("Operating system."),
-				"cpu_cores":         integer("vCPUs."),
-				"gpu_count":         integer("GPUs."),
-				"gpu_description":   str("GPU description."),
-				"gpu_memory_gb":     integer("GPU memory in GB."),
-				"memory_gb":         integer("RAM in GB."),
-				"jupyter_token":     schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "Jupyter token."},
-				"created_at":        str("Creation time."),
-			},
+			Attributes:          attributes,
 		},
 		Fill: func(ctx context.Context, m *instanceDataModel) error {
 			inst, err := findInstance(ctx, d.Client, m.ID.ValueString(), m.Hostname.ValueString())
@@ -97,4 +70,40 @@ func findInstance(ctx context.Context, client *api.Client, id, hostname string) 
 		ids[i] = f.ID
 	}
 	return nil, fmt.Errorf("%d Verda instances have the hostname %q (%s); look one up by id", len(found), hostname, strings.Join(ids, ", "))
+}
+
+// instanceDataAttributes are what the instance data sources tell of one
+// instance, all computed.
+func instanceDataAttributes() map[string]schema.Attribute {
+	str := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	integer := func(desc string) schema.Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
+	return map[string]schema.Attribute{
+		"id":                str("The instance's ID."),
+		"hostname":          str("The instance's hostname."),
+		"instance_type":     str("Instance type."),
+		"image":             str("Image as Verda reports it (an image type, or sometimes its ID)."),
+		"description":       str("Description."),
+		"location_code":     str("Location."),
+		"status":            str("Verda's status."),
+		"ip":                str("Public IPv4 address, if any."),
+		"is_spot":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a spot instance."},
+		"contract":          str("Billing contract."),
+		"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in the project's currency (`usd` or `eur`)."},
+		"ssh_key_ids":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "SSH key IDs."},
+		"startup_script_id": str("Startup script ID, if any."),
+		"os_volume_id":      str("OS volume ID."),
+		"volume_ids":        schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Attached volumes, the OS volume first."},
+		"os_name":           str("Operating system."),
+		"cpu_cores":         integer("vCPUs."),
+		"gpu_count":         integer("GPUs."),
+		"gpu_description":   str("GPU description."),
+		"gpu_memory_gb":     integer("GPU memory in GB."),
+		"memory_gb":         integer("RAM in GB."),
+		"jupyter_token":     schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "Jupyter token."},
+		"created_at":        str("Creation time."),
+	}
 }
