@@ -13,8 +13,12 @@ import (
 // NewInstancesDataSource is gpucloud_bluelobster_instances.
 func NewInstancesDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
-	integer := func(desc string) schema.Attribute { return schema.Int64Attribute{Computed: true, MarkdownDescription: desc} }
+	str := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	integer := func(desc string) schema.Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instancesModel]{
 		Name: "bluelobster_instances", Configure: d.configure, Doing: "listing Blue Lobster instances",
 		Schema: schema.Schema{

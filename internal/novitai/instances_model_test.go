@@ -1,6 +1,7 @@
 package novitai
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -10,21 +11,27 @@ import (
 )
 
 func TestInstancesFromAPI(t *testing.T) {
-	all := []api.Instance{*reportedInstance(), {ID: "inst-2", Status: "Stopped", Region: "US-EAST-01"}}
+	all := []api.Instance{{ID: "inst-2", Name: "z-last", Status: "Stopped", Region: "US-EAST-01"}, *reportedInstance()}
+	null := types.StringNull()
 	for _, tc := range []struct {
-		status, region types.String
-		want           int
+		filter instancesModel
+		want   []string
 	}{
-		{types.StringNull(), types.StringNull(), 2},
-		{types.StringValue("stopped"), types.StringNull(), 1},
-		{types.StringNull(), types.StringValue("eu-west-01"), 1},
-		{types.StringValue("running"), types.StringValue("US-EAST-01"), 0},
+		{instancesModel{NameRegex: null, Status: null, Region: null}, []string{all[1].ID, "inst-2"}},
+		{instancesModel{NameRegex: null, Status: types.StringValue("stopped"), Region: null}, []string{"inst-2"}},
+		{instancesModel{NameRegex: null, Status: null, Region: types.StringValue("eu-west-01")}, []string{all[1].ID}},
+		{instancesModel{NameRegex: types.StringValue("^z-"), Status: null, Region: null}, []string{"inst-2"}},
+		{instancesModel{NameRegex: null, Status: types.StringValue("running"), Region: types.StringValue("US-EAST-01")}, nil},
 	} {
-		if got := instancesFromAPI(all, tc.status, tc.region); len(got) != tc.want {
-			t.Errorf("status %s, region %s: %d instances, want %d", tc.status, tc.region, len(got), tc.want)
+		var got []string
+		for _, d := range instancesFromAPI(all, tc.filter) {
+			got = append(got, d.ID.ValueString())
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%+v: got %v, want %v", tc.filter, got, tc.want)
 		}
 	}
-	if got := instancesFromAPI(nil, types.StringNull(), types.StringNull()); got == nil {
+	if got := instancesFromAPI(nil, instancesModel{}); got == nil {
 		t.Error("no instances is an empty list, not null")
 	}
 }
