@@ -22,3 +22,15 @@ func TestSSHKeyFromAPI(t *testing.T) {
 }
 
 func TestSSHKeyParity(t *testing.T) { modeltest.ResourceParity(t, NewSSHKeyResource(), &sshKeyModel{}) }
+
+func TestSSHKeyDataFromAPI(t *testing.T) {
+	m := sshKeyDataFromAPI(&api.SSHKey{ID: "k-1", Label: "laptop", KeyType: "ssh-ed25519", Fingerprint: "SHA256:abc", CreatedAt: "2026-01-01T00:00:00Z"})
+	if m.ID.ValueString() != "k-1" || m.Label.ValueString() != "laptop" || m.KeyType.ValueString() != "ssh-ed25519" ||
+		m.Fingerprint.ValueString() != "SHA256:abc" || m.CreatedAt.ValueString() != "2026-01-01T00:00:00Z" {
+		t.Errorf("%+v", m)
+	}
+}
+
+func TestSSHKeyDataSourceParity(t *testing.T) {
+	modeltest.DataSourceParity(t, NewSSHKeyDataSource(), &sshKeyDataModel{})
+}

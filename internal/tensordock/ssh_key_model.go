@@ -25,3 +25,12 @@ func sshKeyFromAPI(s *api.Secret, prior sshKeyModel) sshKeyModel {
 	}
 	return m
 }
+
+type sshKeyDataModel struct {
+	ID   types.String `tfsdk:"id"`
+	Name types.String `tfsdk:"name"`
+}
+
+func sshKeyDataFromAPI(s *api.Secret) sshKeyDataModel {
+	return sshKeyDataModel{ID: types.StringValue(s.ID), Name: types.StringValue(s.Name)}
+}

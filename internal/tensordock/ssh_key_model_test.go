@@ -32,3 +32,14 @@ func TestSSHKeyFromAPI(t *testing.T) {
 }
 
 func TestSSHKeyParity(t *testing.T) { modeltest.ResourceParity(t, NewSSHKeyResource(), &sshKeyModel{}) }
+
+func TestSSHKeyDataFromAPI(t *testing.T) {
+	m := sshKeyDataFromAPI(&api.Secret{ID: "s-1", Name: "laptop", Type: "SSHKEY"})
+	if m.ID.ValueString() != "s-1" || m.Name.ValueString() != "laptop" {
+		t.Errorf("%+v", m)
+	}
+}
+
+func TestSSHKeyDataSourceParity(t *testing.T) {
+	modeltest.DataSourceParity(t, NewSSHKeyDataSource(), &sshKeyDataModel{})
+}

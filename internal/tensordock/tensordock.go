@@ -17,7 +17,7 @@ func Resources() []func() resource.Resource {
 
 // DataSources lists TensorDock's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewHostnodesDataSource, NewHostnodeDataSource, NewLocationsDataSource, NewInstancesDataSource}
+	return []func() datasource.DataSource{NewHostnodesDataSource, NewHostnodeDataSource, NewLocationsDataSource, NewInstancesDataSource, NewSSHKeyDataSource}
 }
 
 // clientHolder is embedded by every TensorDock resource and data source.

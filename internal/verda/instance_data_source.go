@@ -3,7 +3,6 @@ package verda
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -11,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/lookup"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -53,23 +53,8 @@ func findInstance(ctx context.Context, client *api.Client, id, hostname string) 
 	if err != nil {
 		return nil, err
 	}
-	var found []api.Instance
-	for _, i := range all {
-		if i.Hostname == hostname {
-			found = append(found, i)
-		}
-	}
-	switch len(found) {
-	case 0:
-		return nil, fmt.Errorf("no Verda instance has the hostname %q", hostname)
-	case 1:
-		return &found[0], nil
-	}
-	ids := make([]string, len(found))
-	for i, f := range found {
-		ids[i] = f.ID
-	}
-	return nil, fmt.Errorf("%d Verda instances have the hostname %q (%s); look one up by id", len(found), hostname, strings.Join(ids, ", "))
+	return lookup.One(all, "", hostname, lookup.Kind{What: "Verda instance", Attr: "hostname"},
+		func(i *api.Instance) (string, string) { return i.ID, i.Hostname })
 }
 
 // instanceDataAttributes are what the instance data sources tell of one

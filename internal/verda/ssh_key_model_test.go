@@ -31,3 +31,7 @@ func TestSSHKeyFromAPI(t *testing.T) {
 }
 
 func TestSSHKeyParity(t *testing.T) { modeltest.ResourceParity(t, NewSSHKeyResource(), &sshKeyModel{}) }
+
+func TestSSHKeyDataSourceParity(t *testing.T) {
+	modeltest.DataSourceParity(t, NewSSHKeyDataSource(), &sshKeyModel{})
+}

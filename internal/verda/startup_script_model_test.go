@@ -20,3 +20,7 @@ func TestStartupScriptFromAPI(t *testing.T) {
 func TestStartupScriptParity(t *testing.T) {
 	modeltest.ResourceParity(t, NewStartupScriptResource(), &startupScriptModel{})
 }
+
+func TestStartupScriptDataSourceParity(t *testing.T) {
+	modeltest.DataSourceParity(t, NewStartupScriptDataSource(), &startupScriptModel{})
+}

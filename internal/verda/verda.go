@@ -25,7 +25,7 @@ func Resources() []func() resource.Resource {
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewLocationsDataSource, NewImagesDataSource, NewVolumeTypesDataSource, NewInstanceTypesDataSource,
-		NewInstanceDataSource, NewInstancesDataSource, NewVolumesDataSource,
+		NewInstanceDataSource, NewInstancesDataSource, NewVolumesDataSource, NewSSHKeyDataSource, NewStartupScriptDataSource,
 	}
 }
 
