@@ -27,7 +27,7 @@ func Resources() []func() resource.Resource {
 
 // DataSources lists Blue Lobster's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewInstanceTypesDataSource, NewImagesDataSource, NewBackupsDataSource, NewInstancesDataSource}
+	return []func() datasource.DataSource{NewInstanceTypesDataSource, NewImagesDataSource, NewBackupsDataSource, NewInstancesDataSource, NewTeamsDataSource}
 }
 
 // clientHolder is embedded by every BlueLobster resource and data source.

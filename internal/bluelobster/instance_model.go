@@ -34,6 +34,9 @@ type instanceModel struct {
 	sharedschema.Price
 	PowerStatus      types.String `tfsdk:"power_status"`
 	TemplateReported types.String `tfsdk:"template_name_reported"`
+	OSType           types.String `tfsdk:"os_type"`
+	TeamID           types.String `tfsdk:"team_id"`
+	TeamName         types.String `tfsdk:"team_name"`
 	CreatedAt        types.String `tfsdk:"created_at"`
 }
 
@@ -70,6 +73,7 @@ func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 	m.PricePerHour, m.Currency = types.Float64Value(float64(i.PriceCentsPerHour)/100), types.StringValue(currency)
 	m.PowerStatus = types.StringValue(i.PowerStatus)
 	m.TemplateReported = types.StringValue(i.TemplateName)
+	m.OSType, m.TeamID, m.TeamName = types.StringValue(i.OSType), types.StringValue(i.TeamID), types.StringValue(i.TeamName)
 	m.CreatedAt = types.StringValue(i.CreatedAt)
 	return m
 }

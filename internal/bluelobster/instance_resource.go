@@ -130,7 +130,15 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"gpu_model":              str("GPU model."),
 			"power_status":           schema.StringAttribute{Computed: true, MarkdownDescription: "Power status as Blue Lobster reports it; empty when it reports none."},
 			"template_name_reported": schema.StringAttribute{Computed: true, MarkdownDescription: "The template Blue Lobster reports, which can differ from `template_name`."},
-			"created_at":             str("Creation time."),
+			"os_type":                str("Operating system family, such as `linux`."),
+			"team_id": schema.StringAttribute{
+				Optional: true, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The team the instance belongs to, by UUID; `\"\"` takes it out of its team. Changed in place. " +
+					"Unset by default: the team is left as it is, and reported. The assign and remove calls' path is inferred " +
+					"(`/instances/{id}/team`): Blue Lobster's document describes them without one.",
+			},
+			"team_name":  schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the instance's team; empty when it has none."},
+			"created_at": str("Creation time."),
 		},
 	}
 	maps.Copy(resp.Schema.Attributes, sharedschema.PriceAttributes("the instance type's price, which Blue Lobster states in US cents"))
@@ -269,6 +277,12 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 			return
 		}
 	}
+	if team := plan.TeamID.ValueString(); team != "" {
+		if err := r.Client.AssignTeam(ctx, id, team); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("assigning "+what+" to team "+team, err))
+			return
+		}
+	}
 	inst, err := r.Client.GetInstance(ctx, id)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
@@ -296,6 +310,15 @@ func (r *instanceResource) waitLaunched(ctx context.Context, id, what string, la
 		return wait.Observation{State: i.PowerStatus, Message: "Blue Lobster reports the launch failed"}
 	})
 	return err
+}
+
+// setTeam assigns the instance to team, or takes it out of its team when
+// team is empty.
+func (r *instanceResource) setTeam(ctx context.Context, id, team string) error {
+	if team == "" {
+		return r.Client.RemoveFromTeam(ctx, id)
+	}
+	return r.Client.AssignTeam(ctx, id, team)
 }
 
 func (r *instanceResource) setPower(ctx context.Context, id, what, power string) error {
@@ -339,6 +362,12 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.PowerState.Equal(state.PowerState) {
 		if err := r.setPower(ctx, id, what, plan.PowerState.ValueString()); err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic("setting power_state of "+what, err))
+			return
+		}
+	}
+	if !plan.TeamID.IsUnknown() && !plan.TeamID.Equal(state.TeamID) {
+		if err := r.setTeam(ctx, id, plan.TeamID.ValueString()); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("changing the team of "+what, err))
 			return
 		}
 	}

@@ -29,6 +29,8 @@ type Instance struct {
 	PriceCentsPerHour jsonx.Number      `json:"price_cents_per_hour"`
 	TemplateName      string            `json:"template_name"`
 	OSType            string            `json:"os_type"`
+	TeamID            string            `json:"team_id"`
+	TeamName          string            `json:"team_name"`
 	VMUsername        string            `json:"vm_username"`
 }
 

@@ -196,6 +196,9 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 	handle("POST /instances/{id}/firewall/rules", c.addRule)
 	handle("GET /instances/{id}/firewall/rules/{pos}", c.getRule)
 	handle("DELETE /instances/{id}/firewall/rules/{pos}", c.deleteRule)
+	handle("POST /instances/{id}/team", c.assignTeam)
+	handle("DELETE /instances/{id}/team", c.removeTeam)
+	handle("GET /teams/{team_id}/instances", c.teamInstances)
 	handle("GET /tasks/{id}", c.getTask)
 	mux.HandleFunc(Prefix+"/", func(w http.ResponseWriter, r *http.Request) {
 		c.fail(w, http.StatusNotFound, "not_found", "Not found: "+r.Method+" "+r.URL.Path)

@@ -57,6 +57,7 @@ type ipAddr struct {
 
 type instance struct {
 	UUID, Name, Region, Type, Template, ISO, Username, HostID, InternalIP string
+	TeamID                                                                string
 	Metadata                                                              map[string]string
 	Power                                                                 string
 	CreatedAt                                                             time.Time
@@ -82,6 +83,9 @@ func (c *Cloud) instanceBody(i *instance) map[string]any {
 	if i.Spec.GPUModel != "" {
 		b["gpu_model"] = "RTX " + i.Spec.GPUModel
 	}
+	if team, ok := teamByID(i.TeamID); ok {
+		b["team_id"], b["team_name"] = team.ID, team.Name
+	}
 	if sw.PowerStatusNull && i.Power == statusRunning {
 		b["power_status"] = nil
 	}
@@ -98,15 +102,21 @@ func (c *Cloud) instanceBody(i *instance) map[string]any {
 	return b
 }
 
-func (c *Cloud) listInstances(w http.ResponseWriter, r *http.Request) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.settle()
+// ordered is every instance in launch order. Callers hold c.mu.
+func (c *Cloud) ordered() []*instance {
 	all := make([]*instance, 0, len(c.instances))
 	for _, i := range c.instances {
 		all = append(all, i)
 	}
 	sort.Slice(all, func(a, b int) bool { return all[a].Order < all[b].Order })
+	return all
+}
+
+func (c *Cloud) listInstances(w http.ResponseWriter, r *http.Request) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.settle()
+	all := c.ordered()
 	out := make([]map[string]any, 0, len(all))
 	for _, i := range all {
 		out = append(out, c.instanceBody(i))
