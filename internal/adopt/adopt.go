@@ -63,13 +63,15 @@ const ClockSkew = time.Minute
 // one per configured provider, since two accounts may use the same IDs.
 type Claims struct{ ids sync.Map }
 
-func (c *Claims) claim(resource, id string) {
+// Claim records id as taken by this configuration.
+func (c *Claims) Claim(resource, id string) {
 	if c != nil {
 		c.ids.Store(resource+"\x00"+id, true)
 	}
 }
 
-func (c *Claims) claimed(resource, id string) bool {
+// Claimed: this configuration already took id.
+func (c *Claims) Claimed(resource, id string) bool {
 	if c == nil {
 		return false
 	}
@@ -87,7 +89,7 @@ func Create(ctx context.Context, k Kind, create func(context.Context) (string, e
 	sent := time.Now()
 	id, err := create(ctx)
 	if err == nil {
-		k.Claims.claim(k.Resource, id)
+		k.Claims.Claim(k.Resource, id)
 		return id, nil
 	}
 	if !transport.MayHaveSucceeded(err) {
@@ -97,11 +99,11 @@ func Create(ctx context.Context, k Kind, create func(context.Context) (string, e
 	if listErr != nil {
 		return "", &LostError{Kind: k, Cause: err, LookupErr: listErr}
 	}
-	fresh := New(before, after, sent, func(id string) bool { return k.Claims.claimed(k.Resource, id) })
+	fresh := New(before, after, sent, func(id string) bool { return k.Claims.Claimed(k.Resource, id) })
 	if len(fresh) != 1 || beforeErr != nil {
 		return "", &LostError{Kind: k, Cause: err, Candidates: fresh, BeforeErr: beforeErr}
 	}
-	k.Claims.claim(k.Resource, fresh[0].ID)
+	k.Claims.Claim(k.Resource, fresh[0].ID)
 	tflog.Warn(ctx, "adopted the object a create made although its answer was lost", map[string]any{
 		"object": k.What, "id": fresh[0].ID, "cause": err.Error(),
 	})

@@ -3,10 +3,14 @@ package bluelobster
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
 // NewBackupsDataSource is gpucloud_bluelobster_backups.
@@ -18,21 +22,37 @@ func NewBackupsDataSource() datasource.DataSource {
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[backupsModel]{
 		Name: "bluelobster_backups", Configure: d.configure, Doing: "listing Blue Lobster backups",
 		Schema: schema.Schema{
-			MarkdownDescription: "The backups of one Blue Lobster instance, oldest first.",
+			MarkdownDescription: "The account's backups, or one instance's, oldest first. With `instance_id` they come from the " +
+				"instance's list, which tells `format`; without, from the account-wide list, which tells each backup's instance " +
+				"and `notes` (its path, `GET /backups`, is inferred: the document gives none).",
 			Attributes: map[string]schema.Attribute{
-				"instance_id": schema.StringAttribute{Required: true, MarkdownDescription: "The instance."},
+				"instance_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only this instance's backups. Unset by default: the whole account's."},
+				"notes_regex": schema.StringAttribute{
+					Optional: true, Validators: []validator.String{validate.Regexp()},
+					MarkdownDescription: "Only backups whose notes match this regular expression (RE2); the account-wide list tells notes, so this needs `instance_id` unset. Unset by default: all.",
+				},
 				"backups": schema.ListNestedAttribute{
-					Computed: true, MarkdownDescription: "Its backups.",
+					Computed: true, MarkdownDescription: "The backups.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"volid": str("Backup volume ID, for restores."), "size_bytes": schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in bytes."},
-						"size_human": str("Size, readable."), "created_at": str("When it was taken."), "format": str("Backup format."), "notes": str("Notes."),
+						"volid": str("Backup volume ID, for restores and imports."), "size_bytes": schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in bytes."},
+						"size_human": str("Size, readable."), "created_at": str("When it was taken."),
+						"format":        str("Backup format; told by an instance's list only."),
+						"notes":         str("Notes; told by the account-wide list only."),
+						"instance_id":   str("The instance backed up."),
+						"instance_name": str("Its name; told by the account-wide list only."),
 					}},
 				},
 			},
 		},
+		Validators: []datasource.ConfigValidator{datasourcevalidator.Conflicting(path.MatchRoot("instance_id"), path.MatchRoot("notes_regex"))},
 		Fill: func(ctx context.Context, m *backupsModel) error {
-			backups, err := d.Client.ListBackups(ctx, m.InstanceID.ValueString())
-			m.Backups = backupsFromAPI(backups)
+			if id := m.InstanceID.ValueString(); id != "" {
+				backups, err := d.Client.ListBackups(ctx, id)
+				m.Backups = backupsFromAPI(backups, id)
+				return err
+			}
+			all, err := d.Client.ListAllBackups(ctx)
+			m.Backups = accountBackupsFromAPI(all, m.NotesRegex)
 			return err
 		},
 	})

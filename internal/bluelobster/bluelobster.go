@@ -22,7 +22,7 @@ const (
 
 // Resources lists Blue Lobster's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewInstanceResource, NewFirewallResource, NewBackupScheduleResource, NewExtraIPResource}
+	return []func() resource.Resource{NewInstanceResource, NewFirewallResource, NewBackupScheduleResource, NewExtraIPResource, NewBackupResource}
 }
 
 // DataSources lists Blue Lobster's data sources.

@@ -80,6 +80,10 @@ resource "gpucloud_bluelobster_backup_schedule" "b" {
   time_utc    = "04:00"
 }
 resource "gpucloud_bluelobster_extra_ip" "ip" { instance_id = gpucloud_bluelobster_instance.i.id }
+resource "gpucloud_bluelobster_backup" "bk" {
+  instance_id = gpucloud_bluelobster_instance.i.id
+  notes       = "campaign"
+}
 resource "gpucloud_nova_ssh_key" "k" {
   label      = "campaign"
   public_key = %[1]q
@@ -232,7 +236,7 @@ func numericIDs(on bool) func(*acctest.Sim) {
 var createPaths = []string{
 	"/verda/v1/instances", "/verda/v1/volumes", "/verda/v1/ssh-keys", "/verda/v1/scripts",
 	"/tensordock/api/v2/instances", "/tensordock/api/v2/secrets",
-	"/bluelobster/api/v1/instances/launch-instance", "/bluelobster/api/v1/instances/*/ips",
+	"/bluelobster/api/v1/instances/launch-instance", "/bluelobster/api/v1/instances/*/ips", "/bluelobster/api/v1/instances/*/backup",
 	"/nova/vms", "/nova/ssh-keys", "/novitai/api/instances",
 }
 

@@ -97,6 +97,7 @@ resource "gpucloud_bluelobster_instance" "i" {
   password       = "imports-password-1"
   template_name  = "UBUNTU-22-04"
   metadata       = { project = "imports" }
+  team_id        = "5b0c1a6e-7d1f-4b7e-9a51-0c2d7e9f3a01"
   power_state    = "stopped"
   timeouts       = { create = "10m", update = "10m", delete = "10m" }
 }
@@ -118,6 +119,11 @@ resource "gpucloud_bluelobster_backup_schedule" "b" {
   retention_count = 3
 }
 resource "gpucloud_bluelobster_extra_ip" "ip" { instance_id = gpucloud_bluelobster_instance.i.id }
+resource "gpucloud_bluelobster_backup" "bk" {
+  instance_id = gpucloud_bluelobster_instance.i.id
+  notes       = "imports"
+  timeouts    = { create = "10m", update = "5m", delete = "10m" }
+}
 resource "gpucloud_nova_ssh_key" "k" {
   label      = "imports"
   public_key = %[1]q

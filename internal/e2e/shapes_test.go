@@ -33,6 +33,16 @@ data "gpucloud_tensordock_locations" "all" {}
 data "gpucloud_bluelobster_instance_types" "all" {}
 data "gpucloud_bluelobster_images" "all" {}
 data "gpucloud_bluelobster_backups" "i" { instance_id = gpucloud_bluelobster_instance.i.id }
+data "gpucloud_bluelobster_backups" "all" { depends_on = [gpucloud_bluelobster_backup.bk] }
+data "gpucloud_bluelobster_instances" "all" { depends_on = [gpucloud_bluelobster_instance.i] }
+data "gpucloud_bluelobster_teams" "all" { depends_on = [gpucloud_bluelobster_instance.i] }
+data "gpucloud_verda_instances" "all" { depends_on = [gpucloud_verda_instance.i] }
+data "gpucloud_verda_ssh_key" "k" { id = gpucloud_verda_ssh_key.k.id }
+data "gpucloud_verda_startup_script" "s" { name = gpucloud_verda_startup_script.s.name }
+data "gpucloud_tensordock_instances" "all" { depends_on = [gpucloud_tensordock_instance.i] }
+data "gpucloud_tensordock_ssh_key" "k" { name = gpucloud_tensordock_ssh_key.k.name }
+data "gpucloud_nova_instances" "all" { depends_on = [gpucloud_nova_instance.i] }
+data "gpucloud_nova_ssh_key" "k" { id = gpucloud_nova_ssh_key.k.id }
 data "gpucloud_nova_offers" "all" {}
 data "gpucloud_nova_pricing" "all" {}
 data "gpucloud_nova_images" "all" {}

@@ -77,6 +77,8 @@ type Task struct {
 	IPAddress string `json:"ip_address"`
 	Message   string `json:"message"`
 	Error     string `json:"error"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
 }
 
 // Task states.

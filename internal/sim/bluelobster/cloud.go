@@ -115,7 +115,7 @@ func (c *Cloud) Wire() core.Wire { return wire }
 var wire = core.Wire{
 	Optional: core.Names("host_id", "region", "internal_ip", "metadata", "instance_type", "price_cents_per_hour", "team_id",
 		"team_name", "template_name", "os_type", "vm_username", "last_backup", "next_backup", "interface_name", "mac_address",
-		"assigned_at", "bridge", "message", "operation"),
+		"assigned_at", "bridge", "message", "operation", "notes", "format", "instance_name"),
 	Dictionaries: core.Names("metadata"),
 }
 
@@ -140,7 +140,8 @@ func (c *Cloud) SetCapacity(region, instanceType string, n int) {
 	c.capacity[region][instanceType] = n
 }
 
-// Objects lists instances and their extra IPs, both billed.
+// Objects lists instances, their backups and their extra IPs, all billed
+// (backup storage past the free tier).
 func (c *Cloud) Objects() []core.Object {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -148,6 +149,9 @@ func (c *Cloud) Objects() []core.Object {
 	var out []core.Object
 	for _, i := range c.instances {
 		out = append(out, core.Object{Cloud: "bluelobster", Kind: "instance", ID: i.UUID, Name: i.Name, Status: i.Power, Billed: true})
+		for _, b := range i.Backups {
+			out = append(out, core.Object{Cloud: "bluelobster", Kind: "backup", ID: b.VolID, Name: b.Notes, Status: "stored", Billed: true})
+		}
 		for _, ip := range i.IPs[1:] {
 			out = append(out, core.Object{Cloud: "bluelobster", Kind: "extra_ip", ID: i.UUID + "/" + ip.Address, Name: ip.Address, Billed: true})
 		}
@@ -185,6 +189,10 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 	handle("POST /instances/{id}/shutdown", c.power("shutdown", statusStopped))
 	handle("POST /instances/{id}/force-shutdown", c.power("force_shutdown", statusStopped))
 	handle("GET /instances/{id}/backups", c.listBackups)
+	handle("POST /instances/{id}/backup", c.createBackup)
+	handle("GET /backups", c.listAllBackups)
+	handle("DELETE /backups", c.deleteBackup)
+	handle("PUT /backups/notes", c.setBackupNotes)
 	handle("GET /instances/{id}/backup-schedule", c.getSchedule)
 	handle("POST /instances/{id}/backup-schedule", c.putSchedule)
 	handle("DELETE /instances/{id}/backup-schedule", c.deleteSchedule)

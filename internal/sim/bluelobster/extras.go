@@ -90,6 +90,7 @@ type backup struct {
 	VolID     string
 	SizeBytes int64
 	CreatedAt time.Time
+	Notes     string
 }
 
 var hhmm = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
@@ -228,10 +229,20 @@ func (c *Cloud) RunBackup(id string, size int64) bool {
 	if !ok {
 		return false
 	}
-	now := c.now()
-	i.Backups = append(i.Backups, backup{VolID: "wil-pbs-01:backup/vm/" + strconv.FormatInt(100+i.Order, 10) + "/" + now.UTC().Format(time.RFC3339Nano), SizeBytes: size, CreatedAt: now})
+	c.takeBackupSized(i, c.now(), size)
 	if i.Schedule != nil {
+		now := c.now()
 		i.Schedule.LastBackup = &now
 	}
 	return true
+}
+
+// takeBackup adds a backup taken at when, the size of the instance's disk.
+// Callers hold c.mu.
+func (c *Cloud) takeBackup(i *instance, when time.Time) {
+	c.takeBackupSized(i, when, int64(i.Spec.StorageGiB)<<30/3)
+}
+
+func (c *Cloud) takeBackupSized(i *instance, when time.Time, size int64) {
+	i.Backups = append(i.Backups, backup{VolID: "wil-pbs-01:backup/vm/" + strconv.FormatInt(100+i.Order, 10) + "/" + when.UTC().Format(time.RFC3339Nano), SizeBytes: size, CreatedAt: when})
 }

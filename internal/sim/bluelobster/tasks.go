@@ -2,6 +2,7 @@ package bluelobster
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -16,6 +17,9 @@ type task struct {
 	// status, or remove it.
 	SetPower string
 	Remove   bool
+	// Or take a backup of it, or delete one of its backups.
+	TakeBackup   bool
+	DeleteBackup string
 }
 
 // newTask queues an operation that finishes after the task delay, with its
@@ -50,6 +54,10 @@ func (c *Cloud) settle() {
 				c.remove(i)
 			case t.SetPower != "":
 				i.Power = t.SetPower
+			case t.TakeBackup:
+				c.takeBackup(i, t.Created.Add(t.Delay))
+			case t.DeleteBackup != "":
+				i.Backups = slices.DeleteFunc(i.Backups, func(b backup) bool { return b.VolID == t.DeleteBackup })
 			}
 		}
 	}

@@ -64,7 +64,8 @@ func (c *Client) GetSecret(ctx context.Context, id string) (*Secret, error) {
 	return &s, nil
 }
 
-// ListSSHKeys lists the secrets of type SSHKEY.
+// ListSSHKeys lists the secrets of type SSHKEY, and those whose type is not
+// reported.
 func (c *Client) ListSSHKeys(ctx context.Context) ([]Secret, error) {
 	var out struct {
 		Data []secretData `json:"data"`
@@ -74,7 +75,8 @@ func (c *Client) ListSSHKeys(ctx context.Context) ([]Secret, error) {
 	}
 	var keys []Secret
 	for _, d := range out.Data {
-		if strings.EqualFold(d.Attributes.Type, "SSHKEY") {
+		// A secret whose type is not reported may be a key; only one of another type is left out.
+		if t := d.Attributes.Type; t == "" || strings.EqualFold(t, "SSHKEY") {
 			keys = append(keys, d.secret())
 		}
 	}
