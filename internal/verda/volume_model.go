@@ -20,6 +20,9 @@ type volumeModel struct {
 	IsOSVolume        types.Bool     `tfsdk:"is_os_volume"`
 	CreatedAt         types.String   `tfsdk:"created_at"`
 	MountCommand      types.String   `tfsdk:"mount_command"`
+	PseudoPath        types.String   `tfsdk:"pseudo_path"`
+	CreateDirCommand  types.String   `tfsdk:"create_directory_command"`
+	FstabCommand      types.String   `tfsdk:"filesystem_to_fstab_command"`
 	MonthlyPrice      types.Float64  `tfsdk:"monthly_price"`
 	Currency          types.String   `tfsdk:"currency"`
 }
@@ -39,6 +42,7 @@ func volumeFromAPI(v *api.Volume, prior volumeModel) volumeModel {
 	m.IsOSVolume = types.BoolValue(v.IsOSVolume)
 	m.CreatedAt = types.StringValue(v.CreatedAt)
 	m.MountCommand = types.StringValue(v.MountCommand)
+	m.PseudoPath, m.CreateDirCommand, m.FstabCommand = types.StringValue(v.PseudoPath), types.StringValue(v.CreateDirectoryCommand), types.StringValue(v.FilesystemToFstabCommand)
 	m.MonthlyPrice = types.Float64Value(float64(v.MonthlyPrice))
 	m.Currency = types.StringValue(v.Currency)
 	return m

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -81,10 +82,13 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"instance_ids": schema.SetAttribute{
 				Optional: true, Computed: true, ElementType: types.StringType,
-				Validators:    []validator.Set{setvalidator.SizeAtMost(1), setvalidator.ValueStringsAre(validate.UUID())},
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(validate.UUID())},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-				MarkdownDescription: "The instance the volume is attached to (at most one). Unset leaves attachments to others " +
-					"(such as `gpucloud_verda_instance.existing_volume_ids`); `[]` detaches it.",
+				MarkdownDescription: "The instances the volume is attached to, changed in place: one for a block volume, several " +
+					"for a shared filesystem (a type whose `is_shared_fs` is true in `gpucloud_verda_volume_types`, such as " +
+					"`NVMe_Shared`; checked at plan). Verda detaches a volume from all its instances at once, so taking one " +
+					"instance away detaches the volume and attaches it again to the rest. Unset leaves attachments made by " +
+					"others (such as `gpucloud_verda_instance.existing_volume_ids`); `[]` detaches it.",
 			},
 			"delete_permanently": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
@@ -98,6 +102,15 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"created_at":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When it was created."},
 			"mount_command": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep, MarkdownDescription: "The command that mounts it on an instance, as Verda gives it.",
+			},
+			"pseudo_path": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep, MarkdownDescription: "The filesystem's unique path on Verda's storage, such as `volume-84Ca37Jf`.",
+			},
+			"create_directory_command": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep, MarkdownDescription: "The command that creates its mount point, for cloud-init, as Verda gives it.",
+			},
+			"filesystem_to_fstab_command": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep, MarkdownDescription: "The command that adds it to `/etc/fstab` once, for cloud-init, as Verda gives it.",
 			},
 			"monthly_price": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per month for its size."},
 			"currency":      schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Currency of the price."},
@@ -147,6 +160,13 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if resp.Diagnostics.HasError() || r.Client == nil || plan.InstanceIDs.IsUnknown() {
 		return
 	}
+	// Counted with unknown IDs too: instances created in the same apply.
+	if n := len(plan.InstanceIDs.Elements()); n > 1 && !plan.Type.IsUnknown() && !r.isSharedFS(ctx, plan.Type.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("instance_ids"), "Only a shared filesystem attaches to several instances",
+			fmt.Sprintf("instance_ids names %d instances, but type = %q attaches to one. Use a type whose is_shared_fs is true "+
+				"(see gpucloud_verda_volume_types), such as NVMe_Shared, or one volume per instance.", n, plan.Type.ValueString()))
+		return
+	}
 	wanted, _ := stringSet(ctx, plan.InstanceIDs)
 	for _, id := range wanted {
 		if slices.Contains(prior, id) {
@@ -159,6 +179,16 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 					"Unless this apply shuts it down first (power_state = \"stopped\"), attaching will fail.", inst.Hostname, id, inst.Status))
 		}
 	}
+}
+
+// isSharedFS: Verda's catalogue says the type is a shared filesystem; when
+// the catalogue cannot be read, the type's name says it.
+func (r *volumeResource) isSharedFS(ctx context.Context, typ string) bool {
+	known, err := r.Client.KnownVolumeTypes(ctx)
+	if err != nil {
+		return strings.Contains(typ, "_Shared")
+	}
+	return slices.ContainsFunc(known, func(t api.VolumeType) bool { return t.Type == typ && t.IsSharedFS })
 }
 
 func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -256,7 +286,9 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if !plan.InstanceIDs.IsUnknown() && !plan.InstanceIDs.Equal(state.InstanceIDs) {
 		before, _ := stringSet(ctx, state.InstanceIDs)
 		after, _ := stringSet(ctx, plan.InstanceIDs)
-		if len(before) > 0 {
+		attach := slices.DeleteFunc(slices.Clone(after), func(id string) bool { return slices.Contains(before, id) })
+		if slices.ContainsFunc(before, func(id string) bool { return !slices.Contains(after, id) }) {
+			// Verda detaches from every instance at once; the ones kept are attached again.
 			if !act("detaching", api.VolumeActionRequest{Action: api.VolumeActionDetach}) {
 				return
 			}
@@ -264,9 +296,10 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 				resp.Diagnostics.Append(apierr.Diagnostic("detaching "+what, err))
 				return
 			}
+			attach = after
 		}
-		for _, target := range after {
-			if !act("attaching", api.VolumeActionRequest{Action: api.VolumeActionAttach, InstanceID: target}) {
+		if len(attach) > 0 {
+			if !act("attaching", attachRequest(attach)) {
 				return
 			}
 			if _, err := r.waitFor(ctx, id, what, api.VolumeAttached); err != nil {
@@ -281,6 +314,15 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, volumeFromAPI(v, plan))...)
+}
+
+// attachRequest attaches to one instance as the document's instance_id, to
+// several as its instance_ids.
+func attachRequest(targets []string) api.VolumeActionRequest {
+	if len(targets) == 1 {
+		return api.VolumeActionRequest{Action: api.VolumeActionAttach, InstanceID: targets[0]}
+	}
+	return api.VolumeActionRequest{Action: api.VolumeActionAttach, InstanceIDs: targets}
 }
 
 func (r *volumeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -144,13 +144,82 @@ resource "gpucloud_verda_volume" "test" {
 			{
 				// Verda refuses to attach to a running instance: the plan warns, apply fails with Verda's reason.
 				Config:      config("running", "[gpucloud_verda_instance.i.id]"),
-				ExpectError: regexp.MustCompile(`(?s)Error attaching Verda volume "scratch".*must be shut\s+down`),
+				ExpectError: regexp.MustCompile(`(?s)Error attaching Verda volume "scratch".*not\s+shut\s+down`),
 			},
 			{
 				Config: config("running", "[]"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Value(volumeAddr, "status", knownvalue.StringExact("detached")),
 				},
+			},
+		},
+	})
+}
+
+// A shared filesystem attaches to two instances and is taken off one in
+// place, staying attached to the other; a block volume asked to attach to
+// two fails the plan naming instance_ids.
+func TestAccVolume_sharedFilesystemAttachesToSeveral(t *testing.T) {
+	s := acctest.StartSim(t)
+	config := func(typ, attach string) string {
+		return s.Config(fmt.Sprintf(`
+resource "gpucloud_verda_instance" "a" {
+  instance_type = "CPU.4V.16G"
+  image         = "ubuntu-24.04"
+  hostname      = "node-a"
+  location_code = "FIN-01"
+  power_state   = "stopped"
+}
+resource "gpucloud_verda_instance" "b" {
+  instance_type = "CPU.4V.16G"
+  image         = "ubuntu-24.04"
+  hostname      = "node-b"
+  location_code = "FIN-01"
+  power_state   = "stopped"
+}
+resource "gpucloud_verda_volume" "test" {
+  name          = "datasets"
+  size          = 100
+  type          = %q
+  location_code = "FIN-01"
+  instance_ids  = %s
+}
+`, typ, attach))
+	}
+	both := "[gpucloud_verda_instance.a.id, gpucloud_verda_instance.b.id]"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{
+				Config:      config("NVMe", both),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)instance_ids.*names 2 instances, but type = "NVMe" attaches to one`),
+			},
+			{
+				Config: config("NVMe_Shared", both),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Value(volumeAddr, "instance_ids", knownvalue.SetSizeExact(2)),
+					acctest.Value(volumeAddr, "status", knownvalue.StringExact("attached")),
+					acctest.Value(volumeAddr, "filesystem_to_fstab_command", knownvalue.StringRegexp(regexp.MustCompile(`/etc/fstab`))),
+					acctest.Value(volumeAddr, "create_directory_command", knownvalue.StringRegexp(regexp.MustCompile(`^mkdir `))),
+				},
+			},
+			{
+				Config: config("NVMe_Shared", "[gpucloud_verda_instance.a.id]"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Value(volumeAddr, "status", knownvalue.StringExact("attached")),
+					statecheck.CompareValueCollection(volumeAddr, []tfjsonpath.Path{tfjsonpath.New("instance_ids")},
+						"gpucloud_verda_instance.a", tfjsonpath.New("id"), compare.ValuesSame()),
+					acctest.Value(volumeAddr, "instance_ids", knownvalue.SetSizeExact(1)),
+				},
+			},
+			{
+				Config:           config("NVMe_Shared", "[gpucloud_verda_instance.a.id]"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
 	})

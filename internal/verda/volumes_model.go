@@ -26,6 +26,10 @@ type volumeDataModel struct {
 	IsOSVolume   bool     `tfsdk:"is_os_volume"`
 	MonthlyPrice float64  `tfsdk:"monthly_price"`
 	CreatedAt    string   `tfsdk:"created_at"`
+	MountCommand string   `tfsdk:"mount_command"`
+	PseudoPath   string   `tfsdk:"pseudo_path"`
+	CreateDir    string   `tfsdk:"create_directory_command"`
+	Fstab        string   `tfsdk:"filesystem_to_fstab_command"`
 }
 
 func volumesFromAPI(vols []api.Volume, location, typ, instanceID string) []volumeDataModel {
@@ -41,6 +45,7 @@ func volumesFromAPI(vols []api.Volume, location, typ, instanceID string) []volum
 		out = append(out, volumeDataModel{
 			ID: v.ID, Name: v.Name, Size: v.Size, Type: v.Type, LocationCode: v.Location, Status: v.Status,
 			InstanceIDs: attached, IsOSVolume: v.IsOSVolume, MonthlyPrice: float64(v.MonthlyPrice), CreatedAt: v.CreatedAt,
+			MountCommand: v.MountCommand, PseudoPath: v.PseudoPath, CreateDir: v.CreateDirectoryCommand, Fstab: v.FilesystemToFstabCommand,
 		})
 	}
 	return out

@@ -106,7 +106,7 @@ func (c *Cloud) body(i *instance) instanceBody {
 func (c *Cloud) attachedTo(instanceID string) []string {
 	var vols []*volume
 	for _, v := range c.volumes {
-		if v.InstanceID == instanceID && v.Status != volumeDeleted {
+		if slices.Contains(v.attachments(), instanceID) && v.Status != volumeDeleted {
 			vols = append(vols, v)
 		}
 	}
@@ -461,7 +461,11 @@ func (c *Cloud) releaseVolumes(i *instance, toDelete *[]string, permanently bool
 	}
 	for _, id := range c.attachedTo(i.ID) {
 		v := c.volumes[id]
-		v.InstanceID = ""
+		v.detachFrom(i.ID)
+		if v.InstanceID != "" {
+			// A shared filesystem stays attached to its other instances.
+			continue
+		}
 		if slices.Contains(del, id) {
 			c.trash(v, permanently && toDelete != nil)
 			continue

@@ -25,14 +25,16 @@ var volumeTypes = []string{"HDD", "NVMe", "HDD_Shared", "NVMe_Shared", "NVMe_Loc
 func validVolumeType(t string) bool { return slices.Contains(volumeTypes, t) }
 
 type volume struct {
-	ID                 string
-	Name               string
-	Type               string
-	Location           string
-	Size               int
-	Status             string
-	IsOSVolume         bool
-	InstanceID         string
+	ID         string
+	Name       string
+	Type       string
+	Location   string
+	Size       int
+	Status     string
+	IsOSVolume bool
+	InstanceID string
+	// AlsoAttached are the further instances a shared filesystem is attached to.
+	AlsoAttached       []string
 	SSHKeyIDs          []string
 	OnSpotDiscontinue  string
 	CreatedAt          time.Time
@@ -101,7 +103,11 @@ func (c *Cloud) volumeBody(v *volume) volumeBody {
 			target = "vda"
 		}
 		b.Target = &target
-		if i, ok := c.instances[v.InstanceID]; ok {
+		for _, id := range v.attachments() {
+			i, ok := c.instances[id]
+			if !ok {
+				continue
+			}
 			ref := volumeInstRef{ID: i.ID, InstanceType: i.Type.InstanceType, Status: i.Status, OSVolumeID: i.OSVolumeID, Hostname: i.Hostname}
 			if i.Status == statusRunning {
 				ip := i.IP
@@ -134,9 +140,38 @@ func (c *Cloud) newVolume(spec volumeSpec, location string, os bool) *volume {
 	return v
 }
 
+// attachments are the instances the volume is attached to.
+func (v *volume) attachments() []string {
+	if v.InstanceID == "" {
+		return nil
+	}
+	return append([]string{v.InstanceID}, v.AlsoAttached...)
+}
+
+// attach adds an instance to the volume's attachments.
+func (v *volume) attach(instanceID string) {
+	switch {
+	case v.InstanceID == "":
+		v.InstanceID = instanceID
+	case !slices.Contains(v.attachments(), instanceID):
+		v.AlsoAttached = append(v.AlsoAttached, instanceID)
+	}
+}
+
+// detachFrom takes one instance off the volume's attachments.
+func (v *volume) detachFrom(instanceID string) {
+	rest := slices.DeleteFunc(v.attachments(), func(id string) bool { return id == instanceID })
+	v.InstanceID, v.AlsoAttached = "", nil
+	for _, id := range rest {
+		v.attach(id)
+	}
+}
+
+func isSharedType(t string) bool { return slices.Contains([]string{"NVMe_Shared", "HDD_Shared"}, t) }
+
 // trash moves a volume to the trash, or removes it for good.
 func (c *Cloud) trash(v *volume, permanently bool) {
-	v.InstanceID = ""
+	v.InstanceID, v.AlsoAttached = "", nil
 	v.Plan = nil
 	if permanently {
 		delete(c.volumes, v.ID)
@@ -226,7 +261,7 @@ func (c *Cloud) createVolume(w http.ResponseWriter, r *http.Request) {
 	case req.Name == "" || req.Size < 1 || !validVolumeType(req.Type):
 		fail(w, http.StatusBadRequest, "name, a size of at least 1 GB and a valid type are required")
 		return
-	case len(targets) > 1 && !slices.Contains([]string{"NVMe_Shared", "HDD_Shared"}, req.Type):
+	case len(targets) > 1 && !isSharedType(req.Type):
 		fail(w, http.StatusBadRequest, "Only shared volumes can be attached to several instances")
 		return
 	}
@@ -237,7 +272,10 @@ func (c *Cloud) createVolume(w http.ResponseWriter, r *http.Request) {
 	v := c.newVolume(volumeSpec{Name: req.Name, Size: req.Size, Type: req.Type}, req.LocationCode, false)
 	final := volumeDetached
 	if len(targets) > 0 {
-		v.InstanceID, final = targets[0], volumeAttached
+		for _, id := range targets {
+			v.attach(id)
+		}
+		final = volumeAttached
 	}
 	v.Plan.add(c.now().Add(time.Duration(c.switches.Get().ActionDelay)), final)
 	c.answerCreated(w, http.StatusAccepted, v.ID)
@@ -276,31 +314,40 @@ func (c *Cloud) volumeAction(w http.ResponseWriter, r *http.Request) {
 	now, delay := c.now(), time.Duration(c.switches.Get().ActionDelay)
 	switch req.Action {
 	case "attach":
-		target := req.InstanceID
-		if target == "" && len(req.InstanceIDs) > 0 {
-			target = req.InstanceIDs[0]
+		targets := req.InstanceIDs
+		if req.InstanceID != "" {
+			targets = append([]string{req.InstanceID}, targets...)
 		}
-		i, ok := c.instances[target]
-		if !ok {
-			failf(w, http.StatusNotFound, "Instance %s not found", target)
+		if len(targets) == 0 {
+			fail(w, http.StatusBadRequest, "instance_id or instance_ids is required to attach")
 			return
 		}
-		if i.Status != statusOffline {
-			fail(w, http.StatusForbidden, "The instance must be shut down to attach a volume")
-			return
-		}
-		for _, v := range vols {
-			switch {
-			case v.InstanceID != "" && v.InstanceID != target:
-				failf(w, http.StatusBadRequest, "Volume %s is attached to another instance", v.ID)
+		for _, target := range targets {
+			i, ok := c.instances[target]
+			if !ok {
+				failf(w, http.StatusNotFound, "Instance %s not found", target)
 				return
-			case v.Location != i.Location:
-				failf(w, http.StatusBadRequest, "Volume %s is in %s, the instance in %s", v.ID, v.Location, i.Location)
+			}
+			if i.Status != statusOffline {
+				fail(w, http.StatusForbidden, "One or more of the specified instances is not shut down")
 				return
+			}
+			for _, v := range vols {
+				switch {
+				case !isSharedType(v.Type) && (len(targets) > 1 || v.InstanceID != "" && v.InstanceID != target):
+					failf(w, http.StatusBadRequest, "Volume %s is not a shared filesystem: it attaches to one instance", v.ID)
+					return
+				case v.Location != i.Location:
+					failf(w, http.StatusBadRequest, "Volume %s is in %s, the instance in %s", v.ID, v.Location, i.Location)
+					return
+				}
 			}
 		}
 		for _, v := range vols {
-			v.InstanceID, v.Status = target, volumeAttaching
+			for _, target := range targets {
+				v.attach(target)
+			}
+			v.Status = volumeAttaching
 			v.Plan.add(now.Add(delay), volumeAttached)
 		}
 	case "detach":
@@ -316,7 +363,7 @@ func (c *Cloud) volumeAction(w http.ResponseWriter, r *http.Request) {
 			if v.InstanceID == "" {
 				continue
 			}
-			v.InstanceID, v.Status = "", volumeDetaching
+			v.InstanceID, v.AlsoAttached, v.Status = "", nil, volumeDetaching
 			v.Plan.add(now.Add(delay), volumeDetached)
 		}
 	case "rename":

@@ -13,6 +13,12 @@ type catalogue struct {
 	images        coalesce.Once[[]Image]
 	onDemand      coalesce.Once[[]LocationAvailability]
 	spot          coalesce.Once[[]LocationAvailability]
+	volumeTypes   coalesce.Once[[]VolumeType]
+}
+
+// KnownVolumeTypes is ListVolumeTypes fetched once, like KnownInstanceTypes.
+func (c *Client) KnownVolumeTypes(ctx context.Context) ([]VolumeType, error) {
+	return c.catalogue.volumeTypes.Get(ctx, c.ListVolumeTypes)
 }
 
 // KnownInstanceTypes is ListInstanceTypes fetched once for this client, for

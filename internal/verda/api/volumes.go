@@ -10,25 +10,27 @@ import (
 
 // Volume is block or shared storage.
 type Volume struct {
-	ID                   string   `json:"id"`
-	InstanceID           string   `json:"instance_id"`
-	Instances            []VolRef `json:"instances"`
-	Name                 string   `json:"name"`
-	CreatedAt            string   `json:"created_at"`
-	Status               string   `json:"status"`
-	Size                 int64    `json:"size"`
-	IsOSVolume           bool     `json:"is_os_volume"`
-	Target               string   `json:"target"`
-	Type                 string   `json:"type"`
-	Location             string   `json:"location"`
-	SSHKeyIDs            []string `json:"ssh_key_ids"`
-	PseudoPath           string   `json:"pseudo_path"`
-	MountCommand         string   `json:"mount_command"`
-	Contract             string   `json:"contract"`
-	MonthlyPrice         Number   `json:"monthly_price"`
-	Currency             string   `json:"currency"`
-	DeletedAt            string   `json:"deleted_at"`
-	IsPermanentlyDeleted bool     `json:"is_permanently_deleted"`
+	ID                       string   `json:"id"`
+	InstanceID               string   `json:"instance_id"`
+	Instances                []VolRef `json:"instances"`
+	Name                     string   `json:"name"`
+	CreatedAt                string   `json:"created_at"`
+	Status                   string   `json:"status"`
+	Size                     int64    `json:"size"`
+	IsOSVolume               bool     `json:"is_os_volume"`
+	Target                   string   `json:"target"`
+	Type                     string   `json:"type"`
+	Location                 string   `json:"location"`
+	SSHKeyIDs                []string `json:"ssh_key_ids"`
+	PseudoPath               string   `json:"pseudo_path"`
+	MountCommand             string   `json:"mount_command"`
+	CreateDirectoryCommand   string   `json:"create_directory_command"`
+	FilesystemToFstabCommand string   `json:"filesystem_to_fstab_command"`
+	Contract                 string   `json:"contract"`
+	MonthlyPrice             Number   `json:"monthly_price"`
+	Currency                 string   `json:"currency"`
+	DeletedAt                string   `json:"deleted_at"`
+	IsPermanentlyDeleted     bool     `json:"is_permanently_deleted"`
 }
 
 // VolRef is an instance a volume is attached to.
@@ -96,6 +98,7 @@ type VolumeActionRequest struct {
 	Action      string   `json:"action"`
 	ID          []string `json:"id"`
 	InstanceID  string   `json:"instance_id,omitempty"`
+	InstanceIDs []string `json:"instance_ids,omitempty"`
 	Name        string   `json:"name,omitempty"`
 	Size        int64    `json:"size,omitempty"`
 	IsPermanent bool     `json:"is_permanent,omitempty"`
