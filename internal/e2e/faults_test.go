@@ -40,6 +40,14 @@ resource "gpucloud_verda_volume" "v" {
   location_code      = "FIN-01"
   delete_permanently = true
 }
+resource "gpucloud_verda_volume" "copy" {
+  name               = "campaign-copy"
+  size               = 20
+  type               = "NVMe"
+  location_code      = "FIN-01"
+  source_volume_id   = gpucloud_verda_volume.v.id
+  delete_permanently = true
+}
 resource "gpucloud_verda_instance" "i" {
   instance_type      = "CPU.4V.16G"
   image              = "ubuntu-24.04"
@@ -232,9 +240,10 @@ func numericIDs(on bool) func(*acctest.Sim) {
 }
 
 // createPaths are the request paths that create a billed or named object,
-// one per resource kind of everything() that creates with a POST.
+// one per resource kind of everything() that creates with a POST, and the
+// PUT that clones a Verda volume.
 var createPaths = []string{
-	"/verda/v1/instances", "/verda/v1/volumes", "/verda/v1/ssh-keys", "/verda/v1/scripts",
+	"/verda/v1/instances", "/verda/v1/volumes", "PUT /verda/v1/volumes", "/verda/v1/ssh-keys", "/verda/v1/scripts",
 	"/tensordock/api/v2/instances", "/tensordock/api/v2/secrets",
 	"/bluelobster/api/v1/instances/launch-instance", "/bluelobster/api/v1/instances/*/ips", "/bluelobster/api/v1/instances/*/backup",
 	"/nova/vms", "/nova/ssh-keys", "/novitai/api/instances",
@@ -245,6 +254,9 @@ func onCreates(f sim.Fault) []sim.Fault {
 	var out []sim.Fault
 	for _, p := range createPaths {
 		f.Method, f.Path = "POST", p
+		if method, path, ok := strings.Cut(p, " "); ok {
+			f.Method, f.Path = method, path
+		}
 		out = append(out, f)
 	}
 	return out

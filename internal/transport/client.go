@@ -86,6 +86,9 @@ type Request struct {
 	NoAuth bool
 	// Replayable marks a POST that is safe to send twice (a token request).
 	Replayable bool
+	// Creates marks a request of a method that is usually safe to repeat (a
+	// PUT) which here makes a new object, so that it is never sent twice.
+	Creates bool
 }
 
 // Response is a successful answer.
@@ -301,8 +304,8 @@ func (c *Client) attempt(ctx context.Context, req Request) (*attemptResult, erro
 		}
 		contentType = "application/json"
 	}
-	if req.Replayable {
-		ctx = context.WithValue(ctx, replayableKey{}, true)
+	if req.Replayable || req.Creates {
+		ctx = context.WithValue(ctx, replayableKey{}, req.Replayable && !req.Creates)
 	}
 	now := time.Now()
 	budget := &retryBudget{failureMax: c.retryMax, throttleMax: c.throttleMax, start: now, attemptStart: now, limit: c.retryTime, waitMin: c.waitMin, waitMax: c.waitMax}

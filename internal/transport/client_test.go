@@ -63,6 +63,19 @@ func TestRetriesServerErrorsForReplayableMethods(t *testing.T) {
 	}
 }
 
+func TestNeverRetriesServerErrorForAPutThatCreates(t *testing.T) {
+	var calls atomic.Int32
+	srv := flaky(t, &calls, 500)
+	_, err := newTestClient(t, srv.URL).Do(context.Background(), Request{Method: http.MethodPut, Path: "/things", Body: map[string]string{"action": "clone"}, Creates: true})
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != 500 {
+		t.Fatalf("want the 500 as an APIError, got %v", err)
+	}
+	if got := calls.Load(); got != 1 {
+		t.Fatalf("a PUT that creates and reached the server must not be repeated; got %d attempts", got)
+	}
+}
+
 func TestNeverRetriesServerErrorForPost(t *testing.T) {
 	var calls atomic.Int32
 	srv := flaky(t, &calls, 500)

@@ -52,12 +52,14 @@ func (b *retryBudget) fits(d time.Duration) bool {
 
 // replayable reports whether sending r again cannot duplicate anything.
 func replayable(r *http.Request) bool {
+	if v, ok := r.Context().Value(replayableKey{}).(bool); ok {
+		return v
+	}
 	switch r.Method {
 	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
 		return true
 	}
-	v, _ := r.Context().Value(replayableKey{}).(bool)
-	return v
+	return false
 }
 
 // shouldRetry: 429 always; 5xx and lost connections only where a repeat cannot

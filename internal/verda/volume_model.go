@@ -14,6 +14,7 @@ type volumeModel struct {
 	Type              types.String   `tfsdk:"type"`
 	LocationCode      types.String   `tfsdk:"location_code"`
 	InstanceIDs       types.Set      `tfsdk:"instance_ids"`
+	SourceVolumeID    types.String   `tfsdk:"source_volume_id"`
 	DeletePermanently types.Bool     `tfsdk:"delete_permanently"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	Status            types.String   `tfsdk:"status"`

@@ -90,6 +90,14 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 					"instance away detaches the volume and attaches it again to the rest. Unset leaves attachments made by " +
 					"others (such as `gpucloud_verda_instance.existing_volume_ids`); `[]` detaches it.",
 			},
+			"source_volume_id": schema.StringAttribute{
+				Optional: true, Validators: []validator.String{validate.UUID()},
+				PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
+				MarkdownDescription: "A volume to clone: the new volume starts as a copy of it (Verda's `clone` action), in " +
+					"`location_code` and of `type`, then grows to `size`, which may not be smaller than the source's (checked at " +
+					"plan). Unset by default: an empty volume. Verda does not report a volume's source, so an imported volume " +
+					"keeps what the configuration says.",
+			},
 			"delete_permanently": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
@@ -138,6 +146,9 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if !ok {
 		return
 	}
+	if req.State.Raw.IsNull() && r.Client != nil && !plan.SourceVolumeID.IsNull() && !plan.SourceVolumeID.IsUnknown() {
+		r.checkSource(ctx, plan, resp)
+	}
 	if req.State.Raw.IsNull() && r.Client != nil {
 		locations, err := r.Client.KnownLocations(ctx)
 		catalog.Check(&resp.Diagnostics, catalog.Value{Attr: path.Root("location_code"), Value: plan.LocationCode,
@@ -181,6 +192,22 @@ func (r *volumeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 }
 
+// checkSource fails the plan of a clone whose source does not exist or is
+// larger than the size asked for.
+func (r *volumeResource) checkSource(ctx context.Context, plan volumeModel, resp *resource.ModifyPlanResponse) {
+	src, err := r.Client.ReadVolume(ctx, plan.SourceVolumeID.ValueString())
+	switch {
+	case transport.IsNotFound(err) || err == nil && src.Status == api.VolumeDeleted:
+		resp.Diagnostics.AddAttributeError(path.Root("source_volume_id"), "No such volume",
+			fmt.Sprintf("source_volume_id = %q: Verda has no volume with this ID outside the trash; see gpucloud_verda_volumes.", plan.SourceVolumeID.ValueString()))
+	case err != nil:
+		resp.Diagnostics.AddAttributeWarning(path.Root("source_volume_id"), "Source volume not checked", err.Error())
+	case !plan.Size.IsUnknown() && plan.Size.ValueInt64() < src.Size:
+		resp.Diagnostics.AddAttributeError(path.Root("size"), "Clone smaller than its source",
+			fmt.Sprintf("size = %d: a clone of volume %q is at least its %d GB.", plan.Size.ValueInt64(), src.Name, src.Size))
+	}
+}
+
 // isSharedFS: Verda's catalogue says the type is a shared filesystem; when
 // the catalogue cannot be read, the type's name says it.
 func (r *volumeResource) isSharedFS(ctx context.Context, typ string) bool {
@@ -207,9 +234,22 @@ func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest,
 	name, location := plan.Name.ValueString(), plan.LocationCode.ValueString()
 	what := apierr.Describe("Verda", "volume", name)
 	body := api.CreateVolumeRequest{Type: plan.Type.ValueString(), LocationCode: location, Size: plan.Size.ValueInt64(), Name: name, InstanceIDs: targets}
+	create := func(ctx context.Context) (string, error) { return r.Client.CreateVolume(ctx, body) }
+	source := plan.SourceVolumeID.ValueString()
+	if source != "" {
+		src, err := r.Client.GetVolume(ctx, source)
+		if err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("reading the volume to clone for "+what, err))
+			return
+		}
+		// A clone starts at its source's size and is attached afterwards.
+		body.Size, body.InstanceIDs = src.Size, nil
+		create = func(ctx context.Context) (string, error) {
+			return r.Client.CloneVolume(ctx, source, api.CloneVolumeRequest{Name: name, LocationCode: location, Type: body.Type})
+		}
+	}
 	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_volume", What: what,
-		Matching: adopt.Matching(r.Client.Volumes, createdVolume(body), volumeCandidate)},
-		func(ctx context.Context) (string, error) { return r.Client.CreateVolume(ctx, body) })
+		Matching: adopt.Matching(r.Client.Volumes, createdVolume(body), volumeCandidate)}, create)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -222,16 +262,49 @@ func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
 	target := api.VolumeDetached
-	if len(targets) > 0 {
+	if len(body.InstanceIDs) > 0 {
 		target = api.VolumeAttached
 	}
 	v, err := r.waitFor(ctx, id, what, target)
 	if v != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, volumeFromAPI(v, state))...)
+		state = volumeFromAPI(v, state)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
 	}
+	if source != "" {
+		r.finishClone(ctx, id, what, plan, targets, state, resp)
+	}
+}
+
+// finishClone grows a clone to the size asked for and attaches it.
+func (r *volumeResource) finishClone(ctx context.Context, id, what string, plan volumeModel, targets []string, state volumeModel, resp *resource.CreateResponse) {
+	act := func(doing string, req api.VolumeActionRequest, status string) bool {
+		req.ID = []string{id}
+		err := r.Client.VolumeAction(ctx, req)
+		if err == nil {
+			_, err = r.waitFor(ctx, id, what, status)
+		}
+		if err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic(doing+" "+what, err))
+		}
+		return err == nil
+	}
+	if plan.Size.ValueInt64() > state.Size.ValueInt64() &&
+		!act("growing the clone", api.VolumeActionRequest{Action: api.VolumeActionResize, Size: plan.Size.ValueInt64()}, api.VolumeDetached) {
+		return
+	}
+	if len(targets) > 0 && !act("attaching the clone", attachRequest(targets), api.VolumeAttached) {
+		return
+	}
+	v, err := r.Client.GetVolume(ctx, id)
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, volumeFromAPI(v, state))...)
 }
 
 func (r *volumeResource) waitFor(ctx context.Context, id, what, target string) (*api.Volume, error) {

@@ -225,6 +225,70 @@ resource "gpucloud_verda_volume" "test" {
 	})
 }
 
+// A clone starts as a copy of its source, grows to the size asked for and
+// is a volume of its own; a clone smaller than its source, or of a volume
+// that does not exist, fails the plan naming the attribute.
+func TestAccVolume_cloneOfAnotherVolume(t *testing.T) {
+	s := acctest.StartSim(t)
+	config := func(source string, size int) string {
+		return s.Config(fmt.Sprintf(`
+resource "gpucloud_verda_volume" "source" {
+  name          = "golden"
+  size          = 20
+  type          = "NVMe"
+  location_code = "FIN-01"
+}
+resource "gpucloud_verda_volume" "test" {
+  name             = "golden-copy"
+  size             = %d
+  type             = "NVMe"
+  location_code    = "FIN-01"
+  source_volume_id = %s
+}
+`, size, source))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{
+				Config:      config(`"00000000-0000-4000-8000-000000000000"`, 30),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)source_volume_id.*has\s+no\s+volume\s+with\s+this\s+ID`),
+			},
+			{Config: s.Config(`
+resource "gpucloud_verda_volume" "source" {
+  name          = "golden"
+  size          = 20
+  type          = "NVMe"
+  location_code = "FIN-01"
+}`)},
+			{
+				Config:      config("gpucloud_verda_volume.source.id", 10),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)size\s+=\s+10:\s+a\s+clone\s+of\s+volume\s+"golden"\s+is\s+at\s+least\s+its\s+20\s+GB`),
+			},
+			{
+				Config: config("gpucloud_verda_volume.source.id", 30),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Value(volumeAddr, "size", knownvalue.Int64Exact(30)),
+					acctest.Value(volumeAddr, "status", knownvalue.StringExact("detached")),
+					acctest.Value(volumeAddr, "name", knownvalue.StringExact("golden-copy")),
+					statecheck.CompareValuePairs(volumeAddr, tfjsonpath.New("source_volume_id"), "gpucloud_verda_volume.source", tfjsonpath.New("id"), compare.ValuesSame()),
+				},
+				Check: s.CheckObjectCount("verda", "volume", 2, "the source and its clone"),
+			},
+			{
+				Config:           config("gpucloud_verda_volume.source.id", 30),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+	if n := s.Requests("PUT /verda/v1/volumes", ""); n < 2 {
+		t.Fatalf("the clone and its resize go through PUT /volumes; %d were sent", n)
+	}
+}
+
 func TestAccVolume_drift(t *testing.T) {
 	s := acctest.StartSim(t)
 	var id string

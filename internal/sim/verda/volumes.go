@@ -1,6 +1,7 @@
 package verda
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -18,6 +19,7 @@ const (
 	volumeDetached  = "detached"
 	volumeDetaching = "detaching"
 	volumeDeleted   = "deleted"
+	volumeCloning   = "cloning"
 )
 
 var volumeTypes = []string{"HDD", "NVMe", "HDD_Shared", "NVMe_Shared", "NVMe_Local_Storage", "NVMe_Shared_Cluster", "NVMe_OS_Cluster"}
@@ -290,6 +292,8 @@ func (c *Cloud) volumeAction(w http.ResponseWriter, r *http.Request) {
 		IsPermanent bool            `json:"is_permanent"`
 		Name        string          `json:"name"`
 		Size        float64         `json:"size"`
+		Location    string          `json:"location_code"`
+		Type        string          `json:"type"`
 	}
 	if !decode(w, r, &req) {
 		return
@@ -366,6 +370,27 @@ func (c *Cloud) volumeAction(w http.ResponseWriter, r *http.Request) {
 			v.InstanceID, v.AlsoAttached, v.Status = "", nil, volumeDetaching
 			v.Plan.add(now.Add(delay), volumeDetached)
 		}
+	case "clone":
+		if len(vols) != 1 {
+			fail(w, http.StatusBadRequest, "clone takes one volume")
+			return
+		}
+		src := vols[0]
+		spec := volumeSpec{Name: cmp.Or(req.Name, src.Name+"-clone"), Size: float64(src.Size), Type: cmp.Or(req.Type, src.Type)}
+		location := cmp.Or(req.Location, src.Location)
+		switch {
+		case !validVolumeType(spec.Type):
+			failf(w, http.StatusBadRequest, "Invalid type %q", spec.Type)
+			return
+		case !slices.ContainsFunc(c.catalog.Locations, func(l Location) bool { return l.Code == location }):
+			failf(w, http.StatusBadRequest, "Invalid location_code %q", location)
+			return
+		}
+		clone := c.newVolume(spec, location, false)
+		clone.Status = volumeCloning
+		clone.Plan.add(now.Add(delay), volumeDetached)
+		core.WriteJSON(w, http.StatusAccepted, map[string]string{"id": clone.ID})
+		return
 	case "rename":
 		if req.Name == "" {
 			fail(w, http.StatusBadRequest, "name is required")
