@@ -52,7 +52,8 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 		"gpucloud_novitai_instance", "gpucloud_novitai_instances",
 		"gpucloud_tensordock_hostnode", "gpucloud_tensordock_hostnodes", "gpucloud_tensordock_instances", "gpucloud_tensordock_locations",
 		"gpucloud_tensordock_ssh_key",
-		"gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_instances", "gpucloud_verda_locations",
+		"gpucloud_verda_balance", "gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_instances", "gpucloud_verda_locations",
+		"gpucloud_verda_long_term_periods",
 		"gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume_types", "gpucloud_verda_volumes",
 	}
 	if !slices.Equal(resources, wantResources) || !slices.Equal(dataSources, wantData) {

@@ -26,6 +26,7 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewLocationsDataSource, NewImagesDataSource, NewVolumeTypesDataSource, NewInstanceTypesDataSource,
 		NewInstanceDataSource, NewInstancesDataSource, NewVolumesDataSource, NewSSHKeyDataSource, NewStartupScriptDataSource,
+		NewBalanceDataSource, NewLongTermPeriodsDataSource,
 	}
 }
 

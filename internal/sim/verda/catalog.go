@@ -194,6 +194,18 @@ func (c *Cloud) balance(w http.ResponseWriter, r *http.Request) {
 	core.WriteJSON(w, http.StatusOK, map[string]any{"amount": c.snapshot().Balance, "currency": "usd"})
 }
 
+// LongTermPeriods are the document's long-term rental periods.
+var LongTermPeriods = []map[string]any{
+	{"code": "1_WEEK", "name": "1 week", "is_enabled": true, "unit_name": "week", "unit_value": 1, "discount_percentage": 5},
+	{"code": "1_MONTH", "name": "1 month", "is_enabled": true, "unit_name": "month", "unit_value": 1, "discount_percentage": 9},
+	{"code": "3_MONTHS", "name": "3 months", "is_enabled": true, "unit_name": "month", "unit_value": 3, "discount_percentage": 14},
+	{"code": "1_YEAR", "name": "1 year", "is_enabled": false, "unit_name": "year", "unit_value": 1, "discount_percentage": 25},
+}
+
+func (c *Cloud) listLongTermPeriods(w http.ResponseWriter, _ *http.Request) {
+	core.WriteJSON(w, http.StatusOK, LongTermPeriods)
+}
+
 func availabilityFor(cat Catalog, r *http.Request) map[string][]string {
 	if spot, _ := strconv.ParseBool(r.URL.Query().Get("is_spot")); spot {
 		return cat.SpotAvailability

@@ -249,6 +249,9 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 
 	open("GET /instance-types", c.listInstanceTypes)
 	authed("GET /balance", c.balance)
+	open("GET /long-term/periods", c.listLongTermPeriods)
+	open("GET /long-term/periods/instances", c.listLongTermPeriods)
+	open("GET /long-term/periods/clusters", c.listLongTermPeriods)
 	authed("GET /locations", c.listLocations)
 	authed("GET /images", c.listImages)
 	authed("GET /instance-availability", c.listAvailability)

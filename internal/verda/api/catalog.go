@@ -65,3 +65,20 @@ func (c *Client) GetBalance(ctx context.Context) (*Balance, error) {
 	var out Balance
 	return &out, c.getJSON(ctx, "/balance", nil, &out)
 }
+
+// LongTermPeriod is a rental period a long-term contract can run for.
+type LongTermPeriod struct {
+	Code               string `json:"code"`
+	Name               string `json:"name"`
+	IsEnabled          bool   `json:"is_enabled"`
+	UnitName           string `json:"unit_name"`
+	UnitValue          Number `json:"unit_value"`
+	DiscountPercentage Number `json:"discount_percentage"`
+}
+
+// ListLongTermPeriods lists the long-term periods for "instances" or
+// "clusters".
+func (c *Client) ListLongTermPeriods(ctx context.Context, of string) ([]LongTermPeriod, error) {
+	var out []LongTermPeriod
+	return out, c.getJSON(ctx, "/long-term/periods/"+url.PathEscape(of), nil, &out)
+}
