@@ -53,6 +53,7 @@ resource "gpucloud_verda_instance" "i" {
   image              = "ubuntu-24.04"
   hostname           = "campaign"
   location_code      = "FIN-01"
+  tags               = { campaign = "faults" }
   ssh_key_ids        = [gpucloud_verda_ssh_key.k.id]
   startup_script_id  = gpucloud_verda_startup_script.s.id
   volumes_on_destroy = "delete_permanently"

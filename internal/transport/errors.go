@@ -70,6 +70,12 @@ func IsNotFound(err error) bool {
 	return ok && e.Status == http.StatusNotFound
 }
 
+// IsBadRequest reports an HTTP 400.
+func IsBadRequest(err error) bool {
+	e, ok := asAPIError(err)
+	return ok && e.Status == http.StatusBadRequest
+}
+
 // IsConflict reports an HTTP 409 that is not about capacity.
 func IsConflict(err error) bool {
 	e, ok := asAPIError(err)

@@ -48,6 +48,7 @@ type instanceModel struct {
 	ExistingVolumeIDs types.Set      `tfsdk:"existing_volume_ids"`
 	PowerState        types.String   `tfsdk:"power_state"`
 	VolumesOnDestroy  types.String   `tfsdk:"volumes_on_destroy"`
+	Tags              types.Map      `tfsdk:"tags"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 
 	Status types.String `tfsdk:"status"`
@@ -89,7 +90,7 @@ func (m *instanceModel) deployRequest(ctx context.Context) (api.DeployRequest, d
 		InstanceType: m.InstanceType.ValueString(), Image: m.Image.ValueString(), Hostname: m.Hostname.ValueString(),
 		Description: m.Description.ValueString(), LocationCode: m.LocationCode.ValueString(), SSHKeyIDs: keys,
 		StartupScriptID: m.StartupScriptID.ValueString(), IsSpot: m.IsSpot.ValueBool(), Contract: m.Contract.ValueString(),
-		Coupon: m.Coupon.ValueString(), ExistingVolumes: existing,
+		Coupon: m.Coupon.ValueString(), ExistingVolumes: existing, Tags: tagSpecs(ctx, m.Tags),
 	}
 	if m.OSVolume != nil {
 		req.OSVolume = &api.OSVolumeSpec{
@@ -129,6 +130,7 @@ func instanceFromAPI(i *api.Instance, prior instanceModel) instanceModel {
 	m.Description = types.StringValue(i.Description)
 	m.LocationCode = types.StringValue(i.Location)
 	m.IsSpot = types.BoolValue(i.IsSpot)
+	m.Tags = tagsFromAPI(i.Tags, prior.Tags)
 	if i.StartupScriptID != "" || m.StartupScriptID.IsUnknown() {
 		m.StartupScriptID = nullIfEmpty(i.StartupScriptID)
 	}

@@ -182,6 +182,7 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "`running` or `stopped`, changed in place by starting or shutting down the instance. " +
 					"A stopped instance is still billed. Defaults to `running`.",
 			},
+			"tags": tagsAttribute("instance"),
 			"volumes_on_destroy": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(volumesTrashOS),
 				Validators: []validator.String{stringvalidator.OneOf(volumesChoices...)},
@@ -495,6 +496,16 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	} else if inst, err = r.Client.ReadInstance(ctx, id); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
+	}
+	if !plan.Tags.IsUnknown() && !plan.Tags.Equal(state.Tags) {
+		if err := syncTags(ctx, r.Client, api.TaggedInstances, id, inst.Tags, plan.Tags); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("changing the tags of "+what, err))
+			return
+		}
+		if inst, err = r.Client.GetInstance(ctx, id); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+			return
+		}
 	}
 	if plan.NewVolumeIDs.IsUnknown() {
 		created, err := r.createdVolumes(ctx, inst, plan.Volumes)

@@ -507,3 +507,56 @@ func TestAccInstance_quickstartPlanShowsThePrice(t *testing.T) {
 		}},
 	})
 }
+
+// Tags are sent with the deploy, changed in place (a value changed, a key
+// removed, a key added), a tag linked in the console is drift the next plan
+// removes, and an uppercase key fails the plan.
+func TestAccInstance_tagsChangeInPlace(t *testing.T) {
+	s := acctest.StartSim(t)
+	addr := "gpucloud_verda_instance.tagged"
+	config := func(tags string) string {
+		return s.Config(`
+resource "gpucloud_verda_instance" "tagged" {
+  instance_type = "CPU.4V.16G"
+  image         = "ubuntu-24.04"
+  hostname      = "tagged"
+  location_code = "FIN-01"
+  tags          = ` + tags + `
+}`)
+	}
+	tags := func(want map[string]string) statecheck.StateCheck {
+		checks := map[string]knownvalue.Check{}
+		for k, v := range want {
+			checks[k] = knownvalue.StringExact(v)
+		}
+		return statecheck.ExpectKnownValue(addr, tfjsonpath.New("tags"), knownvalue.MapExact(checks))
+	}
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{Config: config(`{ Team = "ml" }`), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)tags.*lowercase`)},
+			{
+				Config:            config(`{ team = "ml", "gpu-pool" = "" }`),
+				ConfigStateChecks: []statecheck.StateCheck{tags(map[string]string{"team": "ml", "gpu-pool": ""})},
+				Check:             acctest.CaptureAttr(addr, "id", &id),
+			},
+			{
+				Config:            config(`{ team = "vision", env = "prod" }`),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}},
+				ConfigStateChecks: []statecheck.StateCheck{tags(map[string]string{"team": "vision", "env": "prod"})},
+			},
+			{
+				PreConfig: func() {
+					if !s.Verda.LinkTag("instances", id, "owner", "console") {
+						t.Fatal("no instance to tag")
+					}
+				},
+				Config:            config(`{ team = "vision", env = "prod" }`),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}},
+				ConfigStateChecks: []statecheck.StateCheck{tags(map[string]string{"team": "vision", "env": "prod"})},
+			},
+		},
+	})
+}

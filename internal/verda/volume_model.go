@@ -15,6 +15,7 @@ type volumeModel struct {
 	LocationCode      types.String   `tfsdk:"location_code"`
 	InstanceIDs       types.Set      `tfsdk:"instance_ids"`
 	SourceVolumeID    types.String   `tfsdk:"source_volume_id"`
+	Tags              types.Map      `tfsdk:"tags"`
 	DeletePermanently types.Bool     `tfsdk:"delete_permanently"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	Status            types.String   `tfsdk:"status"`
@@ -36,6 +37,7 @@ func volumeFromAPI(v *api.Volume, prior volumeModel) volumeModel {
 	m.Type = types.StringValue(v.Type)
 	m.LocationCode = types.StringValue(v.Location)
 	m.InstanceIDs = stringSetValue(v.AttachedTo())
+	m.Tags = tagsFromAPI(v.Tags, prior.Tags)
 	if m.DeletePermanently.IsNull() || m.DeletePermanently.IsUnknown() {
 		m.DeletePermanently = types.BoolValue(false)
 	}

@@ -1,8 +1,10 @@
 package verda
 
 import (
+	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/modeltest"
@@ -32,3 +34,21 @@ func TestVolumeFromAPI(t *testing.T) {
 }
 
 func TestVolumeParity(t *testing.T) { modeltest.ResourceParity(t, NewVolumeResource(), &volumeModel{}) }
+
+func TestTagsFromAPI(t *testing.T) {
+	null := types.MapNull(types.StringType)
+	if got := tagsFromAPI(nil, null); !got.IsNull() {
+		t.Errorf("an answer without tags keeps what was: %s", got)
+	}
+	if got := tagsFromAPI(&[]api.Tag{}, null); !got.IsNull() {
+		t.Errorf("no tags where none were configured stays null: %s", got)
+	}
+	got := tagsFromAPI(&[]api.Tag{{ID: "t1", Key: "team", Value: "ml"}, {ID: "t2", Key: "gpu-pool"}}, null)
+	want := types.MapValueMust(types.StringType, map[string]attr.Value{"team": types.StringValue("ml"), "gpu-pool": types.StringValue("")})
+	if !got.Equal(want) {
+		t.Errorf("tags added outside Terraform are drift: got %s", got)
+	}
+	if specs := tagSpecs(context.Background(), want); len(specs) != 2 || specs[0] != (api.TagSpec{Key: "gpu-pool"}) || specs[1] != (api.TagSpec{Key: "team", Value: "ml"}) {
+		t.Errorf("create bodies send the tags by key: %+v", specs)
+	}
+}

@@ -98,6 +98,7 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 					"plan). Unset by default: an empty volume. Verda does not report a volume's source, so an imported volume " +
 					"keeps what the configuration says.",
 			},
+			"tags": tagsAttribute("volume"),
 			"delete_permanently": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
@@ -233,7 +234,8 @@ func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest,
 
 	name, location := plan.Name.ValueString(), plan.LocationCode.ValueString()
 	what := apierr.Describe("Verda", "volume", name)
-	body := api.CreateVolumeRequest{Type: plan.Type.ValueString(), LocationCode: location, Size: plan.Size.ValueInt64(), Name: name, InstanceIDs: targets}
+	body := api.CreateVolumeRequest{Type: plan.Type.ValueString(), LocationCode: location, Size: plan.Size.ValueInt64(), Name: name,
+		InstanceIDs: targets, Tags: tagSpecs(ctx, plan.Tags)}
 	create := func(ctx context.Context) (string, error) { return r.Client.CreateVolume(ctx, body) }
 	source := plan.SourceVolumeID.ValueString()
 	if source != "" {
@@ -299,6 +301,11 @@ func (r *volumeResource) finishClone(ctx context.Context, id, what string, plan 
 	if len(targets) > 0 && !act("attaching the clone", attachRequest(targets), api.VolumeAttached) {
 		return
 	}
+	// A clone action carries no tags: they are linked afterwards.
+	if err := syncTags(ctx, r.Client, api.TaggedVolumes, id, nil, plan.Tags); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("tagging the clone "+what, err))
+		return
+	}
 	v, err := r.Client.GetVolume(ctx, id)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
@@ -349,6 +356,12 @@ func (r *volumeResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
 		return
+	}
+	if !plan.Tags.IsUnknown() && !plan.Tags.Equal(state.Tags) {
+		if err := syncTags(ctx, r.Client, api.TaggedVolumes, id, current.Tags, plan.Tags); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("changing the tags of "+what, err))
+			return
+		}
 	}
 	if current.Name != plan.Name.ValueString() && !act("renaming", api.VolumeActionRequest{Action: api.VolumeActionRename, Name: plan.Name.ValueString()}) {
 		return

@@ -360,3 +360,33 @@ func TestAccVolume_badInput(t *testing.T) {
 		t.Fatalf("bad input must fail before any create; %d were sent", n)
 	}
 }
+
+// A volume's tags are sent with its create and changed in place.
+func TestAccVolume_tagsChangeInPlace(t *testing.T) {
+	s := acctest.StartSim(t)
+	config := func(tags string) string {
+		return s.Config(`
+resource "gpucloud_verda_volume" "test" {
+  name          = "tagged"
+  size          = 10
+  type          = "NVMe"
+  location_code = "FIN-01"
+  tags          = ` + tags + `
+}`)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{
+				Config:            config(`{ dataset = "imagenet" }`),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(volumeAddr, "tags", knownvalue.MapExact(map[string]knownvalue.Check{"dataset": knownvalue.StringExact("imagenet")}))},
+			},
+			{
+				Config:            config(`{ dataset = "coco" }`),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(volumeAddr, plancheck.ResourceActionUpdate)}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(volumeAddr, "tags", knownvalue.MapExact(map[string]knownvalue.Check{"dataset": knownvalue.StringExact("coco")}))},
+			},
+		},
+	})
+}

@@ -1,6 +1,7 @@
 package verda_test
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -58,6 +59,10 @@ data "gpucloud_verda_volumes" "none" {
 							"type": knownvalue.StringExact("NVMe"), "location_code": knownvalue.StringExact("FIN-02"),
 							"status": knownvalue.StringExact("detached"), "instance_ids": knownvalue.ListSizeExact(0),
 							"is_os_volume": knownvalue.Bool(false), "monthly_price": knownvalue.Float64Exact(2), "created_at": knownvalue.NotNull(),
+							"mount_command":               knownvalue.StringRegexp(regexp.MustCompile(`^mount .*/mnt/volume$`)),
+							"pseudo_path":                 knownvalue.StringRegexp(regexp.MustCompile(`^volume-`)),
+							"create_directory_command":    knownvalue.StringExact("mkdir -p /mnt/volume"),
+							"filesystem_to_fstab_command": knownvalue.StringRegexp(regexp.MustCompile(`/etc/fstab$`)),
 						}),
 					})),
 					statecheck.ExpectKnownValue("data.gpucloud_verda_volumes.alpha", tfjsonpath.New("volumes"), knownvalue.ListExact([]knownvalue.Check{

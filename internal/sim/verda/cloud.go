@@ -154,7 +154,7 @@ func (c *Cloud) Wire() core.Wire { return wire }
 // Verda sends null in practice (no IP yet, a detached volume, no script).
 var wire = core.Wire{
 	Optional: core.Names("ip", "jupyter_token", "startup_script_id", "instance_id", "target", "deleted_at",
-		"is_permanently_deleted", "long_term", "base_hourly_cost"),
+		"is_permanently_deleted", "long_term", "base_hourly_cost", "tags"),
 }
 
 // ConsoleAuth authenticates a request as another user of the account.
@@ -249,6 +249,10 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 
 	open("GET /instance-types", c.listInstanceTypes)
 	authed("GET /balance", c.balance)
+	for _, kind := range []string{"instances", "volumes"} {
+		authed("POST /"+kind+"/{id}/tags", c.addTag(kind))
+		authed("DELETE /"+kind+"/{id}/tags/{tag}", c.deleteTag(kind))
+	}
 	open("GET /long-term/periods", c.listLongTermPeriods)
 	open("GET /long-term/periods/instances", c.listLongTermPeriods)
 	open("GET /long-term/periods/clusters", c.listLongTermPeriods)

@@ -34,36 +34,38 @@ type instance struct {
 	StartupScriptID string
 	OSVolumeID      string
 	JupyterToken    string
+	Tags            []Tag
 	Plan            schedule
 	Order           int64
 }
 
 // instanceBody is the document's instance object.
 type instanceBody struct {
-	ID              string   `json:"id"`
-	IP              *string  `json:"ip"`
-	Status          string   `json:"status"`
-	CreatedAt       string   `json:"created_at"`
-	CPU             Spec     `json:"cpu"`
-	GPU             Spec     `json:"gpu"`
-	GPUMemory       Spec     `json:"gpu_memory"`
-	Memory          Spec     `json:"memory"`
-	Storage         Spec     `json:"storage"`
-	Hostname        string   `json:"hostname"`
-	Description     string   `json:"description"`
-	Location        string   `json:"location"`
-	PricePerHour    float64  `json:"price_per_hour"`
-	IsSpot          bool     `json:"is_spot"`
-	InstanceType    string   `json:"instance_type"`
-	Image           string   `json:"image"`
-	OSName          string   `json:"os_name"`
-	StartupScriptID *string  `json:"startup_script_id"`
-	SSHKeyIDs       []string `json:"ssh_key_ids"`
-	OSVolumeID      string   `json:"os_volume_id"`
-	JupyterToken    string   `json:"jupyter_token"`
-	Contract        string   `json:"contract"`
-	Pricing         string   `json:"pricing"`
-	VolumeIDs       []string `json:"volume_ids"`
+	Tags            json.RawMessage `json:"tags"`
+	ID              string          `json:"id"`
+	IP              *string         `json:"ip"`
+	Status          string          `json:"status"`
+	CreatedAt       string          `json:"created_at"`
+	CPU             Spec            `json:"cpu"`
+	GPU             Spec            `json:"gpu"`
+	GPUMemory       Spec            `json:"gpu_memory"`
+	Memory          Spec            `json:"memory"`
+	Storage         Spec            `json:"storage"`
+	Hostname        string          `json:"hostname"`
+	Description     string          `json:"description"`
+	Location        string          `json:"location"`
+	PricePerHour    float64         `json:"price_per_hour"`
+	IsSpot          bool            `json:"is_spot"`
+	InstanceType    string          `json:"instance_type"`
+	Image           string          `json:"image"`
+	OSName          string          `json:"os_name"`
+	StartupScriptID *string         `json:"startup_script_id"`
+	SSHKeyIDs       []string        `json:"ssh_key_ids"`
+	OSVolumeID      string          `json:"os_volume_id"`
+	JupyterToken    string          `json:"jupyter_token"`
+	Contract        string          `json:"contract"`
+	Pricing         string          `json:"pricing"`
+	VolumeIDs       []string        `json:"volume_ids"`
 }
 
 const (
@@ -83,7 +85,7 @@ func (c *Cloud) body(i *instance) instanceBody {
 		Hostname: i.Hostname, Description: i.Description, Location: i.Location, PricePerHour: i.PricePerHour,
 		IsSpot: i.IsSpot, InstanceType: i.Type.InstanceType, Image: i.Image, OSName: i.OSName,
 		SSHKeyIDs: i.SSHKeyIDs, OSVolumeID: i.OSVolumeID, JupyterToken: i.JupyterToken,
-		Contract: i.Contract, Pricing: "FIXED_PRICE", VolumeIDs: c.attachedTo(i.ID),
+		Contract: i.Contract, Pricing: "FIXED_PRICE", VolumeIDs: c.attachedTo(i.ID), Tags: tagList(i.Tags),
 	}
 	if c.switches.Get().ImageAsID && i.ImageID != "" {
 		b.Image = i.ImageID
@@ -176,6 +178,7 @@ type deployRequest struct {
 	OSVolume        *volumeSpec     `json:"os_volume"`
 	Volumes         []volumeSpec    `json:"volumes"`
 	ExistingVolumes []string        `json:"existing_volumes"`
+	Tags            []tagSpec       `json:"tags"`
 }
 
 var spotPolicies = []string{"", "keep_detached", "move_to_trash", "delete_permanently"}
@@ -295,6 +298,12 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 		IP: fmt.Sprintf("203.0.113.%d", 1+rand.IntN(254)),
 	}
 	inst.OSName, inst.ImageID = c.osOf(req.Image)
+	tags, msg := c.newTags(req.Tags)
+	if msg != "" {
+		fail(w, http.StatusBadRequest, msg)
+		return
+	}
+	inst.Tags = tags
 
 	// The OS volume: a new one from the image type, or the detached one named as image.
 	if v, ok := c.volumes[req.Image]; ok {

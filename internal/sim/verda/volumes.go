@@ -37,6 +37,7 @@ type volume struct {
 	InstanceID string
 	// AlsoAttached are the further instances a shared filesystem is attached to.
 	AlsoAttached       []string
+	Tags               []Tag
 	SSHKeyIDs          []string
 	OnSpotDiscontinue  string
 	CreatedAt          time.Time
@@ -48,6 +49,7 @@ type volume struct {
 
 // volumeBody is the document's volume object, active or deleted.
 type volumeBody struct {
+	Tags                     json.RawMessage `json:"tags"`
 	ID                       string          `json:"id"`
 	InstanceID               *string         `json:"instance_id"`
 	Instances                []volumeInstRef `json:"instances"`
@@ -92,7 +94,7 @@ func (c *Cloud) volumeBody(v *volume) volumeBody {
 		ID: v.ID, Name: v.Name, CreatedAt: v.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z"), Status: v.Status,
 		Size: v.Size, IsOSVolume: v.IsOSVolume, Type: v.Type, Location: v.Location, SSHKeyIDs: v.SSHKeyIDs,
 		Contract: "PAY_AS_YOU_GO", MonthlyPrice: monthly, BaseHourlyCost: monthly / 730, Currency: "usd",
-		Instances: []volumeInstRef{},
+		Instances: []volumeInstRef{}, Tags: tagList(v.Tags),
 	}
 	if b.SSHKeyIDs == nil {
 		b.SSHKeyIDs = []string{}
@@ -236,12 +238,13 @@ func (c *Cloud) instancesShutDown(ids []string) (string, bool) {
 
 func (c *Cloud) createVolume(w http.ResponseWriter, r *http.Request) {
 	var req struct {
-		Type         string   `json:"type"`
-		LocationCode string   `json:"location_code"`
-		Size         float64  `json:"size"`
-		Name         string   `json:"name"`
-		InstanceID   string   `json:"instance_id"`
-		InstanceIDs  []string `json:"instance_ids"`
+		Type         string    `json:"type"`
+		LocationCode string    `json:"location_code"`
+		Size         float64   `json:"size"`
+		Name         string    `json:"name"`
+		InstanceID   string    `json:"instance_id"`
+		InstanceIDs  []string  `json:"instance_ids"`
+		Tags         []tagSpec `json:"tags"`
 	}
 	if !decode(w, r, &req) {
 		return
@@ -271,7 +274,13 @@ func (c *Cloud) createVolume(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusForbidden, "One or more of the specified instances is not shut down")
 		return
 	}
+	tags, msg := c.newTags(req.Tags)
+	if msg != "" {
+		fail(w, http.StatusBadRequest, msg)
+		return
+	}
 	v := c.newVolume(volumeSpec{Name: req.Name, Size: req.Size, Type: req.Type}, req.LocationCode, false)
+	v.Tags = tags
 	final := volumeDetached
 	if len(targets) > 0 {
 		for _, id := range targets {

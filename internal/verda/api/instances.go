@@ -13,6 +13,8 @@ import (
 
 // Instance is a deployed machine.
 type Instance struct {
+	// Tags is nil when the answer does not carry them.
+	Tags            *[]Tag   `json:"tags"`
 	ID              string   `json:"id"`
 	IP              string   `json:"ip"`
 	Status          string   `json:"status"`
@@ -83,6 +85,7 @@ type DeployRequest struct {
 	OSVolume        *OSVolumeSpec   `json:"os_volume,omitempty"`
 	Volumes         []NewVolumeSpec `json:"volumes,omitempty"`
 	ExistingVolumes []string        `json:"existing_volumes,omitempty"`
+	Tags            []TagSpec       `json:"tags,omitempty"`
 }
 
 // DeployInstance orders an instance and returns its ID; it is not running yet.

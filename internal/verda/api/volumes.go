@@ -10,6 +10,8 @@ import (
 
 // Volume is block or shared storage.
 type Volume struct {
+	// Tags is nil when the answer does not carry them.
+	Tags                     *[]Tag   `json:"tags"`
 	ID                       string   `json:"id"`
 	InstanceID               string   `json:"instance_id"`
 	Instances                []VolRef `json:"instances"`
@@ -65,11 +67,12 @@ const (
 
 // CreateVolumeRequest is the body of POST /volumes.
 type CreateVolumeRequest struct {
-	Type         string   `json:"type"`
-	LocationCode string   `json:"location_code"`
-	Size         int64    `json:"size"`
-	Name         string   `json:"name"`
-	InstanceIDs  []string `json:"instance_ids,omitempty"`
+	Type         string    `json:"type"`
+	LocationCode string    `json:"location_code"`
+	Size         int64     `json:"size"`
+	Name         string    `json:"name"`
+	InstanceIDs  []string  `json:"instance_ids,omitempty"`
+	Tags         []TagSpec `json:"tags,omitempty"`
 }
 
 // CloneVolumeRequest copies a volume into a new one (PUT /volumes, action clone).
