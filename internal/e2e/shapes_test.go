@@ -44,6 +44,7 @@ data "gpucloud_verda_startup_script" "s" { name = gpucloud_verda_startup_script.
 data "gpucloud_tensordock_instances" "all" { depends_on = [gpucloud_tensordock_instance.i] }
 data "gpucloud_tensordock_ssh_key" "k" { name = gpucloud_tensordock_ssh_key.k.name }
 data "gpucloud_nova_instances" "all" { depends_on = [gpucloud_nova_instance.i] }
+data "gpucloud_nova_billing" "now" {}
 data "gpucloud_nova_ssh_key" "k" { id = gpucloud_nova_ssh_key.k.id }
 data "gpucloud_nova_offers" "all" {}
 data "gpucloud_nova_pricing" "all" {}

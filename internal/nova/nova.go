@@ -17,7 +17,7 @@ func Resources() []func() resource.Resource {
 
 // DataSources lists Nova Cloud's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewOffersDataSource, NewPricingDataSource, NewImagesDataSource, NewInstancesDataSource, NewSSHKeyDataSource}
+	return []func() datasource.DataSource{NewOffersDataSource, NewPricingDataSource, NewImagesDataSource, NewInstancesDataSource, NewSSHKeyDataSource, NewBillingDataSource}
 }
 
 // clientHolder is embedded by every Nova resource and data source.

@@ -48,7 +48,7 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 	wantData := []string{
 		"gpucloud_bluelobster_backups", "gpucloud_bluelobster_images", "gpucloud_bluelobster_instance_types", "gpucloud_bluelobster_instances",
 		"gpucloud_bluelobster_teams", "gpucloud_gpu_offers",
-		"gpucloud_nova_images", "gpucloud_nova_instances", "gpucloud_nova_offers", "gpucloud_nova_pricing", "gpucloud_nova_ssh_key",
+		"gpucloud_nova_billing", "gpucloud_nova_images", "gpucloud_nova_instances", "gpucloud_nova_offers", "gpucloud_nova_pricing", "gpucloud_nova_ssh_key",
 		"gpucloud_novitai_instance", "gpucloud_novitai_instances",
 		"gpucloud_tensordock_hostnode", "gpucloud_tensordock_hostnodes", "gpucloud_tensordock_instances", "gpucloud_tensordock_locations",
 		"gpucloud_tensordock_ssh_key",
