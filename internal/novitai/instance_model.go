@@ -80,6 +80,19 @@ type instanceModel struct {
 	CreatedAt          types.String   `tfsdk:"created_at"`
 	ReadyAt            types.String   `tfsdk:"ready_at"`
 	EstimatedReadyTime types.String   `tfsdk:"estimated_ready_time"`
+	NovitaInstanceID   types.String   `tfsdk:"novita_instance_id"`
+	ProductID          types.String   `tfsdk:"product_id"`
+	SpotPrice          types.Float64  `tfsdk:"spot_price"`
+}
+
+// setCreated keeps what only the create answer tells; an adopted instance,
+// whose answer was lost, has none of it.
+func (m *instanceModel) setCreated(c api.Created) {
+	m.EstimatedReadyTime, m.NovitaInstanceID, m.ProductID = nullIfEmpty(c.EstimatedReadyTime), nullIfEmpty(c.NovitaInstanceID), nullIfEmpty(c.ProductID)
+	m.SpotPrice = types.Float64Null()
+	if c.SpotPrice != 0 {
+		m.SpotPrice = types.Float64Value(float64(c.SpotPrice))
+	}
 }
 
 func (m *instanceModel) setReported(rep reported) {

@@ -65,3 +65,16 @@ func TestInstanceParity(t *testing.T) {
 	modeltest.ResourceParity(t, NewInstanceResource(), &instanceModel{})
 	modeltest.DataSourceParity(t, NewInstanceDataSource(), &instanceData{})
 }
+
+func TestSetCreated(t *testing.T) {
+	var m instanceModel
+	m.setCreated(api.Created{InstanceID: "inst-1", EstimatedReadyTime: "2026-12-01T10:00:00Z", NovitaInstanceID: "nv-9", ProductID: "prod-gpu-basic", SpotPrice: 0.45})
+	if m.NovitaInstanceID.ValueString() != "nv-9" || m.ProductID.ValueString() != "prod-gpu-basic" || m.SpotPrice.ValueFloat64() != 0.45 ||
+		m.EstimatedReadyTime.ValueString() != "2026-12-01T10:00:00Z" {
+		t.Errorf("%+v", m)
+	}
+	m.setCreated(api.Created{InstanceID: "inst-2"})
+	if !m.NovitaInstanceID.IsNull() || !m.ProductID.IsNull() || !m.SpotPrice.IsNull() || !m.EstimatedReadyTime.IsNull() {
+		t.Errorf("what the answer does not give is null: %+v", m)
+	}
+}

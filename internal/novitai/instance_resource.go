@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -135,6 +136,18 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"created_at":           schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Creation time."},
 			"ready_at":             schema.StringAttribute{Computed: true, MarkdownDescription: "When it last became ready."},
 			"estimated_ready_time": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The service's estimate, at creation, of when it would be ready."},
+			"novita_instance_id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The instance's ID at Novita AI, as the create answer gives it (the service's source, not document 003); null when it does not, and after an import.",
+			},
+			"product_id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The product's ID, as the create answer gives it; null when it does not, and after an import.",
+			},
+			"spot_price": schema.Float64Attribute{
+				Computed: true, PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The spot price per hour at creation, as the create answer gives it; null when it does not, and after an import.",
+			},
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
@@ -170,7 +183,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		GPUNum: plan.GPUNum.ValueInt64(), RootfsSize: plan.RootfsSize.ValueInt64(), Region: plan.Region.ValueString(),
 		WebhookURL: plan.WebhookURL.ValueString(), BillingMode: plan.BillingMode.ValueString(),
 	}
-	estimated := ""
+	var answer api.Created
 	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_novitai_instance", What: what,
 		Matching: adopt.Matching(r.Client.Instances, createdBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) {
@@ -178,7 +191,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 			if err != nil {
 				return "", err
 			}
-			estimated = created.EstimatedReadyTime
+			answer = *created
 			return created.InstanceID, nil
 		})
 	if err != nil {
@@ -187,7 +200,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	// Saved before polling: a failed instance stays tracked (tainted), never billed outside state.
 	state := pending.State(plan)
-	state.ID, state.EstimatedReadyTime, state.Status = types.StringValue(id), nullIfEmpty(estimated), types.StringValue(api.StatusCreating)
+	state.ID, state.Status = types.StringValue(id), types.StringValue(api.StatusCreating)
+	state.setCreated(answer)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
 	inst, err := r.waitFor(ctx, id, what, api.StatusRunning)

@@ -37,6 +37,8 @@ func TestAccInstance_lifecycle(t *testing.T) {
 					acctest.Value(inst, "port_mappings", knownvalue.ListSizeExact(2)),
 					acctest.Value(inst, "estimated_ready_time", knownvalue.NotNull()),
 					acctest.Value(inst, "ready_at", knownvalue.NotNull()),
+					acctest.Value(inst, "product_id", knownvalue.StringExact("prod-gpu-basic")),
+					acctest.Value(inst, "spot_price", knownvalue.Float64Exact(0.9)),
 				},
 				Check: acctest.CaptureAttr(inst, "id", &id),
 			},
@@ -53,7 +55,7 @@ func TestAccInstance_lifecycle(t *testing.T) {
 			},
 			{
 				ResourceName: inst, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIgnore: []string{"product_name", "template_id", "rootfs_size", "webhook_url", "billing_mode", "timeouts", "estimated_ready_time"},
+				ImportStateVerifyIgnore: []string{"product_name", "template_id", "rootfs_size", "webhook_url", "billing_mode", "timeouts", "estimated_ready_time", "novita_instance_id", "product_id", "spot_price"},
 			},
 			{
 				Config: s.Config(hcl("trainer_1", "tmpl-pytorch-2", full)), ResourceName: inst, ImportState: true,

@@ -22,7 +22,9 @@ func hostnodeAttributes() map[string]schema.Attribute {
 		"engine": str("Virtualisation engine."), "uptime_percentage": num("Uptime in percent."),
 		"city": str("City."), "stateprovince": str("State or province."), "country": str("Country."),
 		"tier": integer("Datacenter tier."), "network_speed_gbps": num("Network speed in Gbit/s."),
-		"vcpu_count": integer("Free vCPUs."), "ram_gb": integer("Free RAM in GB."), "storage_gb": integer("Free storage in GB."),
+		"network_speed_upload_gbps": num("Upload speed in Gbit/s."),
+		"has_network_storage":       schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the location has network storage."},
+		"vcpu_count":                integer("Free vCPUs."), "ram_gb": integer("Free RAM in GB."), "storage_gb": integer("Free storage in GB."),
 		"per_vcpu_hr": num("Price per vCPU and hour."), "per_gb_ram_hr": num("Price per GB of RAM and hour."),
 		"per_gb_storage_hr": num("Price per GB of storage and hour."),
 		"gpus": schema.ListNestedAttribute{

@@ -22,6 +22,8 @@ type hostnodeModel struct {
 	Country          string     `tfsdk:"country"`
 	Tier             int64      `tfsdk:"tier"`
 	NetworkSpeedGbps float64    `tfsdk:"network_speed_gbps"`
+	UploadGbps       float64    `tfsdk:"network_speed_upload_gbps"`
+	NetworkStorage   bool       `tfsdk:"has_network_storage"`
 	VCPUCount        int64      `tfsdk:"vcpu_count"`
 	RAMGB            int64      `tfsdk:"ram_gb"`
 	StorageGB        int64      `tfsdk:"storage_gb"`
@@ -36,8 +38,9 @@ func hostnodeFromAPI(n api.Hostnode, gpuFilter string) hostnodeModel {
 	m := hostnodeModel{
 		ID: n.ID, LocationID: n.LocationID, Engine: n.Engine, UptimePercentage: float64(n.UptimePercentage),
 		City: n.Location.City, StateProvince: n.Location.StateProvince, Country: n.Location.Country, Tier: n.Location.Tier,
-		NetworkSpeedGbps: float64(n.Location.NetworkSpeedGbps),
-		VCPUCount:        n.AvailableResources.VCPUCount, RAMGB: n.AvailableResources.RAMGB, StorageGB: n.AvailableResources.StorageGB,
+		NetworkSpeedGbps: float64(n.Location.NetworkSpeedGbps), UploadGbps: float64(n.Location.NetworkSpeedUploadGbps),
+		NetworkStorage: n.Location.HasNetworkStorage,
+		VCPUCount:      n.AvailableResources.VCPUCount, RAMGB: n.AvailableResources.RAMGB, StorageGB: n.AvailableResources.StorageGB,
 		PerVCPUHr: float64(n.Pricing.PerVCPUHr), PerGBRAMHr: float64(n.Pricing.PerGBRAMHr), PerGBStorageHr: float64(n.Pricing.PerGBStorageHr),
 		GPUs: []gpuModel{},
 	}

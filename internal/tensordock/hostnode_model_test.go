@@ -27,6 +27,10 @@ func TestHostnodeFromAPI(t *testing.T) {
 	if h100 := hostnodeFromAPI(n, "H100-SXM5-80GB"); *h100.GPUPricePerHour != 2.2 {
 		t.Errorf("a GPU filter sets the price of that model, in any case: %v", *h100.GPUPricePerHour)
 	}
+	n.Location.HasNetworkStorage, n.Location.NetworkSpeedUploadGbps = true, 5
+	if got := hostnodeFromAPI(n, ""); !got.NetworkStorage || got.UploadGbps != 5 {
+		t.Errorf("the location's network storage and upload speed are told: %+v", got)
+	}
 	if cpu := hostnodeFromAPI(hostnode("hn-2", "Germany"), ""); cpu.GPUPricePerHour != nil || cpu.GPUs == nil {
 		t.Errorf("a CPU-only hostnode has no GPU price and an empty GPU list: %+v", cpu)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 )
@@ -33,6 +34,10 @@ func NewLocationsDataSource() datasource.DataSource {
 								"v0_name": str("GPU model, for `gpu_model`."), "display_name": str("Display name."),
 								"max_count":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Most GPUs of this model one machine can have here."},
 								"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per GPU and hour in USD."},
+								"pricing": schema.MapAttribute{Computed: true, ElementType: types.Float64Type,
+									MarkdownDescription: "The other prices with this GPU, as TensorDock names them (such as `per_vcpu_hr`); empty when not reported."},
+								"network_features": schema.MapAttribute{Computed: true, ElementType: types.BoolType,
+									MarkdownDescription: "Network features with this GPU, as TensorDock names them (such as `dedicated_ip_available`); empty when not reported."},
 							}},
 						},
 					}},

@@ -1,6 +1,7 @@
 package tensordock
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/modeltest"
@@ -9,10 +10,14 @@ import (
 
 func TestLocationsFromAPI(t *testing.T) {
 	got := locationsFromAPI([]api.Location{
-		{ID: "fi", City: "Helsinki", Country: "Finland", Tier: 3, GPUs: []api.LocationGPU{{V0Name: "h100-sxm5-80gb", MaxCount: 8, PricePerHr: 2.05}}},
+		{ID: "fi", City: "Helsinki", Country: "Finland", Tier: 3, GPUs: []api.LocationGPU{{V0Name: "h100-sxm5-80gb", MaxCount: 8, PricePerHr: 2.05,
+			Pricing:         map[string]any{"per_vcpu_hr": 0.0015, "note": "text is left out"},
+			NetworkFeatures: map[string]any{"dedicated_ip_available": true, "speed": 10.0}}}},
 		{ID: "de", City: "Frankfurt"},
 	})
-	if len(got) != 2 || got[0].GPUs[0] != (locationGPUModel{V0Name: "h100-sxm5-80gb", MaxCount: 8, PricePerHour: 2.05}) || got[0].Tier != 3 {
+	want := locationGPUModel{V0Name: "h100-sxm5-80gb", MaxCount: 8, PricePerHour: 2.05,
+		Pricing: map[string]float64{"per_vcpu_hr": 0.0015}, NetworkFeatures: map[string]bool{"dedicated_ip_available": true}}
+	if len(got) != 2 || !reflect.DeepEqual(got[0].GPUs[0], want) || got[0].Tier != 3 {
 		t.Errorf("%+v", got)
 	}
 	if got[1].GPUs == nil {

@@ -16,12 +16,14 @@ type HostnodeGPU struct {
 
 // HostnodeLocation is where a hostnode stands.
 type HostnodeLocation struct {
-	UUID             string       `json:"uuid"`
-	City             string       `json:"city"`
-	StateProvince    string       `json:"stateprovince"`
-	Country          string       `json:"country"`
-	NetworkSpeedGbps jsonx.Number `json:"network_speed_gbps"`
-	Tier             int64        `json:"tier"`
+	UUID                   string       `json:"uuid"`
+	City                   string       `json:"city"`
+	StateProvince          string       `json:"stateprovince"`
+	Country                string       `json:"country"`
+	NetworkSpeedGbps       jsonx.Number `json:"network_speed_gbps"`
+	NetworkSpeedUploadGbps jsonx.Number `json:"network_speed_upload_gbps"`
+	HasNetworkStorage      bool         `json:"has_network_storage"`
+	Tier                   int64        `json:"tier"`
 }
 
 // Hostnode is a machine instances are carved from, with what it has free.
@@ -72,6 +74,10 @@ type LocationGPU struct {
 	DisplayName string       `json:"displayName"`
 	MaxCount    int64        `json:"max_count"`
 	PricePerHr  jsonx.Number `json:"price_per_hr"`
+	// Pricing and NetworkFeatures are objects the document names without
+	// their fields; they are kept as they come.
+	Pricing         map[string]any `json:"pricing"`
+	NetworkFeatures map[string]any `json:"network_features"`
 }
 
 // Location is a datacenter with the GPUs it offers.
