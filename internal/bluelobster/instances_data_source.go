@@ -21,39 +21,33 @@ func NewInstancesDataSource() datasource.DataSource {
 	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instancesModel]{
 		Name: "bluelobster_instances", Configure: d.configure, Doing: "listing Blue Lobster instances",
-		Schema: schema.Schema{
-			MarkdownDescription: "The account's instances, whoever created them, optionally filtered, from one list request. " +
-				"With `import` blocks it brings instances made outside Terraform under it; see the guide *Bringing an existing fleet under Terraform*.",
-			Attributes: map[string]schema.Attribute{
+		Schema: sharedschema.ListOfInstances("The account's instances", "name", "",
+			map[string]schema.Attribute{
 				"name_regex":   sharedschema.NameRegex("name"),
 				"power_status": sharedschema.Filter("Only instances in this power status, such as `running` or `stopped`."),
 				"region":       sharedschema.Filter("Only instances in this region, such as `igl`."),
-				"instances": schema.ListNestedAttribute{
-					Computed: true, MarkdownDescription: "The matching instances, ordered by name, then ID.",
-					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"id":             str("The instance's UUID."),
-						"name":           str("Name."),
-						"region":         str("Region."),
-						"instance_type":  str("Instance type."),
-						"ip_address":     str("Public IP address."),
-						"internal_ip":    str("Internal IP address."),
-						"host_id":        str("Host the machine runs on."),
-						"cpu_cores":      integer("vCPUs."),
-						"memory_gib":     integer("Memory in GiB."),
-						"storage_gib":    integer("Storage in GiB."),
-						"gpu_count":      integer("GPUs."),
-						"gpu_model":      str("GPU model."),
-						"power_status":   str("Power status as Blue Lobster reports it; empty when it reports none."),
-						"template_name":  str("The template Blue Lobster reports."),
-						"os_type":        str("Operating system family, such as `linux`."),
-						"username":       str("Login user."),
-						"metadata":       schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Key-value pairs, where Blue Lobster returns them."},
-						"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
-						"created_at":     str("Creation time."),
-					}},
-				},
 			},
-		},
+			map[string]schema.Attribute{
+				"id":             str("The instance's UUID."),
+				"name":           str("Name."),
+				"region":         str("Region."),
+				"instance_type":  str("Instance type."),
+				"ip_address":     str("Public IP address."),
+				"internal_ip":    str("Internal IP address."),
+				"host_id":        str("Host the machine runs on."),
+				"cpu_cores":      integer("vCPUs."),
+				"memory_gib":     integer("Memory in GiB."),
+				"storage_gib":    integer("Storage in GiB."),
+				"gpu_count":      integer("GPUs."),
+				"gpu_model":      str("GPU model."),
+				"power_status":   str("Power status as Blue Lobster reports it; empty when it reports none."),
+				"template_name":  str("The template Blue Lobster reports."),
+				"os_type":        str("Operating system family, such as `linux`."),
+				"username":       str("Login user."),
+				"metadata":       schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Key-value pairs, where Blue Lobster returns them."},
+				"price_per_hour": sharedschema.ComputedFloat("Price per hour in USD."),
+				"created_at":     str("Creation time."),
+			}),
 		Fill: func(ctx context.Context, m *instancesModel) error {
 			all, err := d.Client.ListInstances(ctx)
 			m.Instances = instancesFromAPI(all, *m)

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -108,6 +109,27 @@ func TestImport(t *testing.T) {
 		resp, _ := run(bad, "instance_id", "ip_address")
 		if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics[0].Detail(), "instance_id/ip_address") {
 			t.Errorf("%q must be refused, naming the form: %v", bad, resp.Diagnostics)
+		}
+	}
+}
+
+func TestUnreportedDefault(t *testing.T) {
+	ctx := context.Background()
+	imported := fakePrivate{importedKey: []byte("true")}
+	null, def, set := types.Int64Null(), types.Int64Value(60), types.Int64Value(80)
+	for _, tc := range []struct {
+		name                string
+		private             privateReader
+		config, state, want types.Int64
+	}{
+		{"configured", nil, set, null, set},
+		{"new object", nil, null, null, def},
+		{"imported, unreported", imported, null, null, null},
+		{"imported, then configured", imported, set, null, set},
+		{"known object back to the default", nil, null, set, def},
+	} {
+		if got := planned(ctx, tc.private, tc.config, tc.state, tc.config, def); !got.Equal(tc.want) {
+			t.Errorf("%s: planned %s, want %s", tc.name, got, tc.want)
 		}
 	}
 }

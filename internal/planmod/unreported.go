@@ -3,6 +3,7 @@ package planmod
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -39,38 +40,26 @@ func (unreportedDefault) Description(context.Context) string { return unreported
 
 func (unreportedDefault) MarkdownDescription(context.Context) string { return unreportedDesc }
 
-// keepsNull: the configuration leaves the attribute unset on an imported
-// object whose state lacks it.
-func keepsNull(ctx context.Context, private privateReader, configNull, stateNull bool) bool {
-	return configNull && adopting(ctx, private, stateNull)
+// planned is the configured value when there is one, the imported null, or
+// the default.
+func planned[V attr.Value](ctx context.Context, private privateReader, config, state, plan, def V) V {
+	switch {
+	case !config.IsNull():
+		return plan
+	case adopting(ctx, private, state.IsNull()):
+		return state
+	}
+	return def
 }
 
 func (d unreportedDefault) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	switch {
-	case !req.ConfigValue.IsNull():
-	case keepsNull(ctx, req.Private, true, req.StateValue.IsNull()):
-		resp.PlanValue = req.StateValue
-	default:
-		resp.PlanValue = d.str
-	}
+	resp.PlanValue = planned(ctx, req.Private, req.ConfigValue, req.StateValue, req.PlanValue, d.str)
 }
 
 func (d unreportedDefault) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
-	switch {
-	case !req.ConfigValue.IsNull():
-	case keepsNull(ctx, req.Private, true, req.StateValue.IsNull()):
-		resp.PlanValue = req.StateValue
-	default:
-		resp.PlanValue = d.i64
-	}
+	resp.PlanValue = planned(ctx, req.Private, req.ConfigValue, req.StateValue, req.PlanValue, d.i64)
 }
 
 func (d unreportedDefault) PlanModifyBool(ctx context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
-	switch {
-	case !req.ConfigValue.IsNull():
-	case keepsNull(ctx, req.Private, true, req.StateValue.IsNull()):
-		resp.PlanValue = req.StateValue
-	default:
-		resp.PlanValue = d.b
-	}
+	resp.PlanValue = planned(ctx, req.Private, req.ConfigValue, req.StateValue, req.PlanValue, d.b)
 }

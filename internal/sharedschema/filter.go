@@ -2,6 +2,7 @@ package sharedschema
 
 import (
 	"cmp"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -51,4 +52,35 @@ func SortByName[T any](objects []T, key func(T) (name, id string)) {
 		bn, bid := key(b)
 		return cmp.Or(strings.Compare(an, bn), strings.Compare(aid, bid))
 	})
+}
+
+// ListOfInstances is the schema of a cloud's list of instances: of names
+// them ("The project's instances"), filters are its filter attributes, and
+// each instance has element's attributes, ordered by the attribute orderedBy.
+func ListOfInstances(of, orderedBy, note string, filters, element map[string]schema.Attribute) schema.Schema {
+	attributes := map[string]schema.Attribute{
+		"instances": schema.ListNestedAttribute{
+			Computed: true, MarkdownDescription: "The matching instances, ordered by `" + orderedBy + "`, then ID.",
+			NestedObject: schema.NestedAttributeObject{Attributes: element},
+		},
+	}
+	maps.Copy(attributes, filters)
+	return schema.Schema{
+		MarkdownDescription: of + ", whoever created them, optionally filtered, from one list request. With `import` blocks " +
+			"it brings instances made outside Terraform under it; see the guide *Bringing an existing fleet under Terraform*." + note,
+		Attributes: attributes,
+	}
+}
+
+// Computed attributes of a data source, by type.
+func ComputedString(desc string) schema.Attribute {
+	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+}
+
+func ComputedInt(desc string) schema.Attribute {
+	return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+}
+
+func ComputedFloat(desc string) schema.Attribute {
+	return schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
 }

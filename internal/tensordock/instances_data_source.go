@@ -20,37 +20,30 @@ func NewInstancesDataSource() datasource.DataSource {
 	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instancesModel]{
 		Name: "tensordock_instances", Configure: d.configure, Doing: "listing TensorDock instances",
-		Schema: schema.Schema{
-			MarkdownDescription: "The organisation's instances, whoever created them, optionally filtered, from one list request. " +
-				"With `import` blocks it brings instances made outside Terraform under it; see the guide *Bringing an existing fleet under Terraform*. " +
-				"TensorDock does not report an instance's image, hostnode or location.",
-			Attributes: map[string]schema.Attribute{
+		Schema: sharedschema.ListOfInstances("The organisation's instances", "name", " TensorDock does not report an instance's image, hostnode or location.",
+			map[string]schema.Attribute{
 				"name_regex": sharedschema.NameRegex("name"),
 				"status":     sharedschema.Filter("Only instances in this status, such as `running` or `stopped` (case does not matter)."),
-				"instances": schema.ListNestedAttribute{
-					Computed: true, MarkdownDescription: "The matching instances, ordered by name, then ID.",
+			},
+			map[string]schema.Attribute{
+				"id":         str("The instance's ID."),
+				"name":       str("Name."),
+				"status":     str("TensorDock's status, such as `running` or `Stopped`."),
+				"ip_address": str("The IP to connect to."),
+				"vcpu_count": integer("vCPUs."),
+				"ram_gb":     integer("RAM in GB."),
+				"storage_gb": integer("Disk in GB."),
+				"gpu_model":  str("GPU model by `v0Name`; null for a CPU-only machine."),
+				"gpu_count":  integer("GPUs of `gpu_model`; 0 for a CPU-only machine."),
+				"port_forwards": schema.ListNestedAttribute{
+					Computed: true, MarkdownDescription: "The port forwards TensorDock set up.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"id":         str("The instance's ID."),
-						"name":       str("Name."),
-						"status":     str("TensorDock's status, such as `running` or `Stopped`."),
-						"ip_address": str("The IP to connect to."),
-						"vcpu_count": integer("vCPUs."),
-						"ram_gb":     integer("RAM in GB."),
-						"storage_gb": integer("Disk in GB."),
-						"gpu_model":  str("GPU model by `v0Name`; null for a CPU-only machine."),
-						"gpu_count":  integer("GPUs of `gpu_model`; 0 for a CPU-only machine."),
-						"port_forwards": schema.ListNestedAttribute{
-							Computed: true, MarkdownDescription: "The port forwards TensorDock set up.",
-							NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-								"internal_port": integer("The instance's port."),
-								"external_port": integer("The port on the hostnode's IP that reaches it."),
-							}},
-						},
-						"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
+						"internal_port": integer("The instance's port."),
+						"external_port": integer("The port on the hostnode's IP that reaches it."),
 					}},
 				},
-			},
-		},
+				"price_per_hour": sharedschema.ComputedFloat("Price per hour in USD."),
+			}),
 		Fill: func(ctx context.Context, m *instancesModel) error {
 			all, err := d.Client.ListInstances(ctx)
 			m.Instances = instancesFromAPI(all, *m)

@@ -14,19 +14,13 @@ func NewInstancesDataSource() datasource.DataSource {
 	var d clientHolder
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instancesModel]{
 		Name: "verda_instances", Configure: d.configure, Doing: "listing Verda instances",
-		Schema: schema.Schema{
-			MarkdownDescription: "The project's instances, whoever created them, optionally filtered, from one list request. " +
-				"With `import` blocks it brings instances made outside Terraform under it; see the guide *Bringing an existing fleet under Terraform*.",
-			Attributes: map[string]schema.Attribute{
+		Schema: sharedschema.ListOfInstances("The project's instances", "hostname", "",
+			map[string]schema.Attribute{
 				"name_regex":    sharedschema.NameRegex("hostname"),
 				"status":        sharedschema.Filter("Only instances in this status, such as `running` or `offline`."),
 				"location_code": sharedschema.Filter("Only instances in this location, such as `FIN-01`."),
-				"instances": schema.ListNestedAttribute{
-					Computed: true, MarkdownDescription: "The matching instances, ordered by hostname, then ID.",
-					NestedObject: schema.NestedAttributeObject{Attributes: instanceDataAttributes()},
-				},
 			},
-		},
+			instanceDataAttributes()),
 		Fill: func(ctx context.Context, m *instancesModel) error {
 			all, err := d.Client.ListInstances(ctx)
 			m.Instances = instancesFromAPI(all, *m)
