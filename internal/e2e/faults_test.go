@@ -40,6 +40,16 @@ resource "gpucloud_verda_volume" "v" {
   location_code      = "FIN-01"
   delete_permanently = true
 }
+resource "gpucloud_verda_secret" "s" {
+  name  = "campaign"
+  value = "campaign-secret"
+}
+resource "gpucloud_verda_container_registry_credentials" "r" {
+  name            = "campaign"
+  type            = "dockerhub"
+  username        = "campaign"
+  access_token_wo = "campaign-token"
+}
 resource "gpucloud_verda_volume" "copy" {
   name               = "campaign-copy"
   size               = 20
@@ -245,6 +255,7 @@ func numericIDs(on bool) func(*acctest.Sim) {
 // PUT that clones a Verda volume.
 var createPaths = []string{
 	"/verda/v1/instances", "/verda/v1/volumes", "PUT /verda/v1/volumes", "/verda/v1/ssh-keys", "/verda/v1/scripts",
+	"/verda/v1/secrets", "/verda/v1/container-registry-credentials",
 	"/tensordock/api/v2/instances", "/tensordock/api/v2/secrets",
 	"/bluelobster/api/v1/instances/launch-instance", "/bluelobster/api/v1/instances/*/ips", "/bluelobster/api/v1/instances/*/backup",
 	"/nova/vms", "/nova/ssh-keys", "/novitai/api/instances",

@@ -63,6 +63,26 @@ resource "gpucloud_verda_volume" "attached" {
   instance_ids       = [gpucloud_verda_instance.i.id]
   delete_permanently = true
 }
+resource "gpucloud_verda_secret" "s" {
+  name          = "imports"
+  value         = "imports-secret"
+  force_destroy = true
+}
+resource "gpucloud_verda_file_secret" "f" {
+  name          = "imports-files"
+  files         = { "a.txt" = base64encode("a") }
+  force_destroy = true
+}
+resource "gpucloud_verda_container_registry_credentials" "r" {
+  name               = "imports"
+  type               = "aws-ecr"
+  access_key_id      = "AKIAIMPORTS"
+  secret_access_key_wo = "imports-secret-key"
+  region             = "eu-north-1"
+  ecr_repo           = "123456789012.dkr.ecr.eu-north-1.amazonaws.com/imports"
+  secrets_wo_version = 1
+  force_destroy      = true
+}
 resource "gpucloud_tensordock_ssh_key" "k" {
   name       = "imports"
   public_key = %[1]q

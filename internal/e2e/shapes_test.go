@@ -38,6 +38,8 @@ data "gpucloud_bluelobster_instances" "all" { depends_on = [gpucloud_bluelobster
 data "gpucloud_bluelobster_teams" "all" { depends_on = [gpucloud_bluelobster_instance.i] }
 data "gpucloud_verda_instances" "all" { depends_on = [gpucloud_verda_instance.i] }
 data "gpucloud_verda_balance" "b" {}
+data "gpucloud_verda_container_types" "all" {}
+data "gpucloud_verda_serverless_compute" "all" {}
 data "gpucloud_verda_long_term_periods" "all" {}
 data "gpucloud_verda_ssh_key" "k" { id = gpucloud_verda_ssh_key.k.id }
 data "gpucloud_verda_startup_script" "s" { name = gpucloud_verda_startup_script.s.name }

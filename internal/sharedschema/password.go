@@ -43,26 +43,33 @@ func (p Passwords) Stored() Passwords {
 // only at creation: changing it replaces the object. what says what it is
 // for; extra validators (a minimum length) apply to both forms.
 func PasswordAttributes(what string, extra ...validator.String) map[string]schema.Attribute {
-	wo, plain := path.MatchRoot("password_wo"), path.MatchRoot("password")
+	return WriteOnlyAttributes("password", what, extra...)
+}
+
+// WriteOnlyAttributes are name (sensitive, stored), name_wo (write-only) and
+// name_wo_version, for a secret value the cloud takes only at creation and
+// never returns.
+func WriteOnlyAttributes(name, what string, extra ...validator.String) map[string]schema.Attribute {
+	wo, plain := path.MatchRoot(name+"_wo"), path.MatchRoot(name)
 	return map[string]schema.Attribute{
-		"password": schema.StringAttribute{
+		name: schema.StringAttribute{
 			Optional: true, Sensitive: true, PlanModifiers: []planmodifier.String{planmod.ReplaceOrAdoptString()},
 			Validators: append([]validator.String{stringvalidator.ConflictsWith(wo)}, extra...),
 			MarkdownDescription: what + ", sent at creation and kept in state (sensitive). For engines without write-only " +
-				"arguments (Terraform before 1.11, OpenTofu before 1.11); elsewhere prefer `password_wo`. Conflicts with " +
-				"`password_wo`. Changing it replaces the object.",
+				"arguments (Terraform before 1.11, OpenTofu before 1.11); elsewhere prefer `" + name + "_wo`. Conflicts with " +
+				"`" + name + "_wo`. Changing it replaces the object.",
 		},
-		"password_wo": schema.StringAttribute{
+		name + "_wo": schema.StringAttribute{
 			Optional: true, Sensitive: true, WriteOnly: true,
-			Validators: append([]validator.String{stringvalidator.ConflictsWith(plain), stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))}, extra...),
+			Validators: append([]validator.String{stringvalidator.ConflictsWith(plain), stringvalidator.AlsoRequires(path.MatchRoot(name + "_wo_version"))}, extra...),
 			MarkdownDescription: what + ", sent at creation and never stored in state or plan (write-only: Terraform 1.11 or " +
-				"later, OpenTofu 1.11 or later). Requires `password_wo_version`; conflicts with `password`.",
+				"later, OpenTofu 1.11 or later). Requires `" + name + "_wo_version`; conflicts with `" + name + "`.",
 		},
-		"password_wo_version": schema.Int64Attribute{
+		name + "_wo_version": schema.Int64Attribute{
 			Optional: true, PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()},
 			Validators: []validator.Int64{int64validator.AlsoRequires(wo)},
-			MarkdownDescription: "A number to change when `password_wo` changes, since Terraform cannot compare write-only " +
-				"values: changing it replaces the object with one made with the new password.",
+			MarkdownDescription: "A number to change when `" + name + "_wo` changes, since Terraform cannot compare write-only " +
+				"values: changing it replaces the object with one made with the new value.",
 		},
 	}
 }

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net"
 	"regexp"
@@ -100,6 +101,14 @@ func TimeOfDay() validator.String {
 func Regexp() validator.String {
 	return stringCheck{desc: "must be a regular expression (RE2 syntax)", check: func(s string) error {
 		_, err := regexp.Compile(s)
+		return err
+	}}
+}
+
+// Base64 accepts standard base64, as filebase64() writes it.
+func Base64() validator.String {
+	return stringCheck{desc: "must be base64, such as filebase64() gives", check: func(s string) error {
+		_, err := base64.StdEncoding.DecodeString(s)
 		return err
 	}}
 }

@@ -18,7 +18,8 @@ import (
 
 // Resources lists Verda's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource, NewVolumeResource}
+	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource, NewVolumeResource,
+		NewSecretResource, NewFileSecretResource, NewRegistryCredentialsResource}
 }
 
 // DataSources lists Verda's data sources.
@@ -26,7 +27,7 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewLocationsDataSource, NewImagesDataSource, NewVolumeTypesDataSource, NewInstanceTypesDataSource,
 		NewInstanceDataSource, NewInstancesDataSource, NewVolumesDataSource, NewSSHKeyDataSource, NewStartupScriptDataSource,
-		NewBalanceDataSource, NewLongTermPeriodsDataSource,
+		NewBalanceDataSource, NewLongTermPeriodsDataSource, NewContainerTypesDataSource, NewServerlessComputeDataSource,
 	}
 }
 

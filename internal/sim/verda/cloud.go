@@ -103,6 +103,8 @@ type Cloud struct {
 	scripts   map[string]*script
 	instances map[string]*instance
 	volumes   map[string]*volume
+	secrets   map[string]*Secret
+	registry  map[string]*RegistryCredentials
 	Order     int64
 	now       func() time.Time
 }
@@ -134,6 +136,8 @@ func (c *Cloud) Reset() {
 	c.scripts = map[string]*script{}
 	c.instances = map[string]*instance{}
 	c.volumes = map[string]*volume{}
+	c.secrets = map[string]*Secret{}
+	c.registry = map[string]*RegistryCredentials{}
 	c.switches.Reset()
 	c.window.Reset()
 }
@@ -200,6 +204,12 @@ func (c *Cloud) Objects() []core.Object {
 	for _, s := range c.scripts {
 		out = append(out, core.Object{Cloud: "verda", Kind: "startup_script", ID: s.ID, Name: s.Name})
 	}
+	for _, s := range c.secrets {
+		out = append(out, core.Object{Cloud: "verda", Kind: "secret", ID: s.Name, Name: s.Name, Status: s.Type})
+	}
+	for _, rc := range c.registry {
+		out = append(out, core.Object{Cloud: "verda", Kind: "registry_credentials", ID: rc.Name, Name: rc.Name, Status: rc.Type})
+	}
 	return out
 }
 
@@ -248,6 +258,17 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+Prefix+"/oauth2/token", c.token)
 
 	open("GET /instance-types", c.listInstanceTypes)
+	open("GET /container-types", c.listContainerTypes)
+	authed("GET /serverless-compute-resources", c.listComputeResources)
+	authed("GET /secrets", c.listSecrets)
+	authed("POST /secrets", c.createSecret("generic"))
+	authed("DELETE /secrets/{name}", c.deleteSecret("generic"))
+	authed("GET /file-secrets", c.listSecrets)
+	authed("POST /file-secrets", c.createSecret("file-secret"))
+	authed("DELETE /file-secrets/{name}", c.deleteSecret("file-secret"))
+	authed("GET /container-registry-credentials", c.listRegistryCredentials)
+	authed("POST /container-registry-credentials", c.createRegistryCredentials)
+	authed("DELETE /container-registry-credentials/{name}", c.deleteRegistryCredentials)
 	authed("GET /balance", c.balance)
 	for _, kind := range []string{"instances", "volumes"} {
 		authed("POST /"+kind+"/{id}/tags", c.addTag(kind))

@@ -19,7 +19,7 @@ var documented = acctest.Documented{
 	"GET /instances/{id}":            {},
 	"PUT /instances":                 {Fields: []string{"action", "id[]", "volume_ids[]", "delete_permanently"}},
 	"GET /volumes":                   {},
-	"POST /volumes":                  {Fields: []string{"type", "location_code", "size", "name", "instance_id", "instance_ids[]"}},
+	"POST /volumes":                  {Fields: []string{"type", "location_code", "size", "name", "instance_id", "instance_ids[]", "tags[].key", "tags[].value"}},
 	"GET /volumes/{id}":              {},
 	"PUT /volumes":                   {Fields: []string{"action", "id[]", "instance_id", "instance_ids[]", "is_permanent", "location_code", "name", "size", "type"}},
 	"DELETE /volumes/{id}":           {Fields: []string{"is_permanent"}},
@@ -38,12 +38,35 @@ var documented = acctest.Documented{
 	"GET /instance-availability/{t}": {Query: []string{"is_spot", "location_code"}},
 	"GET /volume-types":              {},
 	"GET /balance":                   {},
+	// From the supplement: tags, long-term periods and the serverless calls.
+	"POST /instances/{id}/tags":                     {Fields: []string{"key", "value"}},
+	"DELETE /instances/{id}/tags/{t}":               {},
+	"POST /volumes/{id}/tags":                       {Fields: []string{"key", "value"}},
+	"DELETE /volumes/{id}/tags/{t}":                 {},
+	"GET /long-term/periods/instances":              {},
+	"GET /long-term/periods/clusters":               {},
+	"GET /secrets":                                  {},
+	"POST /secrets":                                 {Fields: []string{"name", "value"}},
+	"DELETE /secrets/{name}":                        {Query: []string{"force"}},
+	"POST /file-secrets":                            {Fields: []string{"name", "files[].file_name", "files[].base64_content"}},
+	"DELETE /file-secrets/{name}":                   {Query: []string{"force"}},
+	"GET /container-registry-credentials":           {},
+	"POST /container-registry-credentials":          {Fields: registryFields},
+	"DELETE /container-registry-credentials/{name}": {Query: []string{"force"}},
+	"GET /serverless-compute-resources":             {},
+	"GET /container-types":                          {Query: []string{"currency"}},
+}
+
+var registryFields = []string{
+	"name", "type", "username", "access_token", "service_account_key", "access_key_id", "secret_access_key", "region", "ecr_repo",
+	"scaleway_domain", "scaleway_uuid", "docker_config_json",
 }
 
 var deployFields = []string{
 	"instance_type", "image", "hostname", "description", "location_code", "ssh_key_ids[]", "startup_script_id", "is_spot",
 	"contract", "coupon", "pricing", "os_volume.name", "os_volume.size", "os_volume.on_spot_discontinue",
 	"volumes[].name", "volumes[].size", "volumes[].type", "volumes[].on_spot_discontinue", "existing_volumes[]",
+	"tags[].key", "tags[].value",
 }
 
 // Every call the client makes, with every optional field set, carries only
@@ -77,13 +100,15 @@ func TestRequestsAreDocumented(t *testing.T) {
 		SSHKeyIDs: []string{key}, StartupScriptID: script, IsSpot: true, Contract: "SPOT", Coupon: "WELCOME10",
 		OSVolume:        &api.OSVolumeSpec{Name: "os", Size: 60, OnSpotDiscontinue: "delete_permanently"},
 		Volumes:         []api.NewVolumeSpec{{Name: "data", Size: 20, Type: "NVMe", OnSpotDiscontinue: "move_to_trash"}},
-		ExistingVolumes: []string{spare},
+		ExistingVolumes: []string{spare}, Tags: []api.TagSpec{{Key: "team", Value: "ml"}},
 	})
 	must(err)
-	_, err = c.GetInstance(ctx, id)
+	inst, err := c.GetInstance(ctx, id)
 	must(err)
 	_, err = c.ListInstances(ctx)
 	must(err)
+	must(c.AddTag(ctx, api.TaggedInstances, id, api.TagSpec{Key: "env", Value: "prod"}))
+	must(c.RemoveTag(ctx, api.TaggedInstances, id, (*inst.Tags)[0]))
 	eventually(t, "running", func() bool { return status(c, id) == api.StatusRunning })
 	must(c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionShutdown, ID: []string{id}}))
 	eventually(t, "offline", func() bool { return status(c, id) == api.StatusOffline })
@@ -96,6 +121,12 @@ func TestRequestsAreDocumented(t *testing.T) {
 	_ = c.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionRename, ID: []string{v}, Name: "w"})
 	_ = c.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionResize, ID: []string{v}, Size: 30})
 	_ = c.VolumeAction(ctx, api.VolumeActionRequest{Action: api.VolumeActionDetach, ID: []string{v}, InstanceID: id})
+	must(c.AddTag(ctx, api.TaggedVolumes, v, api.TagSpec{Key: "dataset"}))
+	must(c.RemoveTag(ctx, api.TaggedVolumes, v, api.Tag{Key: "dataset"}))
+	clone, err := c.CloneVolume(ctx, spare, api.CloneVolumeRequest{Name: "copy", LocationCode: "FIN-01", Type: "NVMe"})
+	must(err)
+	eventually(t, "cloned", func() bool { cv, err := c.GetVolume(ctx, clone); return err == nil && cv.Status == api.VolumeDetached })
+	must(c.DeleteVolume(ctx, clone, true))
 	must(c.DeleteVolume(ctx, v, true))
 	none := []string{}
 	_ = c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionDelete, ID: []string{id}, VolumeIDs: &none, DeletePermanently: true})
@@ -112,6 +143,35 @@ func TestRequestsAreDocumented(t *testing.T) {
 		},
 		func(ctx context.Context) error { _, err := c.ListVolumeTypes(ctx); return err },
 		func(ctx context.Context) error { _, err := c.GetBalance(ctx); return err },
+		func(ctx context.Context) error { _, err := c.ListLongTermPeriods(ctx, "instances"); return err },
+		func(ctx context.Context) error { _, err := c.ListLongTermPeriods(ctx, "clusters"); return err },
+		func(ctx context.Context) error { _, err := c.ListComputeResources(ctx); return err },
+		func(ctx context.Context) error { _, err := c.ListContainerTypes(ctx, "eur"); return err },
+		func(ctx context.Context) error {
+			if err := c.CreateSecret(ctx, "s", "v"); err != nil {
+				return err
+			}
+			if err := c.CreateFileSecret(ctx, "f", []api.SecretFile{{FileName: "a", Base64Content: "YQ=="}}); err != nil {
+				return err
+			}
+			if _, err := c.ListSecrets(ctx); err != nil {
+				return err
+			}
+			if err := c.DeleteSecret(ctx, api.SecretGeneric, "s", false); err != nil {
+				return err
+			}
+			return c.DeleteSecret(ctx, api.SecretFileType, "f", true)
+		},
+		func(ctx context.Context) error {
+			if err := c.CreateRegistryCredentials(ctx, map[string]string{"name": "r", "type": "aws-ecr", "access_key_id": "a",
+				"secret_access_key": "s", "region": "eu-north-1", "ecr_repo": "repo"}); err != nil {
+				return err
+			}
+			if _, err := c.ListRegistryCredentials(ctx); err != nil {
+				return err
+			}
+			return c.DeleteRegistryCredentials(ctx, "r", false)
+		},
 	} {
 		must(list(ctx))
 	}

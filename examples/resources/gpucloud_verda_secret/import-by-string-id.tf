@@ -1,0 +1,4 @@
+import {
+  to = gpucloud_verda_secret.hf_token
+  id = "hf-token"
+}
