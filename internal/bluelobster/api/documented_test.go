@@ -35,6 +35,13 @@ var documented = acctest.Documented{
 	"POST /instances/{id}/backup-schedule":        {Fields: []string{"enabled", "frequency", "time_utc", "retention_count"}},
 	"DELETE /instances/{id}/backup-schedule":      {},
 	"GET /instances/{id}/backups":                 {},
+	// Described by the document without paths: the paths are inferred.
+	"POST /instances/{id}/team":   {Fields: []string{"team_id"}},
+	"DELETE /instances/{id}/team": {},
+	"POST /instances/{id}/backup": {},
+	"GET /backups":                {},
+	"PUT /backups/notes":          {Fields: []string{"notes"}, Query: []string{"volid"}},
+	"DELETE /backups":             {Query: []string{"volid"}},
 }
 
 // Every call the client makes, with every optional field set, carries only
@@ -87,9 +94,19 @@ func TestRequestsAreDocumented(t *testing.T) {
 	must(c.PutSchedule(ctx, id, api.Schedule{Enabled: true, Frequency: "daily", TimeUTC: "03:00", RetentionCount: 5}))
 	_, err = c.GetSchedule(ctx, id)
 	must(err)
-	_, err = c.ListBackups(ctx, id)
+	backups, err := c.ListBackups(ctx, id)
 	must(err)
 	must(c.DeleteSchedule(ctx, id))
+	must(c.AssignTeam(ctx, id, simbl.Teams[0].ID))
+	must(c.RemoveFromTeam(ctx, id))
+	waitTask(c.CreateBackup(ctx, id))
+	all, err := c.ListAllBackups(ctx)
+	must(err)
+	if len(all) != len(backups)+1 {
+		t.Fatalf("want one more backup, got %d after %d", len(all), len(backups))
+	}
+	must(c.SetBackupNotes(ctx, all[len(all)-1].VolID, "documented"))
+	waitTask(c.DeleteBackup(ctx, all[len(all)-1].VolID))
 	waitTask(c.DeleteInstance(ctx, id))
 	rec.CheckDocumented(t, simbl.Prefix, documented)
 }

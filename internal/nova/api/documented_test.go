@@ -18,16 +18,17 @@ var documented = acctest.Documented{
 	"GET /vms":           {Query: []string{"limit", "offset"}},
 	"POST /vms": {Fields: []string{"node", "gpu_type", "gpu_count", "storage_gb", "template_vmid", "rental_type", "reservation_months",
 		"auth_method", "ssh_key_id", "password"}},
-	"GET /vms/{id}":         {},
-	"DELETE /vms/{id}":      {},
-	"POST /vms/{id}/start":  {},
-	"POST /vms/{id}/stop":   {},
-	"GET /ssh-keys":         {Query: []string{"limit", "offset"}},
-	"POST /ssh-keys":        {Fields: []string{"ssh_public_key", "label"}},
-	"GET /ssh-keys/{id}":    {},
-	"DELETE /ssh-keys/{id}": {},
-	"GET /search":           {},
-	"GET /pricing":          {},
+	"GET /vms/{id}":              {},
+	"DELETE /vms/{id}":           {},
+	"POST /vms/{id}/start":       {},
+	"POST /vms/{id}/stop":        {},
+	"GET /ssh-keys":              {Query: []string{"limit", "offset"}},
+	"POST /ssh-keys":             {Fields: []string{"ssh_public_key", "label"}},
+	"GET /ssh-keys/{id}":         {},
+	"DELETE /ssh-keys/{id}":      {},
+	"GET /search":                {},
+	"GET /pricing":               {},
+	"GET /billing/current-spend": {},
 }
 
 // Every call the client makes, with every optional field set, carries only
@@ -71,6 +72,8 @@ func TestRequestsAreDocumented(t *testing.T) {
 	}
 	must(c.DeleteSSHKey(ctx, k.ID))
 	_, err = c.Search(ctx)
+	must(err)
+	_, err = c.CurrentSpend(ctx)
 	must(err)
 	_, err = c.Pricing(ctx)
 	must(err)
