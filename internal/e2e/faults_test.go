@@ -44,6 +44,12 @@ resource "gpucloud_verda_secret" "s" {
   name  = "campaign"
   value = "campaign-secret"
 }
+resource "gpucloud_verda_container_deployment" "d" {
+  name       = "campaign"
+  containers = [{ image = "ghcr.io/acme/campaign:1.0", exposed_port = 8080, env = [{ name = "S", secret = gpucloud_verda_secret.s.name }] }]
+  compute    = { name = "General Compute", size = 1 }
+  scaling    = { min_replicas = 1, max_replicas = 1 }
+}
 resource "gpucloud_verda_container_registry_credentials" "r" {
   name            = "campaign"
   type            = "dockerhub"
@@ -255,7 +261,7 @@ func numericIDs(on bool) func(*acctest.Sim) {
 // PUT that clones a Verda volume.
 var createPaths = []string{
 	"/verda/v1/instances", "/verda/v1/volumes", "PUT /verda/v1/volumes", "/verda/v1/ssh-keys", "/verda/v1/scripts",
-	"/verda/v1/secrets", "/verda/v1/container-registry-credentials",
+	"/verda/v1/secrets", "/verda/v1/container-registry-credentials", "/verda/v1/container-deployments",
 	"/tensordock/api/v2/instances", "/tensordock/api/v2/secrets",
 	"/bluelobster/api/v1/instances/launch-instance", "/bluelobster/api/v1/instances/*/ips", "/bluelobster/api/v1/instances/*/backup",
 	"/nova/vms", "/nova/ssh-keys", "/novitai/api/instances",

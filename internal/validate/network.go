@@ -112,3 +112,25 @@ func Base64() validator.String {
 		return err
 	}}
 }
+
+// ImageTag accepts a container image with an explicit tag other than
+// latest, or a digest.
+func ImageTag() validator.String {
+	return stringCheck{desc: "must carry an explicit tag other than latest, such as `:1.4.2`, or a digest", check: func(s string) error {
+		if strings.ContainsAny(s, " \t\n") || s == "" {
+			return fmt.Errorf("not an image reference")
+		}
+		if strings.Contains(s, "@sha256:") {
+			return nil
+		}
+		last := s[strings.LastIndex(s, "/")+1:]
+		_, tag, ok := strings.Cut(last, ":")
+		switch {
+		case !ok || tag == "":
+			return fmt.Errorf("no tag")
+		case tag == "latest":
+			return fmt.Errorf("latest is refused")
+		}
+		return nil
+	}}
+}

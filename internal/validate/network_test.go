@@ -1,6 +1,9 @@
 package validate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPortSpec(t *testing.T) {
 	for _, ok := range []string{"22", "80:443", "80,443", "1", "65535", "22,80:90,443"} {
@@ -38,6 +41,29 @@ func TestTimeOfDay(t *testing.T) {
 	for _, bad := range []string{"24:00", "3:00", "03:60", "0300", ""} {
 		if v.check(bad) == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestStringChecks(t *testing.T) {
+	for name, tc := range map[string]struct {
+		v       stringCheck
+		ok, bad []string
+	}{
+		"ImageTag": {ImageTag().(stringCheck), []string{"ghcr.io/acme/vllm:0.6.1", "localhost:5000/app:v2", "nginx@sha256:" + strings.Repeat("a", 64)},
+			[]string{"nginx", "nginx:latest", "localhost:5000/app", "ghcr.io/acme/vllm:", "two words:1"}},
+		"Base64": {Base64().(stringCheck), []string{"YQ==", ""}, []string{"not base64!", "YQ="}},
+		"Regexp": {Regexp().(stringCheck), []string{"^team-", "a|b"}, []string{"(", "[a-"}},
+	} {
+		for _, s := range tc.ok {
+			if err := tc.v.check(s); err != nil {
+				t.Errorf("%s: %q rejected: %v", name, s, err)
+			}
+		}
+		for _, s := range tc.bad {
+			if tc.v.check(s) == nil {
+				t.Errorf("%s: %q accepted", name, s)
+			}
 		}
 	}
 }

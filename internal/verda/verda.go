@@ -19,7 +19,7 @@ import (
 // Resources lists Verda's resources.
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource, NewVolumeResource,
-		NewSecretResource, NewFileSecretResource, NewRegistryCredentialsResource}
+		NewSecretResource, NewFileSecretResource, NewRegistryCredentialsResource, NewContainerDeploymentResource}
 }
 
 // DataSources lists Verda's data sources.

@@ -69,6 +69,9 @@ type Switches struct {
 	// ImageAsID reports an instance's image as the image's ID rather than the
 	// image type it was deployed with.
 	ImageAsID bool `json:"image_as_id"`
+	// DeploymentOutcome makes container deployments end "unhealthy" or
+	// "quota_reached" instead of healthy, or pull their image forever.
+	DeploymentOutcome string `json:"deployment_outcome" enum:"unhealthy quota_reached pull_forever"`
 }
 
 // DefaultSwitches behave like the real API.
@@ -105,6 +108,7 @@ type Cloud struct {
 	volumes   map[string]*volume
 	secrets   map[string]*Secret
 	registry  map[string]*RegistryCredentials
+	deploys   map[string]*Deployment
 	Order     int64
 	now       func() time.Time
 }
@@ -138,6 +142,7 @@ func (c *Cloud) Reset() {
 	c.volumes = map[string]*volume{}
 	c.secrets = map[string]*Secret{}
 	c.registry = map[string]*RegistryCredentials{}
+	c.deploys = map[string]*Deployment{}
 	c.switches.Reset()
 	c.window.Reset()
 }
@@ -207,6 +212,9 @@ func (c *Cloud) Objects() []core.Object {
 	for _, s := range c.secrets {
 		out = append(out, core.Object{Cloud: "verda", Kind: "secret", ID: s.Name, Name: s.Name, Status: s.Type})
 	}
+	for _, d := range c.deploys {
+		out = append(out, core.Object{Cloud: "verda", Kind: "container_deployment", ID: d.Name, Name: d.Name, Status: d.status(c.now()), Billed: true})
+	}
 	for _, rc := range c.registry {
 		out = append(out, core.Object{Cloud: "verda", Kind: "registry_credentials", ID: rc.Name, Name: rc.Name, Status: rc.Type})
 	}
@@ -266,6 +274,16 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 	authed("GET /file-secrets", c.listSecrets)
 	authed("POST /file-secrets", c.createSecret("file-secret"))
 	authed("DELETE /file-secrets/{name}", c.deleteSecret("file-secret"))
+	authed("GET /container-deployments", c.listDeployments)
+	authed("POST /container-deployments", c.createDeployment)
+	authed("GET /container-deployments/{name}", c.getDeployment)
+	authed("PATCH /container-deployments/{name}", c.patchDeployment)
+	authed("DELETE /container-deployments/{name}", c.deleteDeployment)
+	authed("GET /container-deployments/{name}/scaling", c.getScaling)
+	authed("PATCH /container-deployments/{name}/scaling", c.patchScaling)
+	authed("GET /container-deployments/{name}/status", c.deploymentStatus)
+	authed("GET /container-deployments/{name}/replicas", c.deploymentReplicas)
+	authed("GET /container-deployments/{name}/system-logs", c.deploymentLogs)
 	authed("GET /container-registry-credentials", c.listRegistryCredentials)
 	authed("POST /container-registry-credentials", c.createRegistryCredentials)
 	authed("DELETE /container-registry-credentials/{name}", c.deleteRegistryCredentials)

@@ -12,6 +12,7 @@ type state struct {
 	Volumes   map[string]*volume
 	Secrets   map[string]*Secret
 	Registry  map[string]*RegistryCredentials
+	Deploys   map[string]*Deployment
 	Order     int64
 }
 
@@ -20,19 +21,19 @@ func (c *Cloud) State() (json.RawMessage, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return json.Marshal(state{Catalog: c.catalog, Keys: c.keys, Scripts: c.scripts, Instances: c.instances, Volumes: c.volumes,
-		Secrets: c.secrets, Registry: c.registry, Order: c.Order})
+		Secrets: c.secrets, Registry: c.registry, Deploys: c.deploys, Order: c.Order})
 }
 
 // Restore replaces what the cloud holds with a saved State.
 func (c *Cloud) Restore(raw json.RawMessage) error {
 	st := state{Keys: map[string]*sshKey{}, Scripts: map[string]*script{}, Instances: map[string]*instance{}, Volumes: map[string]*volume{},
-		Secrets: map[string]*Secret{}, Registry: map[string]*RegistryCredentials{}}
+		Secrets: map[string]*Secret{}, Registry: map[string]*RegistryCredentials{}, Deploys: map[string]*Deployment{}}
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.catalog, c.keys, c.scripts, c.instances, c.volumes, c.Order = st.Catalog, st.Keys, st.Scripts, st.Instances, st.Volumes, st.Order
-	c.secrets, c.registry = st.Secrets, st.Registry
+	c.secrets, c.registry, c.deploys = st.Secrets, st.Registry, st.Deploys
 	return nil
 }

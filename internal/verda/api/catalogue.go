@@ -14,6 +14,12 @@ type catalogue struct {
 	onDemand      coalesce.Once[[]LocationAvailability]
 	spot          coalesce.Once[[]LocationAvailability]
 	volumeTypes   coalesce.Once[[]VolumeType]
+	compute       coalesce.Once[[]ComputeResource]
+}
+
+// KnownComputeResources is ListComputeResources fetched once, like KnownInstanceTypes.
+func (c *Client) KnownComputeResources(ctx context.Context) ([]ComputeResource, error) {
+	return c.catalogue.compute.Get(ctx, c.ListComputeResources)
 }
 
 // KnownVolumeTypes is ListVolumeTypes fetched once, like KnownInstanceTypes.

@@ -1,6 +1,10 @@
 package api
 
-import "testing"
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+)
 
 func TestDecodeCreatedID(t *testing.T) {
 	for in, want := range map[string]string{
@@ -14,6 +18,20 @@ func TestDecodeCreatedID(t *testing.T) {
 	for _, bad := range []string{"", "  ", `{"name":"x"}`, `"unterminated`, "<html><body>502 Bad Gateway</body></html>", "Internal Server Error", `{"id":"a b"}`} {
 		if got, err := decodeCreatedID([]byte(bad)); err == nil {
 			t.Errorf("decodeCreatedID(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+func TestLogLines(t *testing.T) {
+	for answer, want := range map[string][]string{
+		`["a", "b"]`: {"a", "b"},
+		`{"logs": [{"timestamp": "t", "message": "pulling"}, {"log": "started"}]}`: {"pulling", "started"},
+		`{"data": [{"text": "x"}, 3]}`:                                             {"x"},
+		`{"nothing": []}`:                                                          nil,
+		`"just a string"`:                                                          nil,
+	} {
+		if got := logLines(json.RawMessage(answer)); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", answer, got, want)
 		}
 	}
 }

@@ -54,7 +54,40 @@ var documented = acctest.Documented{
 	"POST /container-registry-credentials":          {Fields: registryFields},
 	"DELETE /container-registry-credentials/{name}": {Query: []string{"force"}},
 	"GET /serverless-compute-resources":             {},
+	"POST /container-deployments":                   {Fields: deploymentFields},
+	"GET /container-deployments/{name}":             {},
+	"PATCH /container-deployments/{name}":           {Fields: deploymentFields},
+	"DELETE /container-deployments/{name}":          {Query: []string{"timeout"}},
+	"GET /container-deployments/{name}/scaling":     {},
+	"PATCH /container-deployments/{name}/scaling":   {Fields: scalingFields},
+	"GET /container-deployments/{name}/status":      {},
+	"GET /container-deployments/{name}/replicas":    {},
+	"GET /container-deployments/{name}/system-logs": {Query: []string{"limit"}},
 	"GET /container-types":                          {Query: []string{"currency"}},
+}
+
+var scalingFields = []string{
+	"min_replica_count", "max_replica_count", "scale_up_policy.delay_seconds", "scale_down_policy.delay_seconds", "queue_message_ttl_seconds",
+	"concurrent_requests_per_replica", "scaling_triggers.queue_load.threshold", "scaling_triggers.cpu_utilization.enabled",
+	"scaling_triggers.cpu_utilization.threshold", "scaling_triggers.gpu_utilization.enabled", "scaling_triggers.gpu_utilization.threshold",
+}
+
+var deploymentFields = append([]string{
+	"name", "is_spot", "compute.name", "compute.size", "container_registry_settings.is_private", "container_registry_settings.credentials",
+	"container_registry_settings.credentials.name", "containers[].name", "containers[].image", "containers[].exposed_port",
+	"containers[].should_use_cached_image", "containers[].healthcheck.enabled", "containers[].healthcheck.port", "containers[].healthcheck.path",
+	"containers[].entrypoint_overrides.enabled", "containers[].entrypoint_overrides.entrypoint[]", "containers[].entrypoint_overrides.cmd[]",
+	"containers[].env[].name", "containers[].env[].value_or_reference_to_secret", "containers[].env[].type",
+	"containers[].volume_mounts[].type", "containers[].volume_mounts[].mount_path", "containers[].volume_mounts[].secret_name",
+	"containers[].volume_mounts[].volume_id", "containers[].volume_mounts[].size_in_mb",
+}, prefixed("scaling.", scalingFields)...)
+
+func prefixed(prefix string, fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = prefix + f
+	}
+	return out
 }
 
 var registryFields = []string{
@@ -161,6 +194,45 @@ func TestRequestsAreDocumented(t *testing.T) {
 				return err
 			}
 			return c.DeleteSecret(ctx, api.SecretFileType, "f", true)
+		},
+		func(ctx context.Context) error {
+			cached := true
+			d := api.CreateDeploymentRequest{Name: "d", Compute: api.Compute{Name: "H100", Size: 1},
+				RegistrySettings: api.RegistrySettings{IsPrivate: false},
+				Containers: []api.Container{{Image: "ghcr.io/a/b:1", ExposedPort: 80, ShouldUseCachedImage: &cached,
+					Healthcheck:         &api.Healthcheck{Enabled: true, Port: 80, Path: "/h"},
+					EntrypointOverrides: &api.EntrypointOverrides{Enabled: true, Entrypoint: []string{"/bin/x"}, Cmd: []string{"y"}},
+					Env:                 []api.EnvVar{{Name: "A", ValueOrReferenceToSecret: "b", Type: "plain"}},
+					VolumeMounts:        []api.VolumeMount{{Type: "memory", MountPath: "/dev/shm", SizeInMB: 64}}}},
+				Scaling: api.Scaling{MinReplicaCount: 0, MaxReplicaCount: 1, QueueMessageTTLSeconds: 300, ConcurrentRequestsPerReplica: 1}}
+			created, err := c.CreateDeployment(ctx, d)
+			if err != nil {
+				return err
+			}
+			if _, err := c.GetDeployment(ctx, "d"); err != nil {
+				return err
+			}
+			spot := true
+			d.Containers[0].Name = created.Containers[0].Name
+			if err := c.PatchDeployment(ctx, "d", api.PatchDeploymentRequest{Containers: d.Containers, IsSpot: &spot, Compute: &d.Compute, RegistrySettings: &d.RegistrySettings}); err != nil {
+				return err
+			}
+			if _, err := c.GetScaling(ctx, "d"); err != nil {
+				return err
+			}
+			if err := c.PatchScaling(ctx, "d", d.Scaling); err != nil {
+				return err
+			}
+			if _, err := c.DeploymentStatus(ctx, "d"); err != nil {
+				return err
+			}
+			if _, err := c.DeploymentReplicas(ctx, "d"); err != nil {
+				return err
+			}
+			if _, err := c.SystemLogs(ctx, "d", 10); err != nil {
+				return err
+			}
+			return c.DeleteDeployment(ctx, "d", 0)
 		},
 		func(ctx context.Context) error {
 			if err := c.CreateRegistryCredentials(ctx, map[string]string{"name": "r", "type": "aws-ecr", "access_key_id": "a",
