@@ -19,7 +19,8 @@ import (
 // Resources lists Verda's resources.
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource, NewVolumeResource,
-		NewSecretResource, NewFileSecretResource, NewRegistryCredentialsResource, NewContainerDeploymentResource}
+		NewSecretResource, NewFileSecretResource, NewRegistryCredentialsResource, NewContainerDeploymentResource,
+		NewServerlessJobResource}
 }
 
 // DataSources lists Verda's data sources.

@@ -109,6 +109,7 @@ type Cloud struct {
 	secrets   map[string]*Secret
 	registry  map[string]*RegistryCredentials
 	deploys   map[string]*Deployment
+	jobs      map[string]*Job
 	Order     int64
 	now       func() time.Time
 }
@@ -143,6 +144,7 @@ func (c *Cloud) Reset() {
 	c.secrets = map[string]*Secret{}
 	c.registry = map[string]*RegistryCredentials{}
 	c.deploys = map[string]*Deployment{}
+	c.jobs = map[string]*Job{}
 	c.switches.Reset()
 	c.window.Reset()
 }
@@ -215,6 +217,9 @@ func (c *Cloud) Objects() []core.Object {
 	for _, d := range c.deploys {
 		out = append(out, core.Object{Cloud: "verda", Kind: "container_deployment", ID: d.Name, Name: d.Name, Status: d.status(c.now()), Billed: true})
 	}
+	for _, j := range c.jobs {
+		out = append(out, core.Object{Cloud: "verda", Kind: "serverless_job", ID: j.Name, Name: j.Name, Billed: true})
+	}
 	for _, rc := range c.registry {
 		out = append(out, core.Object{Cloud: "verda", Kind: "registry_credentials", ID: rc.Name, Name: rc.Name, Status: rc.Type})
 	}
@@ -284,6 +289,13 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 	authed("GET /container-deployments/{name}/status", c.deploymentStatus)
 	authed("GET /container-deployments/{name}/replicas", c.deploymentReplicas)
 	authed("GET /container-deployments/{name}/system-logs", c.deploymentLogs)
+	authed("GET /job-deployments", c.listJobs)
+	authed("POST /job-deployments", c.createJob)
+	authed("GET /job-deployments/{name}", c.getJob)
+	authed("PATCH /job-deployments/{name}", c.patchJob)
+	authed("DELETE /job-deployments/{name}", c.deleteJob)
+	authed("GET /job-deployments/{name}/scaling", c.getJobScaling)
+	authed("GET /job-deployments/{name}/status", c.jobStatus)
 	authed("GET /container-registry-credentials", c.listRegistryCredentials)
 	authed("POST /container-registry-credentials", c.createRegistryCredentials)
 	authed("DELETE /container-registry-credentials/{name}", c.deleteRegistryCredentials)

@@ -13,6 +13,7 @@ type state struct {
 	Secrets   map[string]*Secret
 	Registry  map[string]*RegistryCredentials
 	Deploys   map[string]*Deployment
+	Jobs      map[string]*Job
 	Order     int64
 }
 
@@ -21,19 +22,19 @@ func (c *Cloud) State() (json.RawMessage, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return json.Marshal(state{Catalog: c.catalog, Keys: c.keys, Scripts: c.scripts, Instances: c.instances, Volumes: c.volumes,
-		Secrets: c.secrets, Registry: c.registry, Deploys: c.deploys, Order: c.Order})
+		Secrets: c.secrets, Registry: c.registry, Deploys: c.deploys, Jobs: c.jobs, Order: c.Order})
 }
 
 // Restore replaces what the cloud holds with a saved State.
 func (c *Cloud) Restore(raw json.RawMessage) error {
 	st := state{Keys: map[string]*sshKey{}, Scripts: map[string]*script{}, Instances: map[string]*instance{}, Volumes: map[string]*volume{},
-		Secrets: map[string]*Secret{}, Registry: map[string]*RegistryCredentials{}, Deploys: map[string]*Deployment{}}
+		Secrets: map[string]*Secret{}, Registry: map[string]*RegistryCredentials{}, Deploys: map[string]*Deployment{}, Jobs: map[string]*Job{}}
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.catalog, c.keys, c.scripts, c.instances, c.volumes, c.Order = st.Catalog, st.Keys, st.Scripts, st.Instances, st.Volumes, st.Order
-	c.secrets, c.registry, c.deploys = st.Secrets, st.Registry, st.Deploys
+	c.secrets, c.registry, c.deploys, c.jobs = st.Secrets, st.Registry, st.Deploys, st.Jobs
 	return nil
 }

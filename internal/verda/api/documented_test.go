@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
@@ -63,6 +64,12 @@ var documented = acctest.Documented{
 	"GET /container-deployments/{name}/status":      {},
 	"GET /container-deployments/{name}/replicas":    {},
 	"GET /container-deployments/{name}/system-logs": {Query: []string{"limit"}},
+	"POST /job-deployments":                         {Fields: jobFields},
+	"GET /job-deployments/{name}":                   {},
+	"PATCH /job-deployments/{name}":                 {Fields: deploymentFields},
+	"DELETE /job-deployments/{name}":                {Query: []string{"timeout"}},
+	"GET /job-deployments/{name}/scaling":           {},
+	"GET /job-deployments/{name}/status":            {},
 	"GET /container-types":                          {Query: []string{"currency"}},
 }
 
@@ -72,7 +79,8 @@ var scalingFields = []string{
 	"scaling_triggers.cpu_utilization.threshold", "scaling_triggers.gpu_utilization.enabled", "scaling_triggers.gpu_utilization.threshold",
 }
 
-var deploymentFields = append([]string{
+// serverlessFields are what deployments and jobs both send, but scaling.
+var serverlessFields = []string{
 	"name", "is_spot", "compute.name", "compute.size", "container_registry_settings.is_private", "container_registry_settings.credentials",
 	"container_registry_settings.credentials.name", "containers[].name", "containers[].image", "containers[].exposed_port",
 	"containers[].should_use_cached_image", "containers[].healthcheck.enabled", "containers[].healthcheck.port", "containers[].healthcheck.path",
@@ -80,7 +88,12 @@ var deploymentFields = append([]string{
 	"containers[].env[].name", "containers[].env[].value_or_reference_to_secret", "containers[].env[].type",
 	"containers[].volume_mounts[].type", "containers[].volume_mounts[].mount_path", "containers[].volume_mounts[].secret_name",
 	"containers[].volume_mounts[].volume_id", "containers[].volume_mounts[].size_in_mb",
-}, prefixed("scaling.", scalingFields)...)
+}
+
+var deploymentFields = append(slices.Clone(serverlessFields), prefixed("scaling.", scalingFields)...)
+
+var jobFields = append(slices.DeleteFunc(slices.Clone(serverlessFields), func(f string) bool { return f == "is_spot" }),
+	"scaling.max_replica_count", "scaling.queue_message_ttl_seconds", "scaling.deadline_seconds")
 
 func prefixed(prefix string, fields []string) []string {
 	out := make([]string, len(fields))
@@ -232,7 +245,30 @@ func TestRequestsAreDocumented(t *testing.T) {
 			if _, err := c.SystemLogs(ctx, "d", 10); err != nil {
 				return err
 			}
-			return c.DeleteDeployment(ctx, "d", 0)
+			if err := c.DeleteDeployment(ctx, "d", 0); err != nil {
+				return err
+			}
+			job := api.CreateJobRequest{Name: "j", Containers: d.Containers[:1], Compute: d.Compute,
+				RegistrySettings: &api.RegistrySettings{}, Scaling: api.JobScaling{MaxReplicaCount: 1, QueueMessageTTLSeconds: 300, DeadlineSeconds: 600}}
+			job.Containers[0].Name = ""
+			if err := c.CreateJob(ctx, job); err != nil {
+				return err
+			}
+			got, err := c.GetJob(ctx, "j")
+			if err != nil {
+				return err
+			}
+			job.Containers[0].Name = got.Containers[0].Name
+			if err := c.PatchJob(ctx, "j", api.PatchDeploymentRequest{Containers: job.Containers, Compute: &job.Compute}); err != nil {
+				return err
+			}
+			if _, err := c.GetJobScaling(ctx, "j"); err != nil {
+				return err
+			}
+			if _, err := c.JobStatus(ctx, "j"); err != nil {
+				return err
+			}
+			return c.DeleteJob(ctx, "j", 0)
 		},
 		func(ctx context.Context) error {
 			if err := c.CreateRegistryCredentials(ctx, map[string]string{"name": "r", "type": "aws-ecr", "access_key_id": "a",

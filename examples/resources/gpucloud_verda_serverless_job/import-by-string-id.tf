@@ -1,0 +1,4 @@
+import {
+  to = gpucloud_verda_serverless_job.embeddings
+  id = "embed-batch"
+}

@@ -1,0 +1,246 @@
+package verda
+
+import (
+	"context"
+	"reflect"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
+)
+
+const jobTimeout = 30 * time.Minute
+
+// NewServerlessJobResource is gpucloud_verda_serverless_job.
+func NewServerlessJobResource() resource.Resource { return &jobResource{} }
+
+type jobResource struct{ clientHolder }
+
+func (r *jobResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_verda_serverless_job"
+}
+
+func (r *jobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replaceInt := []planmodifier.Int64{int64planmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Verda serverless job: containers that run queued requests to completion within a deadline. " +
+			"Containers, compute and registry credentials change in place (a PATCH of the job); the supplement gives no call " +
+			"that changes a job's scaling, so a new scaling replaces the job. Create waits until it is `ready`. The calls come " +
+			"from Verda's official clients (`/job-deployments`), not document 002.",
+		Attributes: map[string]schema.Attribute{
+			"id":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The job's name."},
+			"name": serverlessNameAttribute("job"),
+			"containers": schema.ListNestedAttribute{
+				Required: true, Validators: []validator.List{listvalidator.SizeAtLeast(1)},
+				PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplaceIf(containerCountChanges,
+					"Changing the number of containers replaces the job.", "Changing the number of containers replaces the job.")},
+				MarkdownDescription: "The containers, as for `gpucloud_verda_container_deployment`, changed in place; adding or removing one replaces the job.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: containerAttributes()},
+			},
+			"compute": schema.SingleNestedAttribute{
+				Required: true, MarkdownDescription: "What each replica runs on; see `gpucloud_verda_serverless_compute`. Changed in place.",
+				Attributes: map[string]schema.Attribute{
+					"name": schema.StringAttribute{Required: true, MarkdownDescription: "Compute name, such as `H100`."},
+					"size": schema.Int64Attribute{Required: true, Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "How many GPUs per replica."},
+				},
+			},
+			"registry_credentials": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Name of a `gpucloud_verda_container_registry_credentials` for a private image. Unset by default: a public image. Changed in place.",
+			},
+			"scaling": schema.SingleNestedAttribute{
+				Required: true, MarkdownDescription: "The job's scaling. Changing it replaces the job.",
+				Attributes: map[string]schema.Attribute{
+					"max_replicas": schema.Int64Attribute{Required: true, PlanModifiers: replaceInt, Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "Most replicas."},
+					"queue_message_ttl_seconds": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(300), PlanModifiers: replaceInt,
+						Validators: []validator.Int64{int64validator.AtLeast(1)}, MarkdownDescription: "How long a queued request may wait. Defaults to `300`."},
+					"deadline_seconds": schema.Int64Attribute{Required: true, PlanModifiers: replaceInt, Validators: []validator.Int64{int64validator.Between(600, 604800)},
+						MarkdownDescription: "How long one request may run: 600 to 604800 seconds (checked at plan)."},
+				},
+			},
+			"timeouts":          sharedschema.Timeouts(ctx, jobTimeout, jobTimeout, deploymentDeleteTimeout),
+			"endpoint_base_url": schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "Where the job takes requests."},
+			"status":            schema.StringAttribute{Computed: true, MarkdownDescription: "Verda's status: `ready`, `running`, `paused` or `terminating`."},
+			"created_at":        schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When it was created."},
+		},
+	}
+	planmod.NoteReplacements(ctx, &resp.Schema, "job")
+}
+
+func (r *jobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan, ok := crud.Get[jobModel](ctx, req.Plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, jobTimeout, &resp.Diagnostics)
+	defer cancel()
+	name := plan.Name.ValueString()
+	what := apierr.Describe("Verda", "serverless job", name)
+	containers, diags := apiContainers(ctx, plan.Containers, nil)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.Client.CreateJob(ctx, api.CreateJobRequest{Name: name, RegistrySettings: plan.registrySettings(), Containers: containers,
+		Compute: api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, Scaling: plan.Scaling.toAPI()})
+	if err != nil && transport.MayHaveSucceeded(err) {
+		if _, getErr := r.Client.GetJob(ctx, name); getErr == nil {
+			err = nil
+		}
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+		return
+	}
+	state := pending.State(plan)
+	state.ID = types.StringValue(name)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if err := r.waitReady(ctx, name, what); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
+	}
+	readCtx, cancelRead := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+	defer cancelRead()
+	if m, err := r.read(readCtx, name, state); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+	} else {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	}
+}
+
+func (r *jobResource) waitReady(ctx context.Context, name, what string) error {
+	floor, ceiling := r.Clients.Poll(time.Second, 10*time.Second)
+	_, err := wait.For(ctx, wait.Options{Object: what, Target: []string{api.JobReady}, Floor: floor, Ceiling: ceiling},
+		func(ctx context.Context) (*string, error) {
+			status, err := r.Client.JobStatus(ctx, name)
+			return &status, err
+		}, func(s *string) wait.Observation { return wait.Observation{State: *s} })
+	return err
+}
+
+func (r *jobResource) read(ctx context.Context, name string, prior jobModel) (*jobModel, error) {
+	j, err := r.Client.GetJob(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	scaling, err := r.Client.GetJobScaling(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	status, err := r.Client.JobStatus(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	m := jobFromAPI(j, scaling, status, prior)
+	return &m, nil
+}
+
+func (r *jobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	crud.Read(ctx, req, resp, crud.Reader[jobModel, jobModel]{
+		What:    func(m jobModel) string { return apierr.Describe("Verda", "serverless job", m.ID.ValueString()) },
+		Read:    func(ctx context.Context, m jobModel) (*jobModel, error) { return r.read(ctx, m.ID.ValueString(), m) },
+		FromAPI: func(read *jobModel, _ jobModel) jobModel { return *read },
+	})
+}
+
+func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan, okPlan := crud.Get[jobModel](ctx, req.Plan, &resp.Diagnostics)
+	state, okState := crud.Get[jobModel](ctx, req.State, &resp.Diagnostics)
+	if !okPlan || !okState {
+		return
+	}
+	ctx, cancel := crud.Within(ctx, plan.Timeouts.Update, jobTimeout, &resp.Diagnostics)
+	defer cancel()
+	name := state.ID.ValueString()
+	what := apierr.Describe("Verda", "serverless job", name)
+	names := make([]string, len(state.Containers))
+	for i, c := range state.Containers {
+		names[i] = c.Name.ValueString()
+	}
+	wanted, d1 := apiContainers(ctx, plan.Containers, names)
+	had, d2 := apiContainers(ctx, state.Containers, names)
+	resp.Diagnostics.Append(d1...)
+	resp.Diagnostics.Append(d2...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var patch api.PatchDeploymentRequest
+	changed := false
+	if !reflect.DeepEqual(wanted, had) {
+		patch.Containers, changed = wanted, true
+	}
+	if !plan.RegistryCredentials.Equal(state.RegistryCredentials) {
+		settings := plan.registrySettings()
+		if settings == nil {
+			settings = &api.RegistrySettings{}
+		}
+		patch.RegistrySettings, changed = settings, true
+	}
+	if state.Compute == nil || !plan.Compute.Name.Equal(state.Compute.Name) || !plan.Compute.Size.Equal(state.Compute.Size) {
+		patch.Compute, changed = &api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, true
+	}
+	if changed {
+		if err := r.Client.PatchJob(ctx, name, patch); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("changing "+what, err))
+			return
+		}
+		if err := r.waitReady(ctx, name, what); err != nil {
+			resp.Diagnostics.Append(apierr.Diagnostic("changing "+what, err))
+		}
+	}
+	m, err := r.read(ctx, name, pending.State(plan))
+	if err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+func (r *jobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	state, ok := crud.Get[jobModel](ctx, req.State, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deploymentDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	name := state.ID.ValueString()
+	what := apierr.Describe("Verda", "serverless job", name)
+	serverWait := int64(60000)
+	if deadline, ok := ctx.Deadline(); ok {
+		serverWait = max(0, min(serverWait, time.Until(deadline).Milliseconds()/2))
+	}
+	floor, ceiling := r.Clients.Poll(time.Second, 10*time.Second)
+	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error {
+		return r.Client.DeleteJob(ctx, name, serverWait)
+	}, func(ctx context.Context) error {
+		return wait.Gone(ctx, wait.Options{Object: what, Floor: floor, Ceiling: ceiling},
+			func(ctx context.Context) (*api.Job, error) { return r.Client.GetJob(ctx, name) },
+			func(*api.Job) string { return "deleting" })
+	})
+}
+
+func (r *jobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	planmod.Import(ctx, req, resp, "id")
+}
