@@ -43,7 +43,7 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 		"gpucloud_bluelobster_backup", "gpucloud_bluelobster_backup_schedule", "gpucloud_bluelobster_extra_ip", "gpucloud_bluelobster_firewall", "gpucloud_bluelobster_instance",
 		"gpucloud_nova_instance", "gpucloud_nova_ssh_key", "gpucloud_novitai_instance",
 		"gpucloud_tensordock_instance", "gpucloud_tensordock_ssh_key",
-		"gpucloud_verda_container_deployment", "gpucloud_verda_container_registry_credentials", "gpucloud_verda_file_secret", "gpucloud_verda_instance", "gpucloud_verda_secret", "gpucloud_verda_serverless_job",
+		"gpucloud_verda_cluster", "gpucloud_verda_container_deployment", "gpucloud_verda_container_registry_credentials", "gpucloud_verda_file_secret", "gpucloud_verda_instance", "gpucloud_verda_secret", "gpucloud_verda_serverless_job",
 		"gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume",
 	}
 	wantData := []string{
@@ -53,7 +53,7 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 		"gpucloud_novitai_instance", "gpucloud_novitai_instances",
 		"gpucloud_tensordock_hostnode", "gpucloud_tensordock_hostnodes", "gpucloud_tensordock_instances", "gpucloud_tensordock_locations",
 		"gpucloud_tensordock_ssh_key",
-		"gpucloud_verda_balance", "gpucloud_verda_container_types", "gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_instances", "gpucloud_verda_locations",
+		"gpucloud_verda_balance", "gpucloud_verda_cluster_images", "gpucloud_verda_cluster_types", "gpucloud_verda_container_types", "gpucloud_verda_images", "gpucloud_verda_instance", "gpucloud_verda_instance_types", "gpucloud_verda_instances", "gpucloud_verda_locations",
 		"gpucloud_verda_long_term_periods",
 		"gpucloud_verda_serverless_compute", "gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume_types", "gpucloud_verda_volumes",
 	}

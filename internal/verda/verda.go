@@ -20,7 +20,7 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{NewSSHKeyResource, NewStartupScriptResource, NewInstanceResource, NewVolumeResource,
 		NewSecretResource, NewFileSecretResource, NewRegistryCredentialsResource, NewContainerDeploymentResource,
-		NewServerlessJobResource}
+		NewServerlessJobResource, NewClusterResource}
 }
 
 // DataSources lists Verda's data sources.
@@ -29,6 +29,7 @@ func DataSources() []func() datasource.DataSource {
 		NewLocationsDataSource, NewImagesDataSource, NewVolumeTypesDataSource, NewInstanceTypesDataSource,
 		NewInstanceDataSource, NewInstancesDataSource, NewVolumesDataSource, NewSSHKeyDataSource, NewStartupScriptDataSource,
 		NewBalanceDataSource, NewLongTermPeriodsDataSource, NewContainerTypesDataSource, NewServerlessComputeDataSource,
+		NewClusterTypesDataSource, NewClusterImagesDataSource,
 	}
 }
 

@@ -110,6 +110,7 @@ type Cloud struct {
 	registry  map[string]*RegistryCredentials
 	deploys   map[string]*Deployment
 	jobs      map[string]*Job
+	clusters  map[string]*cluster
 	Order     int64
 	now       func() time.Time
 }
@@ -145,6 +146,7 @@ func (c *Cloud) Reset() {
 	c.registry = map[string]*RegistryCredentials{}
 	c.deploys = map[string]*Deployment{}
 	c.jobs = map[string]*Job{}
+	c.clusters = map[string]*cluster{}
 	c.switches.Reset()
 	c.window.Reset()
 }
@@ -216,6 +218,9 @@ func (c *Cloud) Objects() []core.Object {
 	}
 	for _, d := range c.deploys {
 		out = append(out, core.Object{Cloud: "verda", Kind: "container_deployment", ID: d.Name, Name: d.Name, Status: d.status(c.now()), Billed: true})
+	}
+	for _, cl := range c.clusters {
+		out = append(out, core.Object{Cloud: "verda", Kind: "cluster", ID: cl.ID, Name: cl.Hostname, Status: cl.Status, Billed: true})
 	}
 	for _, j := range c.jobs {
 		out = append(out, core.Object{Cloud: "verda", Kind: "serverless_job", ID: j.Name, Name: j.Name, Billed: true})
@@ -289,6 +294,13 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 	authed("GET /container-deployments/{name}/status", c.deploymentStatus)
 	authed("GET /container-deployments/{name}/replicas", c.deploymentReplicas)
 	authed("GET /container-deployments/{name}/system-logs", c.deploymentLogs)
+	open("GET /cluster-types", c.listClusterTypes)
+	authed("GET /cluster-availability", c.clusterAvailability)
+	authed("GET /images/cluster", c.listClusterImages)
+	authed("GET /clusters", c.listClusters)
+	authed("POST /clusters", c.deployCluster)
+	authed("PUT /clusters", c.clusterAction)
+	authed("GET /clusters/{id}", c.getCluster)
 	authed("GET /job-deployments", c.listJobs)
 	authed("POST /job-deployments", c.createJob)
 	authed("GET /job-deployments/{name}", c.getJob)
@@ -300,7 +312,7 @@ func (c *Cloud) Register(mux *http.ServeMux) {
 	authed("POST /container-registry-credentials", c.createRegistryCredentials)
 	authed("DELETE /container-registry-credentials/{name}", c.deleteRegistryCredentials)
 	authed("GET /balance", c.balance)
-	for _, kind := range []string{"instances", "volumes"} {
+	for _, kind := range []string{"instances", "volumes", "clusters"} {
 		authed("POST /"+kind+"/{id}/tags", c.addTag(kind))
 		authed("DELETE /"+kind+"/{id}/tags/{tag}", c.deleteTag(kind))
 	}

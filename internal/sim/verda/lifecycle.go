@@ -43,6 +43,7 @@ func (s *schedule) due(now time.Time, status string) (string, bool) {
 
 // settle applies every due change. Callers hold c.mu.
 func (c *Cloud) settle() {
+	c.settleClusters()
 	now := c.now()
 	for id, i := range c.instances {
 		var gone bool

@@ -14,6 +14,7 @@ type state struct {
 	Registry  map[string]*RegistryCredentials
 	Deploys   map[string]*Deployment
 	Jobs      map[string]*Job
+	Clusters  map[string]*cluster
 	Order     int64
 }
 
@@ -22,19 +23,19 @@ func (c *Cloud) State() (json.RawMessage, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return json.Marshal(state{Catalog: c.catalog, Keys: c.keys, Scripts: c.scripts, Instances: c.instances, Volumes: c.volumes,
-		Secrets: c.secrets, Registry: c.registry, Deploys: c.deploys, Jobs: c.jobs, Order: c.Order})
+		Secrets: c.secrets, Registry: c.registry, Deploys: c.deploys, Jobs: c.jobs, Clusters: c.clusters, Order: c.Order})
 }
 
 // Restore replaces what the cloud holds with a saved State.
 func (c *Cloud) Restore(raw json.RawMessage) error {
 	st := state{Keys: map[string]*sshKey{}, Scripts: map[string]*script{}, Instances: map[string]*instance{}, Volumes: map[string]*volume{},
-		Secrets: map[string]*Secret{}, Registry: map[string]*RegistryCredentials{}, Deploys: map[string]*Deployment{}, Jobs: map[string]*Job{}}
+		Secrets: map[string]*Secret{}, Registry: map[string]*RegistryCredentials{}, Deploys: map[string]*Deployment{}, Jobs: map[string]*Job{}, Clusters: map[string]*cluster{}}
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.catalog, c.keys, c.scripts, c.instances, c.volumes, c.Order = st.Catalog, st.Keys, st.Scripts, st.Instances, st.Volumes, st.Order
-	c.secrets, c.registry, c.deploys, c.jobs = st.Secrets, st.Registry, st.Deploys, st.Jobs
+	c.secrets, c.registry, c.deploys, c.jobs, c.clusters = st.Secrets, st.Registry, st.Deploys, st.Jobs, st.Clusters
 	return nil
 }

@@ -58,6 +58,12 @@ func (c *Cloud) newTag(s tagSpec) (Tag, string) {
 // tagsOf finds the tags of the instance or volume the path names. Callers
 // hold c.mu.
 func (c *Cloud) tagsOf(kind, id string) (*[]Tag, bool) {
+	if kind == "clusters" {
+		if cl, ok := c.clusters[id]; ok {
+			return &cl.Tags, true
+		}
+		return nil, false
+	}
 	if kind == "instances" {
 		if i, ok := c.instances[id]; ok {
 			return &i.Tags, true

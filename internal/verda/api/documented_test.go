@@ -70,7 +70,16 @@ var documented = acctest.Documented{
 	"DELETE /job-deployments/{name}":                {Query: []string{"timeout"}},
 	"GET /job-deployments/{name}/scaling":           {},
 	"GET /job-deployments/{name}/status":            {},
-	"GET /container-types":                          {Query: []string{"currency"}},
+	"POST /clusters": {Fields: []string{"cluster_type", "image", "hostname", "description", "location_code", "shared_volume.name",
+		"shared_volume.size", "ssh_key_ids[]", "startup_script_id", "contract", "existing_volumes[].id", "tags[].key", "tags[].value"}},
+	"GET /clusters":             {},
+	"GET /clusters/{id}":        {},
+	"PUT /clusters":             {Fields: []string{"actions[].action", "actions[].id"}},
+	"POST /clusters/{id}/tags":  {Fields: []string{"key", "value"}},
+	"GET /cluster-types":        {Query: []string{"currency"}},
+	"GET /cluster-availability": {},
+	"GET /images/cluster":       {},
+	"GET /container-types":      {Query: []string{"currency"}},
 }
 
 var scalingFields = []string{
@@ -192,6 +201,27 @@ func TestRequestsAreDocumented(t *testing.T) {
 		func(ctx context.Context) error { _, err := c.ListLongTermPeriods(ctx, "instances"); return err },
 		func(ctx context.Context) error { _, err := c.ListLongTermPeriods(ctx, "clusters"); return err },
 		func(ctx context.Context) error { _, err := c.ListComputeResources(ctx); return err },
+		func(ctx context.Context) error { _, err := c.ListClusterTypes(ctx, "eur"); return err },
+		func(ctx context.Context) error { _, err := c.ListClusterAvailability(ctx); return err },
+		func(ctx context.Context) error { _, err := c.ListClusterImages(ctx); return err },
+		func(ctx context.Context) error {
+			id, err := c.DeployCluster(ctx, api.DeployClusterRequest{ClusterType: "16H200", Image: "ubuntu-22.04-cuda-12.4-cluster", Hostname: "c",
+				Description: "d", LocationCode: "FIN-01", SharedVolume: api.SharedVolume{Name: "h", Size: 10}, SSHKeyIDs: []string{"k"},
+				StartupScriptID: "s", Contract: "PAY_AS_YOU_GO", ExistingVolumes: []api.ExistingID{{ID: "v"}}, Tags: []api.TagSpec{{Key: "a", Value: "b"}}})
+			if err != nil {
+				return err
+			}
+			if _, err := c.ListClusters(ctx); err != nil {
+				return err
+			}
+			if _, err := c.GetCluster(ctx, id); err != nil {
+				return err
+			}
+			if err := c.AddTag(ctx, api.TaggedClusters, id, api.TagSpec{Key: "x"}); err != nil {
+				return err
+			}
+			return c.DiscontinueCluster(ctx, id)
+		},
 		func(ctx context.Context) error { _, err := c.ListContainerTypes(ctx, "eur"); return err },
 		func(ctx context.Context) error {
 			if err := c.CreateSecret(ctx, "s", "v"); err != nil {
