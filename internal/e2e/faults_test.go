@@ -50,6 +50,25 @@ resource "gpucloud_verda_container_deployment" "d" {
   compute    = { name = "General Compute", size = 1 }
   scaling    = { min_replicas = 1, max_replicas = 1 }
 }
+resource "gpucloud_verda_serverless_job" "j" {
+  name       = "campaign"
+  containers = [{ image = "ghcr.io/acme/campaign-job:1.0", exposed_port = 8080 }]
+  compute    = { name = "General Compute", size = 1 }
+  scaling    = { max_replicas = 1, deadline_seconds = 600 }
+}
+resource "gpucloud_verda_file_secret" "f" {
+  name  = "campaign-files"
+  files = { "a.txt" = base64encode("campaign") }
+}
+resource "gpucloud_verda_cluster" "c" {
+  cluster_type             = "16H200"
+  image                    = "ubuntu-22.04-cuda-12.4-cluster"
+  hostname                 = "campaign-cluster"
+  description              = "campaign"
+  location_code            = "FIN-01"
+  shared_volume            = { name = "campaign-home", size = 100 }
+  shared_volume_on_destroy = "delete"
+}
 resource "gpucloud_verda_container_registry_credentials" "r" {
   name            = "campaign"
   type            = "dockerhub"
@@ -262,6 +281,7 @@ func numericIDs(on bool) func(*acctest.Sim) {
 var createPaths = []string{
 	"/verda/v1/instances", "/verda/v1/volumes", "PUT /verda/v1/volumes", "/verda/v1/ssh-keys", "/verda/v1/scripts",
 	"/verda/v1/secrets", "/verda/v1/container-registry-credentials", "/verda/v1/container-deployments",
+	"/verda/v1/job-deployments", "/verda/v1/file-secrets", "/verda/v1/clusters",
 	"/tensordock/api/v2/instances", "/tensordock/api/v2/secrets",
 	"/bluelobster/api/v1/instances/launch-instance", "/bluelobster/api/v1/instances/*/ips", "/bluelobster/api/v1/instances/*/backup",
 	"/nova/vms", "/nova/ssh-keys", "/novitai/api/instances",

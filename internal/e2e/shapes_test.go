@@ -40,6 +40,8 @@ data "gpucloud_verda_instances" "all" { depends_on = [gpucloud_verda_instance.i]
 data "gpucloud_verda_balance" "b" {}
 data "gpucloud_verda_container_types" "all" {}
 data "gpucloud_verda_serverless_compute" "all" {}
+data "gpucloud_verda_cluster_types" "all" {}
+data "gpucloud_verda_cluster_images" "all" {}
 data "gpucloud_verda_long_term_periods" "all" {}
 data "gpucloud_verda_ssh_key" "k" { id = gpucloud_verda_ssh_key.k.id }
 data "gpucloud_verda_startup_script" "s" { name = gpucloud_verda_startup_script.s.name }

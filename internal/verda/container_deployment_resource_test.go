@@ -88,6 +88,16 @@ func TestAccContainerDeployment_lifecycle(t *testing.T) {
 				Config:           s.Config(deploymentHCL("ghcr.io/acme/vllm:0.6.2", 2, 4, "\n      { name = \"MAX_TOKENS\", value = \"4096\" },")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
+			{
+				PreConfig: func() {
+					if !s.Verda.RemoveDeployment("llm-serve") {
+						t.Fatal("no deployment to remove")
+					}
+				},
+				Config:            s.Config(deploymentHCL("ghcr.io/acme/vllm:0.6.2", 2, 4, "\n      { name = \"MAX_TOKENS\", value = \"4096\" },")),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(deploymentAddr, plancheck.ResourceActionCreate)}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(deploymentAddr, "status", knownvalue.StringExact("healthy"))},
+			},
 		},
 	})
 }

@@ -434,3 +434,16 @@ func (c *Cloud) deploymentLogs(w http.ResponseWriter, r *http.Request) {
 	}
 	core.WriteJSON(w, http.StatusOK, map[string]any{"logs": lines})
 }
+
+// RemoveDeployment deletes a deployment at once, as the console would.
+func (c *Cloud) RemoveDeployment(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d := c.deploys[name]
+	if d == nil {
+		return false
+	}
+	c.link(d, false)
+	delete(c.deploys, name)
+	return true
+}
