@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
@@ -130,6 +132,57 @@ func TestAccCluster_failedProvisioningIsTaintedAndReplaced(t *testing.T) {
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(clusterAddr, plancheck.ResourceActionDestroyBeforeCreate)}},
 				ConfigStateChecks: []statecheck.StateCheck{acctest.Value(clusterAddr, "status", knownvalue.StringExact("running"))},
 			},
+		},
+	})
+}
+
+// A cluster not running when its create times out stays tracked, tainted,
+// and the next apply replaces it; one discontinued in the console is made
+// again, its shared volume left as the console leaves it.
+func TestAccCluster_timedOutCreateAndDrift(t *testing.T) {
+	s := acctest.StartSim(t)
+	cfg := s.Config(clusterHCL("16H200", "FIN-01", "delete", "{}"))
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.ProvisionDelay = simcore.Duration(5 * time.Second) })
+				},
+				Config:      s.Config(regexp.MustCompile(`shared_volume_on_destroy`).ReplaceAllString(clusterHCL("16H200", "FIN-01", "delete", "{}"), "timeouts = { create = \"1s\" }\n  shared_volume_on_destroy")),
+				ExpectError: regexp.MustCompile(`(?s)timed\s+out`),
+			},
+			{
+				PreConfig:        func() { s.TestSpeeds() },
+				Config:           cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(clusterAddr, plancheck.ResourceActionDestroyBeforeCreate)}},
+				Check:            acctest.CaptureAttr(clusterAddr, "id", &id),
+			},
+			{
+				PreConfig: func() {
+					if !s.Verda.DiscontinueClusterNow(id) {
+						t.Fatal("no cluster to discontinue")
+					}
+				},
+				Config:           cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(clusterAddr, plancheck.ResourceActionCreate)}},
+			},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			var clusters, volumes int
+			for _, o := range s.Ledger() {
+				switch o.Kind {
+				case "cluster":
+					clusters++
+				case "volume":
+					volumes++
+				}
+			}
+			if clusters != 0 || volumes != 1 {
+				return fmt.Errorf("want no cluster and only the volume the console left, got %d clusters and %d volumes: %v", clusters, volumes, s.Ledger())
+			}
+			return nil
 		},
 	})
 }

@@ -63,6 +63,15 @@ func TestAccSecret_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
+					if !s.Verda.RemoveSecret("hf-token") {
+						t.Fatal("no secret to remove")
+					}
+				},
+				Config:           s.Config(secretHCL("  value_wo = \"hf_third\"\n  value_wo_version = 2")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(secretAddr, plancheck.ResourceActionCreate)}},
+			},
+			{
+				PreConfig: func() {
 					if !s.Verda.UseSecret("hf-token", "llama-serve") {
 						t.Fatal("no secret to use")
 					}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -11,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
+	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
 func jobHCL(image string, deadline int) string {
@@ -54,6 +57,40 @@ func TestAccServerlessJob_lifecycle(t *testing.T) {
 			{
 				Config:           s.Config(jobHCL("ghcr.io/acme/embed:2.1", 7200)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)}},
+			},
+			{
+				PreConfig: func() {
+					if !s.Verda.RemoveJob("embed-batch") {
+						t.Fatal("no job to remove")
+					}
+				},
+				Config:           s.Config(jobHCL("ghcr.io/acme/embed:2.1", 7200)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)}},
+			},
+		},
+	})
+}
+
+// A job not ready when its create times out stays tracked, tainted, and the
+// next apply replaces it.
+func TestAccServerlessJob_timedOutCreateIsTainted(t *testing.T) {
+	s := acctest.StartSim(t)
+	cfg := regexp.MustCompile(`compute = \{`).ReplaceAllString(jobHCL("ghcr.io/acme/embed:2.0", 3600), "timeouts = { create = \"1s\" }\n  compute = {")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					s.Verda.UpdateSwitches(func(sw *simverda.Switches) { sw.ProvisionDelay = simcore.Duration(5 * time.Second) })
+				},
+				Config:      s.Config(cfg),
+				ExpectError: regexp.MustCompile(`(?s)timed\s+out`),
+			},
+			{
+				PreConfig:        func() { s.TestSpeeds() },
+				Config:           s.Config(jobHCL("ghcr.io/acme/embed:2.0", 3600)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("gpucloud_verda_serverless_job.batch", plancheck.ResourceActionDestroyBeforeCreate)}},
 			},
 		},
 	})

@@ -281,3 +281,18 @@ func (c *Cloud) clusterAction(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusAccepted)
 }
+
+// DiscontinueClusterNow ends a cluster at once, as the console would; its
+// shared volumes stay, detached.
+func (c *Cloud) DiscontinueClusterNow(id string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cl, ok := c.clusters[id]
+	if !ok {
+		return false
+	}
+	cl.Plan = nil
+	cl.Plan.addGone(c.now())
+	c.settleClusters()
+	return true
+}

@@ -195,3 +195,16 @@ func (c *Cloud) jobStatus(w http.ResponseWriter, r *http.Request) {
 		core.WriteJSON(w, http.StatusOK, map[string]string{"status": status})
 	}
 }
+
+// RemoveJob deletes a job at once, as the console would.
+func (c *Cloud) RemoveJob(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j := c.jobs[name]
+	if j == nil {
+		return false
+	}
+	c.link(&j.Deployment, false)
+	delete(c.jobs, name)
+	return true
+}

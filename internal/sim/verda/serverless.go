@@ -261,3 +261,15 @@ func sortedNames[T any](m map[string]T) []string {
 	sort.Strings(names)
 	return slices.Clip(names)
 }
+
+// RemoveSecret deletes a secret or registry credentials at once, as the
+// console would.
+func (c *Cloud) RemoveSecret(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, secret := c.secrets[name]
+	_, creds := c.registry[name]
+	delete(c.secrets, name)
+	delete(c.registry, name)
+	return secret || creds
+}
