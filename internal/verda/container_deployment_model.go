@@ -142,13 +142,6 @@ func scalingFromAPI(s *api.Scaling) *scalingModel {
 	}
 }
 
-func (m deploymentModel) registrySettings() api.RegistrySettings {
-	if m.RegistryCredentials.IsNull() || m.RegistryCredentials.ValueString() == "" {
-		return api.RegistrySettings{}
-	}
-	return api.RegistrySettings{IsPrivate: true, Credentials: &api.CredentialsName{Name: m.RegistryCredentials.ValueString()}}
-}
-
 // deploymentFromAPI fills the model from the deployment, its scaling, status
 // and replicas. Volume mounts the answer carries beyond the configured ones
 // are left out, and a volume_id it omits is kept, as the supplement warns.

@@ -255,7 +255,7 @@ func (r *deploymentResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body := api.CreateDeploymentRequest{Name: name, RegistrySettings: plan.registrySettings(), Containers: containers,
+	body := api.CreateDeploymentRequest{Name: name, RegistrySettings: registrySettings(plan.RegistryCredentials), Containers: containers,
 		Compute: api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, Scaling: plan.Scaling.toAPI(), IsSpot: plan.IsSpot.ValueBool()}
 	_, err := r.Client.CreateDeployment(ctx, body)
 	if err != nil && transport.MayHaveSucceeded(err) {
@@ -359,28 +359,11 @@ func (r *deploymentResource) Update(ctx context.Context, req resource.UpdateRequ
 	defer cancel()
 	name := state.ID.ValueString()
 	what := apierr.Describe("Verda", "container deployment", name)
-	names := make([]string, len(state.Containers))
-	for i, c := range state.Containers {
-		names[i] = c.Name.ValueString()
-	}
-	wanted, d1 := apiContainers(ctx, plan.Containers, names)
-	had, d2 := apiContainers(ctx, state.Containers, names)
-	resp.Diagnostics.Append(d1...)
-	resp.Diagnostics.Append(d2...)
+	patch, changed, diags := servedSpec{plan.Containers, plan.RegistryCredentials, plan.Compute}.patch(ctx,
+		servedSpec{state.Containers, state.RegistryCredentials, state.Compute})
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	var patch api.PatchDeploymentRequest
-	changed := false
-	if !reflect.DeepEqual(wanted, had) {
-		patch.Containers, changed = wanted, true
-	}
-	if !plan.RegistryCredentials.Equal(state.RegistryCredentials) {
-		settings := plan.registrySettings()
-		patch.RegistrySettings, changed = &settings, true
-	}
-	if state.Compute == nil || !plan.Compute.Name.Equal(state.Compute.Name) || !plan.Compute.Size.Equal(state.Compute.Size) {
-		patch.Compute, changed = &api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, true
 	}
 	if !plan.IsSpot.Equal(state.IsSpot) {
 		spot := plan.IsSpot.ValueBool()
@@ -421,19 +404,9 @@ func (r *deploymentResource) Delete(ctx context.Context, req resource.DeleteRequ
 	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deploymentDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	name := state.ID.ValueString()
-	what := apierr.Describe("Verda", "container deployment", name)
-	serverWait := int64(60000)
-	if deadline, ok := ctx.Deadline(); ok {
-		serverWait = max(0, min(serverWait, time.Until(deadline).Milliseconds()/2))
-	}
-	floor, ceiling := r.Clients.Poll(time.Second, 10*time.Second)
-	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error {
-		return r.Client.DeleteDeployment(ctx, name, serverWait)
-	}, func(ctx context.Context) error {
-		return wait.Gone(ctx, wait.Options{Object: what, Floor: floor, Ceiling: ceiling},
-			func(ctx context.Context) (*api.Deployment, error) { return r.Client.GetDeployment(ctx, name) },
-			func(*api.Deployment) string { return "deleting" })
-	})
+	r.deleteServed(ctx, &resp.Diagnostics, apierr.Describe("Verda", "container deployment", name),
+		func(ctx context.Context, waitMS int64) error { return r.Client.DeleteDeployment(ctx, name, waitMS) },
+		func(ctx context.Context) error { _, err := r.Client.GetDeployment(ctx, name); return err })
 }
 
 func (r *deploymentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

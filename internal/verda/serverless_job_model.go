@@ -48,9 +48,11 @@ func jobFromAPI(j *api.Job, scaling *api.JobScaling, status string, prior jobMod
 	return m
 }
 
+// registrySettings are sent only for a private image.
 func (m jobModel) registrySettings() *api.RegistrySettings {
 	if m.RegistryCredentials.IsNull() || m.RegistryCredentials.ValueString() == "" {
 		return nil
 	}
-	return &api.RegistrySettings{IsPrivate: true, Credentials: &api.CredentialsName{Name: m.RegistryCredentials.ValueString()}}
+	settings := registrySettings(m.RegistryCredentials)
+	return &settings
 }

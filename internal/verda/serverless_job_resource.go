@@ -2,7 +2,6 @@ package verda
 
 import (
 	"context"
-	"reflect"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -175,31 +174,11 @@ func (r *jobResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	defer cancel()
 	name := state.ID.ValueString()
 	what := apierr.Describe("Verda", "serverless job", name)
-	names := make([]string, len(state.Containers))
-	for i, c := range state.Containers {
-		names[i] = c.Name.ValueString()
-	}
-	wanted, d1 := apiContainers(ctx, plan.Containers, names)
-	had, d2 := apiContainers(ctx, state.Containers, names)
-	resp.Diagnostics.Append(d1...)
-	resp.Diagnostics.Append(d2...)
+	patch, changed, diags := servedSpec{plan.Containers, plan.RegistryCredentials, plan.Compute}.patch(ctx,
+		servedSpec{state.Containers, state.RegistryCredentials, state.Compute})
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	var patch api.PatchDeploymentRequest
-	changed := false
-	if !reflect.DeepEqual(wanted, had) {
-		patch.Containers, changed = wanted, true
-	}
-	if !plan.RegistryCredentials.Equal(state.RegistryCredentials) {
-		settings := plan.registrySettings()
-		if settings == nil {
-			settings = &api.RegistrySettings{}
-		}
-		patch.RegistrySettings, changed = settings, true
-	}
-	if state.Compute == nil || !plan.Compute.Name.Equal(state.Compute.Name) || !plan.Compute.Size.Equal(state.Compute.Size) {
-		patch.Compute, changed = &api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, true
 	}
 	if changed {
 		if err := r.Client.PatchJob(ctx, name, patch); err != nil {
@@ -226,19 +205,9 @@ func (r *jobResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deploymentDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	name := state.ID.ValueString()
-	what := apierr.Describe("Verda", "serverless job", name)
-	serverWait := int64(60000)
-	if deadline, ok := ctx.Deadline(); ok {
-		serverWait = max(0, min(serverWait, time.Until(deadline).Milliseconds()/2))
-	}
-	floor, ceiling := r.Clients.Poll(time.Second, 10*time.Second)
-	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error {
-		return r.Client.DeleteJob(ctx, name, serverWait)
-	}, func(ctx context.Context) error {
-		return wait.Gone(ctx, wait.Options{Object: what, Floor: floor, Ceiling: ceiling},
-			func(ctx context.Context) (*api.Job, error) { return r.Client.GetJob(ctx, name) },
-			func(*api.Job) string { return "deleting" })
-	})
+	r.deleteServed(ctx, &resp.Diagnostics, apierr.Describe("Verda", "serverless job", name),
+		func(ctx context.Context, waitMS int64) error { return r.Client.DeleteJob(ctx, name, waitMS) },
+		func(ctx context.Context) error { _, err := r.Client.GetJob(ctx, name); return err })
 }
 
 func (r *jobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

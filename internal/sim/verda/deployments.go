@@ -286,36 +286,50 @@ func (c *Cloud) patchDeployment(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "scaling is changed at /scaling, not here")
 		return
 	}
-	if req.Containers != nil {
-		for _, ct := range req.Containers {
-			name, _ := ct["name"].(string)
-			if !slices.ContainsFunc(d.Containers, func(e DeployedContainer) bool { return e.Name == name }) {
-				failf(w, http.StatusBadRequest, "containers[].name %q is not a container of this deployment", name)
-				return
-			}
-		}
-		if msg := c.checkContainers(req.Containers); msg != "" {
-			fail(w, http.StatusBadRequest, msg)
-			return
-		}
-	}
-	if req.Compute != nil {
-		if msg := c.checkCompute(req.Compute); msg != "" {
-			fail(w, http.StatusBadRequest, msg)
-			return
-		}
-	}
-	c.link(d, false)
-	if req.Registry != nil {
-		d.Registry = req.Registry
-	}
-	if req.Compute != nil {
-		d.Compute = req.Compute
+	if msg := c.patch(d, servedPatch{req.Registry, req.Containers, req.Compute}); msg != "" {
+		fail(w, http.StatusBadRequest, msg)
+		return
 	}
 	if req.IsSpot != nil {
 		d.IsSpot = *req.IsSpot
 	}
-	for _, ct := range req.Containers {
+	core.WriteJSON(w, http.StatusOK, d.body())
+}
+
+// servedPatch is what a PATCH of a deployment or a job may change.
+type servedPatch struct {
+	Registry   json.RawMessage
+	Containers []map[string]any
+	Compute    json.RawMessage
+}
+
+// patch checks and applies p to d, containers named as they are; "" when
+// it was applied. Callers hold c.mu.
+func (c *Cloud) patch(d *Deployment, p servedPatch) string {
+	for _, ct := range p.Containers {
+		name, _ := ct["name"].(string)
+		if !slices.ContainsFunc(d.Containers, func(e DeployedContainer) bool { return e.Name == name }) {
+			return fmt.Sprintf("containers[].name %q is not one of its containers", name)
+		}
+	}
+	if p.Containers != nil {
+		if msg := c.checkContainers(p.Containers); msg != "" {
+			return msg
+		}
+	}
+	if p.Compute != nil {
+		if msg := c.checkCompute(p.Compute); msg != "" {
+			return msg
+		}
+	}
+	c.link(d, false)
+	if p.Registry != nil {
+		d.Registry = p.Registry
+	}
+	if p.Compute != nil {
+		d.Compute = p.Compute
+	}
+	for _, ct := range p.Containers {
 		for i := range d.Containers {
 			if d.Containers[i].Name == ct["name"] {
 				delete(ct, "name")
@@ -325,7 +339,7 @@ func (c *Cloud) patchDeployment(w http.ResponseWriter, r *http.Request) {
 	}
 	c.link(d, true)
 	d.Since = c.now()
-	core.WriteJSON(w, http.StatusOK, d.body())
+	return ""
 }
 
 func (c *Cloud) deleteDeployment(w http.ResponseWriter, r *http.Request) {

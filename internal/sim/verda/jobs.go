@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"time"
 
@@ -112,49 +111,11 @@ func (c *Cloud) patchJob(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	for _, ct := range req.Containers {
-		name, _ := ct["name"].(string)
-		if !slices.ContainsFunc(j.Containers, func(e DeployedContainer) bool { return e.Name == name }) {
-			failf(w, http.StatusBadRequest, "containers[].name %q is not a container of this job", name)
-			return
-		}
-	}
-	if msg := cmpOr(c.checkContainersIf(req.Containers), c.checkComputeIf(req.Compute)); msg != "" {
+	if msg := c.patch(&j.Deployment, servedPatch{req.Registry, req.Containers, req.Compute}); msg != "" {
 		fail(w, http.StatusBadRequest, msg)
 		return
 	}
-	c.link(&j.Deployment, false)
-	if req.Registry != nil {
-		j.Registry = req.Registry
-	}
-	if req.Compute != nil {
-		j.Compute = req.Compute
-	}
-	for _, ct := range req.Containers {
-		for i := range j.Containers {
-			if j.Containers[i].Name == ct["name"] {
-				delete(ct, "name")
-				j.Containers[i].Spec = ct
-			}
-		}
-	}
-	c.link(&j.Deployment, true)
-	j.Since = c.now()
 	core.WriteJSON(w, http.StatusOK, c.jobBody(j))
-}
-
-func (c *Cloud) checkContainersIf(cs []map[string]any) string {
-	if cs == nil {
-		return ""
-	}
-	return c.checkContainers(cs)
-}
-
-func (c *Cloud) checkComputeIf(raw json.RawMessage) string {
-	if raw == nil {
-		return ""
-	}
-	return c.checkCompute(raw)
 }
 
 func (c *Cloud) deleteJob(w http.ResponseWriter, r *http.Request) {
