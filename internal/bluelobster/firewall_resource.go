@@ -196,7 +196,8 @@ func (r *firewallResource) syncRules(ctx context.Context, id string, desired []a
 	if err != nil {
 		return err
 	}
-	atTop := false
+	// Where an earlier add of this account landed decides the first plan.
+	atTop, _ := r.Client.RulesAddedAtTop()
 	for range 2 {
 		if samerules(fw.Rules, desired) {
 			return nil
@@ -232,8 +233,11 @@ func (r *firewallResource) write(ctx context.Context, id string, p rulePlan, n i
 			return atTop, err
 		}
 		// An add to an empty list, or one whose answer names no position, cannot tell.
-		if landed >= 0 && n > 0 && (landed == 0) != atTop {
-			return !atTop, nil
+		if landed >= 0 && n > 0 {
+			r.Client.LearnRulesAddedAt(landed == 0)
+			if (landed == 0) != atTop {
+				return !atTop, nil
+			}
 		}
 		n++
 	}

@@ -137,3 +137,50 @@ func TestAccFirewall_badInput(t *testing.T) {
 		instanceHCL("ok", "running", "") + firewallHCL(`{ type = "in", action = "ALLOW" }`):                                `(?s)action.*value must be one of`,
 	})
 }
+
+// Once an add has shown where this account's firewall puts new rules, the
+// next firewall of the same apply is written in as many adds as it has rules,
+// at either end.
+func TestAccFirewall_directionLearnedOnceForTheAccount(t *testing.T) {
+	two := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, `
+resource "gpucloud_bluelobster_instance" "vm%[1]d" {
+  region         = "igl"
+  instance_type  = "gpu_1x_a4000"
+  name           = "learn-%[1]d"
+  ssh_public_key = %[2]q
+  template_name  = "UBUNTU-22-04-NV"
+}
+resource "gpucloud_bluelobster_firewall" "fw%[1]d" {
+  instance_id = gpucloud_bluelobster_instance.vm%[1]d.id
+  rules       = [%[3]s]
+  depends_on  = [%[4]s]
+}
+`, i, acctest.SSHKeyEd25519, strings.Join([]string{rule("ACCEPT", "22"), rule("ACCEPT", "80"), rule("DROP", "3306")}, ", "),
+				map[bool]string{true: "", false: fmt.Sprintf("gpucloud_bluelobster_firewall.fw%d", i-1)}[i == 0])
+		}
+		return b.String()
+	}
+	for _, top := range []bool{false, true} {
+		t.Run(fmt.Sprintf("insert_at_top=%v", top), func(t *testing.T) {
+			writes := map[int]int{}
+			for _, n := range []int{1, 2} {
+				s := acctest.StartSim(t)
+				s.BlueLobster.UpdateSwitches(func(sw *simbl.Switches) { sw.RulesInsertAtTop = top })
+				resource.Test(t, resource.TestCase{
+					ProtoV6ProviderFactories: acctest.ProviderFactories(),
+					CheckDestroy:             s.CheckNothingLeft,
+					Steps: []resource.TestStep{{
+						Config: s.Config(two(n)),
+						Check:  func(*terraform.State) error { writes[n] = ruleWrites(s); return nil },
+					}},
+				})
+			}
+			if second := writes[2] - writes[1]; second != 3 {
+				t.Fatalf("the second firewall took %d rule writes (the first %d); want 3, one per rule", second, writes[1])
+			}
+		})
+	}
+}

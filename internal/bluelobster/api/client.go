@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -39,6 +40,25 @@ type Client struct {
 	http      *transport.Client
 	instances *coalesce.List[Instance]
 	catalogue catalogue
+	// rulesAt is where this account's firewall adds new rules, once an add
+	// has shown it: 0 not known yet, 1 at the bottom, 2 at the top.
+	rulesAt atomic.Int32
+}
+
+// RulesAddedAtTop reports where the account adds new firewall rules, and
+// whether an add has shown it yet.
+func (c *Client) RulesAddedAtTop() (atTop, known bool) {
+	v := c.rulesAt.Load()
+	return v == 2, v != 0
+}
+
+// LearnRulesAddedAt records where an add was seen to land.
+func (c *Client) LearnRulesAddedAt(atTop bool) {
+	if atTop {
+		c.rulesAt.Store(2)
+	} else {
+		c.rulesAt.Store(1)
+	}
 }
 
 // New returns a client that authenticates with the X-API-Key header.
