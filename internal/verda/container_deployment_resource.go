@@ -24,12 +24,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
@@ -257,14 +257,16 @@ func (r *deploymentResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	body := api.CreateDeploymentRequest{Name: name, RegistrySettings: registrySettings(plan.RegistryCredentials), Containers: containers,
 		Compute: api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, Scaling: plan.Scaling.toAPI(), IsSpot: plan.IsSpot.ValueBool()}
-	_, err := r.Client.CreateDeployment(ctx, body)
-	if err != nil && transport.MayHaveSucceeded(err) {
-		// The name is the ID: a deployment that exists now is this one, or
-		// the create is refused as a conflict the next time.
-		if _, getErr := r.Client.GetDeployment(ctx, name); getErr == nil {
-			err = nil
+	names := func(ctx context.Context) ([]string, error) {
+		all, err := r.Client.ListDeployments(ctx)
+		out := make([]string, len(all))
+		for i, d := range all {
+			out[i] = d.Name
 		}
+		return out, err
 	}
+	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_container_deployment", What: what}, name, names,
+		func(ctx context.Context) error { _, err := r.Client.CreateDeployment(ctx, body); return err })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return

@@ -5,15 +5,18 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
@@ -184,5 +187,39 @@ func TestAccContainerDeployment_inferenceEndpointExample(t *testing.T) {
 				acctest.Value(deploymentAddr, "registry_credentials", knownvalue.StringExact("acme-ghcr")),
 			},
 		}},
+	})
+}
+
+// A create whose answer is lost is never taken to have made a deployment
+// that bore its name before the request: another configuration's stays
+// its own.
+func TestAccContainerDeployment_lostCreateNeverAdoptsAnotherConfigurations(t *testing.T) {
+	s := acctest.StartSim(t)
+	theirs := deploymentHCL("ghcr.io/acme/vllm:0.6.1", 1, 2, "")
+	ours := regexp.MustCompile(`"gpucloud_verda_container_deployment" "llm"`).ReplaceAllString(theirs, `"gpucloud_verda_container_deployment" "ours"`)
+	ours = regexp.MustCompile(`(?s)resource "gpucloud_verda_secret" "hf" \{.*?\n\}\n`).ReplaceAllString(ours, "")
+	ours = strings.ReplaceAll(ours, "gpucloud_verda_secret.hf.name", `"hf-token"`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingLeft,
+		Steps: []resource.TestStep{
+			{Config: s.Config(theirs)},
+			{
+				PreConfig: func() {
+					if _, err := s.AddFault(sim.Fault{Method: "POST", Path: "/verda/v1/container-deployments", Kind: sim.FaultDrop, Count: 1}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:      s.Config(theirs + ours),
+				ExpectError: regexp.MustCompile(`(?s)creating\s+Verda\s+container\s+deployment`),
+				Check: func(st *terraform.State) error {
+					if _, adopted := st.RootModule().Resources["gpucloud_verda_container_deployment.ours"]; adopted {
+						return fmt.Errorf("the other configuration's deployment was taken as this one's")
+					}
+					return nil
+				},
+			},
+			{Config: s.Config(theirs)},
+		},
 	})
 }

@@ -16,12 +16,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
@@ -103,13 +103,18 @@ func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.Client.CreateJob(ctx, api.CreateJobRequest{Name: name, RegistrySettings: plan.registrySettings(), Containers: containers,
-		Compute: api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, Scaling: plan.Scaling.toAPI()})
-	if err != nil && transport.MayHaveSucceeded(err) {
-		if _, getErr := r.Client.GetJob(ctx, name); getErr == nil {
-			err = nil
+	body := api.CreateJobRequest{Name: name, RegistrySettings: plan.registrySettings(), Containers: containers,
+		Compute: api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, Scaling: plan.Scaling.toAPI()}
+	names := func(ctx context.Context) ([]string, error) {
+		all, err := r.Client.ListJobs(ctx)
+		out := make([]string, len(all))
+		for i, j := range all {
+			out[i] = j.Name
 		}
+		return out, err
 	}
+	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_serverless_job", What: what}, name, names,
+		func(ctx context.Context) error { return r.Client.CreateJob(ctx, body) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return

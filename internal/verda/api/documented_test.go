@@ -65,6 +65,8 @@ var documented = acctest.Documented{
 	"GET /container-deployments/{name}/replicas":    {},
 	"GET /container-deployments/{name}/system-logs": {Query: []string{"limit"}},
 	"POST /job-deployments":                         {Fields: jobFields},
+	"GET /job-deployments":                          {},
+	"GET /container-deployments":                    {},
 	"GET /job-deployments/{name}":                   {},
 	"PATCH /job-deployments/{name}":                 {Fields: deploymentFields},
 	"DELETE /job-deployments/{name}":                {Query: []string{"timeout"}},
@@ -282,6 +284,12 @@ func TestRequestsAreDocumented(t *testing.T) {
 				RegistrySettings: &api.RegistrySettings{}, Scaling: api.JobScaling{MaxReplicaCount: 1, QueueMessageTTLSeconds: 300, DeadlineSeconds: 600}}
 			job.Containers[0].Name = ""
 			if err := c.CreateJob(ctx, job); err != nil {
+				return err
+			}
+			if _, err := c.ListJobs(ctx); err != nil {
+				return err
+			}
+			if _, err := c.ListDeployments(ctx); err != nil {
 				return err
 			}
 			got, err := c.GetJob(ctx, "j")

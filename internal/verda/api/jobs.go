@@ -90,3 +90,9 @@ func (c *Client) DeleteJob(ctx context.Context, name string, timeoutMS int64) er
 	_, err := c.http.Do(ctx, transport.Request{Method: http.MethodDelete, Path: jobPath(name), Query: url.Values{"timeout": {strconv.FormatInt(timeoutMS, 10)}}})
 	return err
 }
+
+// ListJobs lists the project's jobs.
+func (c *Client) ListJobs(ctx context.Context) ([]Job, error) {
+	var out []Job
+	return out, c.getJSON(ctx, "/job-deployments", nil, &out)
+}
