@@ -101,6 +101,21 @@ func IsRateLimited(err error) bool {
 	return ok && e.Status == http.StatusTooManyRequests
 }
 
+// IsRefused reports that the cloud refused what the request asked for (a
+// 4xx other than for credentials, permission or rate), so that asking for
+// less of it may succeed.
+func IsRefused(err error) bool {
+	e, ok := asAPIError(err)
+	if !ok || e.Status < 400 || e.Status >= 500 {
+		return false
+	}
+	switch e.Status {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusTooManyRequests:
+		return false
+	}
+	return true
+}
+
 // IsUnauthorized reports rejected credentials.
 func IsUnauthorized(err error) bool {
 	e, ok := asAPIError(err)

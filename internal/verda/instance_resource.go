@@ -555,7 +555,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	id, what := state.ID.ValueString(), r.describe(state)
 	action := destroyAction(id, state.VolumesOnDestroy.ValueString(), state.OSVolumeID.ValueString(), created)
 	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
-	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.InstanceAction(ctx, action) },
+	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteInstance(ctx, action) },
 		func(ctx context.Context) error {
 			return r.Client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
 		})

@@ -433,6 +433,65 @@ resource "gpucloud_verda_instance" "fleet" {
 	})
 }
 
+// A destroy of a fleet sends its deletes together, a handful of IDs a
+// request, and confirms them from the shared list; the one instance Verda
+// refuses to delete fails alone and stays in state, and a later destroy
+// removes it.
+func TestAccInstance_destroyIsBatchedAndFailsOnlyTheRefused(t *testing.T) {
+	s := acctest.StartSim(t)
+	const n = 8
+	fleet := func(count int) string {
+		return s.Config(fmt.Sprintf(`
+resource "gpucloud_verda_instance" "fleet" {
+  count         = %d
+  instance_type = "CPU.4V.16G"
+  image         = "ubuntu-24.04"
+  hostname      = "fleet-${count.index}"
+  location_code = "FIN-01"
+}
+`, count))
+	}
+	var refused string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{
+				Config: fleet(n),
+				Check:  acctest.CaptureAttr("gpucloud_verda_instance.fleet.3", "id", &refused),
+			},
+			{
+				PreConfig: func() {
+					s.ResetStats()
+					s.Verda.RefuseActions(refused, "Instance is locked by a running backup")
+				},
+				Config:      fleet(0),
+				ExpectError: regexp.MustCompile(`Instance\s+is\s+locked\s+by\s+a\s+running\s+backup`),
+			},
+			{
+				PreConfig: func() {
+					st := s.Stats()
+					if got := st["PUT /verda/v1/instances"].Count; got < 1 || got > 2 {
+						t.Errorf("%d deletes took %d PUT /instances requests, want one or two", n, got)
+					}
+					if got := st[routeGet].Count; got != 0 {
+						t.Errorf("absence is read from the list, yet %d instances were asked for one by one", got)
+					}
+					if got := s.CountObjects("verda", "instance"); got != 1 {
+						t.Errorf("want only the refused instance left, found %d", got)
+					}
+					s.Verda.RefuseActions(refused, "")
+				},
+				Config: fleet(0),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("gpucloud_verda_instance.fleet[3]", plancheck.ResourceActionDestroy),
+				}},
+				Check: s.CheckNothingBilled,
+			},
+		},
+	})
+}
+
 // What Verda's catalogue can check fails the plan, naming the attribute and
 // the valid values; a good plan shows the price.
 func TestAccInstance_catalogueCheckedAtPlan(t *testing.T) {

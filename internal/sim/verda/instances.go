@@ -2,6 +2,7 @@ package verda
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -37,6 +38,9 @@ type instance struct {
 	Tags            []Tag
 	Plan            schedule
 	Order           int64
+	// Refusal, when set, is the error every action on the instance answers
+	// (a test's fault: an instance the cloud will not act on).
+	Refusal string
 }
 
 // instanceBody is the document's instance object.
@@ -424,6 +428,9 @@ func (c *Cloud) act(id string, req actionRequest) (int, error) {
 	if !ok {
 		return http.StatusNotFound, fmt.Errorf("Instance %s not found", id)
 	}
+	if i.Refusal != "" {
+		return http.StatusBadRequest, errors.New(i.Refusal)
+	}
 	now := c.now()
 	delay := time.Duration(c.switches.Get().ActionDelay)
 	switch req.Action {
@@ -493,6 +500,18 @@ func (c *Cloud) DeleteInstance(id string) bool {
 	if ok {
 		c.releaseVolumes(i, nil, false)
 		delete(c.instances, id)
+	}
+	return ok
+}
+
+// RefuseActions makes every action on an instance fail with message, until
+// called again with an empty one.
+func (c *Cloud) RefuseActions(id, message string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	i, ok := c.instances[id]
+	if ok {
+		i.Refusal = message
 	}
 	return ok
 }

@@ -2,6 +2,7 @@
 package api
 
 import (
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/batch"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
@@ -46,6 +47,7 @@ type Client struct {
 	sshKeys   *coalesce.List[SSHKey]
 	scripts   *coalesce.List[StartupScript]
 	catalogue catalogue
+	deletes   *batch.Batcher[deleteKey, string]
 }
 
 // New returns a client that authenticates with OAuth2 client credentials.
@@ -73,5 +75,6 @@ func New(cfg Config) (*Client, error) {
 	c.volumes = coalesce.New(c.ListVolumes, func(v Volume) string { return v.ID }, c.http.Writes)
 	c.sshKeys = coalesce.New(c.ListSSHKeys, func(k SSHKey) string { return k.ID }, c.http.Writes)
 	c.scripts = coalesce.New(c.ListStartupScripts, func(s StartupScript) string { return s.ID }, c.http.Writes)
+	c.deletes = batch.New(deleteWindow, deletesPerRequest, c.sendDeletes)
 	return c, nil
 }

@@ -2,10 +2,11 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
+	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -137,25 +138,108 @@ type actionResult struct {
 // requested state is success (Verda answers 204); with several instances,
 // the failures of a 207 answer become one error.
 func (c *Client) InstanceAction(ctx context.Context, req ActionRequest) error {
-	resp, err := c.http.Do(ctx, transport.Request{Method: http.MethodPut, Path: "/instances", Body: req})
-	if err != nil || resp.Status != http.StatusMultiStatus {
+	outcomes, err := c.act(ctx, req)
+	if err != nil {
 		return err
+	}
+	return errors.Join(outcomes...)
+}
+
+// act sends one PUT /instances and returns each instance's outcome in the
+// order of req.ID, or the error of the request as a whole. A 207 answer is
+// split by instanceId; an instance the answer leaves out has failed, as
+// nothing says it was done.
+func (c *Client) act(ctx context.Context, req ActionRequest) ([]error, error) {
+	sent := transport.Request{Method: http.MethodPut, Path: "/instances", Body: req}
+	resp, err := c.http.Do(ctx, sent)
+	if err != nil {
+		return nil, err
+	}
+	outcomes := make([]error, len(req.ID))
+	if resp.Status != http.StatusMultiStatus {
+		return outcomes, nil
 	}
 	var results []actionResult
 	if err := jsonx.Unmarshal(resp.Body, &results); err != nil {
-		return c.http.Unreadable(transport.Request{Method: http.MethodPut, Path: "/instances"}, resp, err)
+		return nil, c.http.Unreadable(sent, resp, err)
 	}
-	var failures []string
+	byID := make(map[string]actionResult, len(results))
 	for _, r := range results {
-		if r.Status != "success" {
-			failures = append(failures, fmt.Sprintf("%s: %s", r.InstanceID, r.Error))
+		byID[r.InstanceID] = r
+	}
+	for i, id := range req.ID {
+		r, ok := byID[id]
+		switch {
+		case !ok:
+			outcomes[i] = &transport.APIError{Cloud: "Verda", Method: http.MethodPut, Path: "/instances", Status: http.StatusMultiStatus,
+				Code: "no_result", Message: fmt.Sprintf("the answer holds no result for %s of instance %s", req.Action, id)}
+		case r.Status != "success":
+			status := r.StatusCode
+			if status == 0 {
+				status = http.StatusMultiStatus
+			}
+			outcomes[i] = &transport.APIError{Cloud: "Verda", Method: http.MethodPut, Path: "/instances", Status: status,
+				Message: fmt.Sprintf("%s of instance %s failed: %s", req.Action, id, r.Error)}
 		}
 	}
-	if len(failures) == 0 {
-		return nil
+	return outcomes, nil
+}
+
+// deleteKey is what a batch of deletes shares: the whole request body but
+// the instance IDs. Deletes that name volumes of their own are never batched.
+type deleteKey struct {
+	keepVolumes, permanently bool
+}
+
+// Deletes arriving within deleteWindow of each other share a request, of at
+// most deletesPerRequest instances; while one such request is under way (or
+// waits for the rate limit), the next gathers every delete that comes
+// meanwhile, so a destroy of many instances needs far fewer requests than
+// instances.
+const (
+	deleteWindow      = 20 * time.Millisecond
+	deletesPerRequest = 50
+)
+
+// DeleteInstance applies a delete action to one instance. Deletes with the
+// same volume choice that arrive together go out as one PUT /instances with
+// many IDs; its 207 answer is split back, so that one instance's failure
+// fails only its own delete. A delete that names volumes to delete is sent
+// alone.
+func (c *Client) DeleteInstance(ctx context.Context, req ActionRequest) error {
+	if len(req.ID) != 1 || req.VolumeIDs != nil && len(*req.VolumeIDs) > 0 {
+		return c.InstanceAction(ctx, req)
 	}
-	return &transport.APIError{
-		Cloud: "Verda", Method: http.MethodPut, Path: "/instances", Status: http.StatusMultiStatus,
-		Code: "partial_failure", Message: fmt.Sprintf("%s failed for %s", req.Action, strings.Join(failures, "; ")),
+	return c.deletes.Do(ctx, deleteKey{keepVolumes: req.VolumeIDs != nil, permanently: req.DeletePermanently}, req.ID[0])
+}
+
+func (c *Client) sendDeletes(ctx context.Context, key deleteKey, ids []string) []error {
+	req := ActionRequest{Action: ActionDelete, ID: ids, DeletePermanently: key.permanently}
+	if key.keepVolumes {
+		req.VolumeIDs = &[]string{}
 	}
+	outcomes, err := c.act(ctx, req)
+	if err == nil {
+		return outcomes
+	}
+	if len(ids) == 1 || !transport.IsRefused(err) {
+		return repeat(err, len(ids))
+	}
+	// Refused as a whole: each instance is sent alone, so that the one the
+	// cloud refused fails only its own delete.
+	outcomes = make([]error, len(ids))
+	for i, id := range ids {
+		one := req
+		one.ID = []string{id}
+		outcomes[i] = c.InstanceAction(ctx, one)
+	}
+	return outcomes
+}
+
+func repeat(err error, n int) []error {
+	out := make([]error, n)
+	for i := range out {
+		out[i] = err
+	}
+	return out
 }

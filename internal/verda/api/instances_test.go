@@ -3,15 +3,19 @@ package api_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
 // fastSim provisions in milliseconds and lets the client poll freely.
@@ -80,10 +84,11 @@ func TestInstanceLifecycleAndActions(t *testing.T) {
 	}
 	eventually(t, "offline", func() bool { return status(c, id) == "offline" })
 
-	// Several instances, one unknown: a 207 whose failure becomes an error.
+	// Several instances, one unknown: a 207 whose failure becomes an error
+	// with that instance's own status.
 	err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionStart, ID: []string{id, "no-such-instance"}})
 	var apiErr *transport.APIError
-	if !errors.As(err, &apiErr) || apiErr.Status != 207 || !strings.Contains(apiErr.Message, "no-such-instance") {
+	if !errors.As(err, &apiErr) || apiErr.Status != 404 || !strings.Contains(apiErr.Message, "no-such-instance") {
 		t.Fatalf("want the 207's failure, got %v", err)
 	}
 	if err := c.InstanceAction(ctx, api.ActionRequest{Action: api.ActionStart, ID: []string{"no-such-instance"}}); !transport.IsNotFound(err) {
@@ -185,4 +190,93 @@ func TestVolumeActions(t *testing.T) {
 	if _, err := c.GetVolume(ctx, id); !transport.IsNotFound(err) {
 		t.Fatalf("a permanently deleted volume is gone, got %v", err)
 	}
+}
+
+// Deletes that arrive together go out as one PUT /instances; the 207 answer
+// is split, so the instance Verda refused fails its own delete alone; and
+// absence is read from one list, never from a request per instance.
+func TestDeletesArrivingTogetherShareOneRequest(t *testing.T) {
+	s, c := start(t, transport.Limits{PerWindow: 100000, Window: time.Second})
+	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
+		sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(10*time.Millisecond), simcore.Duration(10*time.Millisecond)
+		sw.RateLimits = false
+	})
+	ctx := context.Background()
+	ids := make([]string, 6)
+	for n := range ids {
+		ids[n] = deploy(t, c, fmt.Sprintf("batch-%d", n))
+	}
+	for _, id := range ids {
+		eventually(t, "running", func() bool { return status(c, id) == "running" })
+	}
+	s.Verda.RefuseActions(ids[2], "Instance is locked")
+	s.ResetStats()
+
+	errs := make([]error, len(ids))
+	var wg sync.WaitGroup
+	for n, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if errs[n] = c.DeleteInstance(ctx, api.ActionRequest{Action: api.ActionDelete, ID: []string{id}}); errs[n] == nil {
+				errs[n] = c.WaitInstanceGone(ctx, id, wait.Options{Object: id, Floor: 5 * time.Millisecond})
+			}
+		}()
+	}
+	wg.Wait()
+	for n, err := range errs {
+		if n == 2 {
+			if err == nil || !strings.Contains(err.Error(), "Instance is locked") || !strings.Contains(err.Error(), ids[2]) {
+				t.Fatalf("the refused instance's delete fails with Verda's reason and its ID, got %v", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("instance %d: %v", n, err)
+		}
+	}
+	st := s.Stats()
+	if got := st["PUT /verda/v1/instances"].Count; got != 1 {
+		t.Fatalf("6 deletes at once: want 1 PUT /instances, got %d", got)
+	}
+	if got := st["GET /verda/v1/instances/{id}"].Count; got != 0 {
+		t.Fatalf("absence is read from the list: want no single reads, got %d", got)
+	}
+	if status(c, ids[2]) != "running" {
+		t.Fatalf("the refused instance is untouched")
+	}
+}
+
+// A batch that Verda refuses as a whole is sent again one instance at a
+// time, so that only the instance at fault fails.
+func TestBatchRefusedAsAWholeIsSplit(t *testing.T) {
+	s, c := start(t, transport.Limits{PerWindow: 100000, Window: time.Second})
+	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
+		sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(10*time.Millisecond), simcore.Duration(10*time.Millisecond)
+		sw.RateLimits = false
+	})
+	ctx := context.Background()
+	id := deploy(t, c, "whole")
+	eventually(t, "running", func() bool { return status(c, id) == "running" })
+	if _, err := s.AddFault(sim.Fault{Method: "PUT", Path: "/verda/v1/instances", Kind: sim.FaultStatus, Status: 400, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s.ResetStats()
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for n, target := range []string{id, "not-a-known-instance"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[n] = c.DeleteInstance(ctx, api.ActionRequest{Action: api.ActionDelete, ID: []string{target}})
+		}()
+	}
+	wg.Wait()
+	if errs[0] != nil || !transport.IsNotFound(errs[1]) {
+		t.Fatalf("want the known instance deleted and the unknown one not found, got %v / %v", errs[0], errs[1])
+	}
+	if got := s.Stats()["PUT /verda/v1/instances"].Count; got != 3 {
+		t.Fatalf("want the refused batch and one request per instance, 3 PUTs, got %d", got)
+	}
+	eventually(t, "deleted", func() bool { _, err := c.GetInstance(ctx, id); return transport.IsNotFound(err) })
 }

@@ -2,8 +2,11 @@ package api
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/coalesce"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
@@ -28,12 +31,22 @@ func (c *Client) WaitInstance(ctx context.Context, id string, opts wait.Options,
 	}, observe)
 }
 
-// WaitInstanceGone polls a deleted instance like WaitInstance until Verda
-// no longer knows it.
+// WaitInstanceGone polls a deleted instance until Verda no longer knows it.
+// Absence is read from the shared list, asked for after the delete, so that
+// the deletes of a whole destroy are confirmed by one list a round; an
+// instance is asked for on its own only when the list cannot be had.
 func (c *Client) WaitInstanceGone(ctx context.Context, id string, opts wait.Options) error {
 	mark := c.http.Writes()
 	return wait.Gone(ctx, opts, func(ctx context.Context) (*Instance, error) {
-		return c.instances.Poll(ctx, id, mark, opts.Floor, c.GetInstance)
+		i, found, err := c.instances.GetSince(ctx, id, mark, opts.Floor)
+		switch {
+		case err != nil:
+			return c.GetInstance(ctx, id)
+		case !found:
+			return nil, &transport.APIError{Cloud: "Verda", Method: http.MethodGet, Path: "/instances", Status: http.StatusNotFound,
+				Message: fmt.Sprintf("instance %s is not in the list", id)}
+		}
+		return &i, nil
 	}, func(i *Instance) string { return i.Status })
 }
 
