@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -32,6 +33,7 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 	c.tuning = transport.Tuning{
 		AttemptTimeout: c.duration(path.Root("request_timeout"), cfg.RequestTimeout, "GPUCLOUD_REQUEST_TIMEOUT"),
 		MaxRetryTime:   c.duration(path.Root("max_retry_time"), cfg.MaxRetryTime, "GPUCLOUD_MAX_RETRY_TIME"),
+		RecordDir:      requestRecordDir(),
 	}
 	clients := &providerdata.Clients{Claims: &adopt.Claims{}}
 	clients.PollInterval = c.duration(path.Root("poll_interval"), cfg.PollInterval, "GPUCLOUD_POLL_INTERVAL")
@@ -48,6 +50,23 @@ func (p *gpucloudProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
+}
+
+// requestRecordDir is where the clients keep their request records, which
+// let provider processes one after another share each account's budget.
+func requestRecordDir() string {
+	switch dir := os.Getenv("GPUCLOUD_REQUEST_RECORD_DIR"); dir {
+	case "off":
+		return ""
+	case "":
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(cache, "terraform-provider-gpucloud", "requests")
+	default:
+		return dir
+	}
 }
 
 // configuration is what every cloud's client is configured with.

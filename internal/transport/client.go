@@ -52,6 +52,9 @@ type Tuning struct {
 	// MaxRetryTime bounds the time a request spends being retried, after
 	// 5xx answers, lost connections and 429s alike.
 	MaxRetryTime time.Duration
+	// RecordDir, when set, is where each cloud account's request record
+	// lives, so that provider processes one after another share one budget.
+	RecordDir string
 }
 
 // DefaultMaxRetryTime is how long a request may be retried unless the
@@ -116,13 +119,17 @@ func New(cfg Config) (*Client, error) {
 	if inner == nil {
 		inner = cleanhttp.DefaultPooledTransport()
 	}
+	var record string
+	if cfg.RecordDir != "" {
+		record = recordPath(cfg.RecordDir, cfg.Cloud, base.String(), cfg.Secrets)
+	}
 	wrapped := *hc
 	// Each attempt has its own deadline (below) so that a slow answer is
 	// retried like a lost one; http.Client.Timeout would bound all attempts
 	// together and hide whether the request had left this process.
 	wrapped.Timeout = 0
 	wrapped.Transport = &limitTransport{
-		limiter: newLimiter(cfg.Limits, base.Path),
+		limiter: newLimiter(cfg.Limits, base.Path, record),
 		next: &attemptTransport{
 			timeout: cfg.AttemptTimeout,
 			next: &logTransport{

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +34,9 @@ type gate interface {
 	delay(now time.Time) time.Duration
 	take(now time.Time)
 	resize(limit int, window time.Duration)
+	// observe adopts what the server says is left of its window, when it
+	// has counted more than this gate: requests other processes sent.
+	observe(remaining int, reset time.Duration, now time.Time)
 }
 
 // window admits at most limit requests in any span of its length. A server
@@ -73,6 +77,27 @@ func (w *window) take(now time.Time) {
 	}
 }
 
+func (w *window) observe(remaining int, reset time.Duration, now time.Time) {
+	// What the server counted stands in its window, which ends within the
+	// whole second after reset-1s that the header rounds up to. As sends of
+	// this gate, counted requests expire at the latest end; sends of this
+	// gate since the earliest start are among them.
+	latest := now.Add(reset - w.length)
+	counted := 0
+	for _, t := range w.sent {
+		if !t.Before(latest.Add(-time.Second)) {
+			counted++
+		}
+	}
+	for spent := w.limit - remaining; counted < spent; counted++ {
+		w.sent = append(w.sent, latest)
+	}
+	sort.Slice(w.sent, func(i, j int) bool { return w.sent[i].Before(w.sent[j]) })
+	if len(w.sent) > w.limit {
+		w.sent = w.sent[len(w.sent)-w.limit:]
+	}
+}
+
 // bucket mirrors a server that refills a token bucket.
 type bucket struct{ *rate.Limiter }
 
@@ -94,22 +119,47 @@ func (b *bucket) resize(limit int, length time.Duration) {
 	b.SetLimit(rate.Limit(float64(limit) / length.Seconds()))
 }
 
+// observe: no cloud with a token bucket announces what is left of it.
+func (b *bucket) observe(int, time.Duration, time.Time) {}
+
 type limiter struct {
 	limits Limits
 	prefix string
+	record *record
 
 	mu       sync.Mutex
 	global   gate
 	endpoint map[string]gate
 }
 
-func newLimiter(l Limits, prefix string) *limiter {
+// newLimiter keeps to l. With a record path and a limit to keep to, it
+// starts from the requests other processes recorded within the window, and
+// records its own.
+func newLimiter(l Limits, prefix, recordPath string) *limiter {
 	if l.Window == 0 {
 		l.Window = time.Minute
 	}
 	lim := &limiter{limits: l, prefix: prefix, endpoint: map[string]gate{}}
 	lim.global = lim.newGate(l.PerWindow)
+	limited := l.PerWindow > 0 || l.PerEndpoint > 0 || len(l.Endpoints) > 0
+	if recordPath != "" && limited {
+		var earlier []recordEntry
+		lim.record, earlier = openRecord(recordPath, l.Window, time.Now())
+		for _, e := range earlier {
+			lim.count(e.key, e.at)
+		}
+	}
 	return lim
+}
+
+// count takes one request at a moment from the endpoint's and the cloud's
+// budgets. l.mu is held, or l is not shared yet.
+func (l *limiter) count(key string, at time.Time) {
+	for _, g := range []gate{l.forEndpoint(key), l.global} {
+		if g != nil {
+			g.take(at)
+		}
+	}
 }
 
 func (l *limiter) newGate(n int) gate {
@@ -156,12 +206,9 @@ func (l *limiter) wait(ctx context.Context, method, path string) error {
 			}
 		}
 		if d == 0 {
-			for _, g := range gates {
-				if g != nil {
-					g.take(now)
-				}
-			}
+			l.count(key, now)
 			l.mu.Unlock()
+			l.record.add(now, key)
 			return nil
 		}
 		l.mu.Unlock()
@@ -179,42 +226,69 @@ func (l *limiter) wait(ctx context.Context, method, path string) error {
 }
 
 // learn adopts the limits a server announces in a RateLimit-Policy header
-// (`"project";q=500;w=60, "endpoint";q=60;w=60`): the one named "project"
-// or "global" is the cloud's, any other is this endpoint's.
+// (`"project";q=500;w=60, "endpoint";q=60;w=60`) and what is left of them
+// in a RateLimit header (`"project";r=486;t=37, "endpoint";r=48;t=37`),
+// which counts the requests of every process using the account: the item
+// named "project" or "global" is the cloud's, any other is this endpoint's.
 func (l *limiter) learn(method, path string, h http.Header) {
-	policy := h.Get("RateLimit-Policy")
-	if policy == "" {
+	policy, left := h.Get("RateLimit-Policy"), h.Get("RateLimit")
+	if policy == "" && left == "" {
 		return
 	}
 	key := l.key(method, path)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, item := range strings.Split(policy, ",") {
-		name, q, w, ok := parsePolicy(item)
-		if !ok {
-			continue
-		}
+	gateFor := func(name string) gate {
 		if name == "project" || name == "global" {
-			if l.global == nil {
-				l.global = newWindow(q, w)
-			} else {
-				l.global.resize(q, w)
-			}
+			return l.global
+		}
+		return l.forEndpoint(key)
+	}
+	for _, item := range splitItems(policy) {
+		it, ok := parseItem(item)
+		if !ok || it.quota <= 0 || it.seconds <= 0 || it.seconds > 86400 {
 			continue
 		}
-		if g := l.forEndpoint(key); g != nil {
-			g.resize(q, w)
-		} else {
-			l.endpoint[key] = newWindow(q, w)
+		w := time.Duration(it.seconds) * time.Second
+		switch g := gateFor(it.name); {
+		case g != nil:
+			g.resize(it.quota, w)
+		case it.name == "project" || it.name == "global":
+			l.global = newWindow(it.quota, w)
+		default:
+			l.endpoint[key] = newWindow(it.quota, w)
+		}
+	}
+	now := time.Now()
+	for _, item := range splitItems(left) {
+		it, ok := parseItem(item)
+		if !ok || it.remaining < 0 || it.seconds < 0 || it.seconds > 86400 {
+			continue
+		}
+		if g := gateFor(it.name); g != nil {
+			g.observe(it.remaining, time.Duration(it.seconds)*time.Second, now)
 		}
 	}
 }
 
-// parsePolicy reads one `"name";q=N;w=S` item.
-func parsePolicy(item string) (name string, quota int, window time.Duration, ok bool) {
+func splitItems(header string) []string {
+	if header == "" {
+		return nil
+	}
+	return strings.Split(header, ",")
+}
+
+// limitItem is one `"name";q=N;w=S` item of a RateLimit-Policy header or
+// one `"name";r=N;t=S` item of a RateLimit header; what an item leaves
+// out is -1.
+type limitItem struct {
+	name                      string
+	quota, remaining, seconds int
+}
+
+func parseItem(item string) (limitItem, bool) {
 	parts := strings.Split(strings.TrimSpace(item), ";")
-	name = strings.Trim(strings.TrimSpace(parts[0]), `"`)
-	var seconds int
+	it := limitItem{name: strings.Trim(strings.TrimSpace(parts[0]), `"`), quota: -1, remaining: -1, seconds: -1}
 	for _, p := range parts[1:] {
 		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
 		n, err := strconv.Atoi(strings.TrimSpace(v))
@@ -223,15 +297,14 @@ func parsePolicy(item string) (name string, quota int, window time.Duration, ok 
 		}
 		switch k {
 		case "q":
-			quota = n
-		case "w":
-			seconds = n
+			it.quota = n
+		case "r":
+			it.remaining = n
+		case "w", "t":
+			it.seconds = n
 		}
 	}
-	if name == "" || quota <= 0 || seconds <= 0 || seconds > 86400 {
-		return "", 0, 0, false
-	}
-	return name, quota, time.Duration(seconds) * time.Second, true
+	return it, it.name != ""
 }
 
 type limitTransport struct {

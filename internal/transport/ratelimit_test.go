@@ -2,8 +2,12 @@ package transport
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -126,25 +130,109 @@ func TestLearnsTheLimitsTheServerAnnounces(t *testing.T) {
 	}
 }
 
-func TestParsePolicy(t *testing.T) {
+func TestParseItem(t *testing.T) {
 	cases := map[string]struct {
-		name  string
-		quota int
-		w     time.Duration
-		ok    bool
+		want limitItem
+		ok   bool
 	}{
-		`"project";q=500;w=60`:    {"project", 500, time.Minute, true},
-		` "endpoint" ; q=60; w=6`: {"endpoint", 60, 6 * time.Second, true},
-		`"endpoint";q=0;w=60`:     {ok: false},
-		`"endpoint";q=10`:         {ok: false},
+		`"project";q=500;w=60`:    {limitItem{"project", 500, -1, 60}, true},
+		` "endpoint" ; q=60; w=6`: {limitItem{"endpoint", 60, -1, 6}, true},
+		`"project";r=486;t=37`:    {limitItem{"project", -1, 486, 37}, true},
+		`"endpoint";q=10`:         {limitItem{"endpoint", 10, -1, -1}, true},
 		`;q=10;w=5`:               {ok: false},
-		`"x";q=a;w=5`:             {ok: false},
+		`"x";q=a;w=5`:             {limitItem{"x", -1, -1, 5}, true},
 	}
 	for in, want := range cases {
-		name, q, w, ok := parsePolicy(in)
-		if ok != want.ok || name != want.name || q != want.quota || w != want.w {
-			t.Errorf("parsePolicy(%q) = %q %d %v %v, want %+v", in, name, q, w, ok, want)
+		got, ok := parseItem(in)
+		if ok != want.ok || ok && got != want.want {
+			t.Errorf("parseItem(%q) = %+v %v, want %+v %v", in, got, ok, want.want, want.ok)
 		}
+	}
+}
+
+// announcingServer counts in fixed windows of limit requests and announces
+// what is left, as Verda's RateLimit header does.
+func announcingServer(t *testing.T, limit int, length time.Duration) (*httptest.Server, *atomic.Int32) {
+	var mu sync.Mutex
+	var start time.Time
+	var n int
+	var refused atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		now := time.Now()
+		if now.Sub(start) >= length {
+			start, n = now, 0
+		}
+		n++
+		left, reset := max(0, limit-n), length-now.Sub(start)
+		mu.Unlock()
+		secs := int((reset + time.Second - 1) / time.Second)
+		w.Header().Set("RateLimit-Policy", fmt.Sprintf(`"project";q=%d;w=%d`, limit, int(length/time.Second)))
+		w.Header().Set("RateLimit", fmt.Sprintf(`"project";r=%d;t=%d`, left, secs))
+		if n > limit {
+			refused.Add(1)
+			w.Header().Set("Retry-After", fmt.Sprint(secs))
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &refused
+}
+
+// A new process starts from what the server says is left of its window,
+// spent by processes before it, not from a full window.
+func TestStartsFromTheRemainderTheServerAnnounces(t *testing.T) {
+	srv, refused := announcingServer(t, 10, 2*time.Second)
+	limits := Limits{Window: 2 * time.Second, PerWindow: 10}
+	earlier := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits })
+	for range 8 {
+		if _, err := earlier.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits; c.RateLimitRetryMax = 1 })
+	for range 4 {
+		if _, err := next.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := refused.Load(); n != 0 {
+		t.Fatalf("the second process was refused %d times: it did not keep to the announced remainder", n)
+	}
+}
+
+// Without announcements, processes one after another share a record of
+// their requests, which holds no credential.
+func TestProcessesShareARecordOfTheirRequests(t *testing.T) {
+	srv, ok, refused := fixedWindowServer(t, 5, time.Second, "")
+	dir := t.TempDir()
+	const secret = "sk-live-do-not-write-me"
+	client := func() *Client {
+		return newTestClient(t, srv.URL, func(c *Config) {
+			c.Limits = Limits{Window: time.Second, PerWindow: 5}
+			c.RecordDir, c.Secrets, c.RateLimitRetryMax = dir, []string{secret}, 1
+		})
+	}
+	for range 3 {
+		c := client()
+		for range 3 {
+			if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if refused.Load() != 0 || ok.Load() != 9 {
+		t.Fatalf("three processes of 3 requests against 5 a second: answered %d, refused %d", ok.Load(), refused.Load())
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) != 1 {
+		t.Fatalf("want one record for one account, got %v", files)
+	}
+	body, err := os.ReadFile(files[0])
+	if err != nil || strings.Count(string(body), "\n") != 9 || strings.Contains(string(body)+files[0], secret) {
+		t.Fatalf("the record holds one line a request and no credential: %q %v", body, err)
 	}
 }
 
@@ -192,5 +280,25 @@ func TestWritesCountsRequestsThatMayChangeSomething(t *testing.T) {
 	}
 	if got := c.Writes() - before; got != 8 {
 		t.Fatalf("four writes should count 8 (start and end), got %d", got)
+	}
+}
+
+// Following the announced remainder answer after answer never holds a lone
+// process back beyond the server's own windows, though the header rounds
+// the time left up to whole seconds.
+func TestFollowingTheRemainderKeepsTheServersPace(t *testing.T) {
+	srv, refused := announcingServer(t, 20, 2*time.Second)
+	c := newTestClient(t, srv.URL, func(c *Config) { c.Limits = Limits{Window: 2 * time.Second, PerWindow: 20}; c.RateLimitRetryMax = 1 })
+	// 50 requests trickling in at 20 a second, at 20 a window, need three
+	// windows: just over four seconds.
+	start := time.Now()
+	for range 50 {
+		if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if d := time.Since(start); d > 5500*time.Millisecond || refused.Load() != 0 {
+		t.Fatalf("50 requests at 20 a window of 2s took %v with %d refused", d, refused.Load())
 	}
 }
