@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bench"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/bench/floor"
 )
 
 func main() {
@@ -28,16 +29,25 @@ func run() error {
 	terraform := flag.String("terraform", "terraform", "terraform binary")
 	out := flag.String("out", "bench/results", "directory for results.md, chart.svg and results.json")
 	quick := flag.Bool("quick", os.Getenv("BENCH_QUICK") == "1", "run the small scenarios only (BENCH_QUICK=1)")
-	only := flag.String("only", "", "comma-separated scenario names to run (verda-10, verda-100, verda-1000, spread-100)")
+	only := flag.String("only", "", "comma-separated scenario names to run (verda-10, verda-100, verda-1000, spread-100, floor-noop-1000, ...)")
+	profile := flag.String("cpuprofile", "", "directory for a CPU profile of the provider in each phase (<scenario>-<phase>.pprof)")
+	serveFloor := flag.Bool("serve-floor", false, "serve the floor provider for Terraform to attach to (the benchmark starts it so)")
 	flag.Parse()
+	if *serveFloor {
+		return floor.Serve()
+	}
 
-	scenarios := []bench.Scenario{bench.VerdaScenario(10), bench.VerdaScenario(100), bench.SpreadScenario(20), bench.VerdaScenario(1000)}
+	floors := func(n int) []bench.Scenario {
+		return []bench.Scenario{bench.FloorScenario(bench.FloorData, n), bench.FloorScenario(bench.FloorNoop, n)}
+	}
+	scenarios := append(floors(1000), bench.VerdaScenario(10), bench.VerdaScenario(100), bench.SpreadScenario(20), bench.VerdaScenario(1000))
 	if *quick {
-		scenarios = []bench.Scenario{bench.VerdaScenario(10), bench.VerdaScenario(100), bench.SpreadScenario(4)}
+		scenarios = append(floors(100), bench.VerdaScenario(10), bench.VerdaScenario(100), bench.SpreadScenario(4))
 	}
 	if *only != "" {
 		var picked []bench.Scenario
-		for _, sc := range append(scenarios, bench.VerdaScenario(1000), bench.SpreadScenario(20)) {
+		all := append(append(append(scenarios, floors(100)...), floors(1000)...), bench.VerdaScenario(1000), bench.SpreadScenario(20))
+		for _, sc := range all {
 			if slices.Contains(strings.Split(*only, ","), sc.Name) && !slices.Contains(picked, sc) {
 				picked = append(picked, sc)
 			}
@@ -49,8 +59,13 @@ func run() error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
 	runner := &bench.Runner{
 		Provider: *providerBin, Simulator: *simBin, Terraform: *terraform, Settings: bench.DefaultSettings(),
+		FloorProvider: []string{self, "-serve-floor"}, ProfileDir: *profile,
 		Log: func(format string, args ...any) { fmt.Printf(format+"\n", args...) },
 	}
 	start := time.Now()
@@ -58,6 +73,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	bench.AttachFloors(results)
 	report := bench.Report{Settings: runner.Settings, Results: results, Targets: bench.CheckTargets(results)}
 	if err := report.Write(*out); err != nil {
 		return err

@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	gpucloud "github.com/gpucloud/terraform-provider-gpucloud/internal/provider"
 )
 
 // Settings are the conditions every scenario runs under.
@@ -32,6 +34,9 @@ type Settings struct {
 	// Parallelism is Terraform's -parallelism (its default is 10).
 	Parallelism int
 }
+
+// ActionDelay is how long a Verda action such as a delete takes.
+func (s Settings) ActionDelay() time.Duration { return s.ProvisionDelay / 2 }
 
 // DefaultSettings simulate a minute in six seconds.
 func DefaultSettings() Settings {
@@ -53,7 +58,9 @@ const (
 
 // Result is one phase of one scenario.
 type Result struct {
-	Scenario  string         `json:"scenario"`
+	Scenario string `json:"scenario"`
+	// Floor is the scenario's floor kind, empty for the provider's own.
+	Floor     string         `json:"floor,omitempty"`
 	Phase     string         `json:"phase"`
 	Instances int            `json:"instances"`
 	Seconds   float64        `json:"seconds"`
@@ -61,16 +68,42 @@ type Result struct {
 	Throttled int            `json:"throttled"`
 	Endpoints map[string]int `json:"endpoints"`
 	PeakRSS   int64          `json:"peak_rss_bytes"`
-	// LeastSeconds is the shortest an apply of Verda instances can take
-	// under the rate limits, parallelism and provisioning delay; zero
-	// where no such bound is computed.
+	// LeastSeconds is the shortest an apply or destroy of Verda instances
+	// can take under the rate limits, parallelism and provisioning or
+	// deletion delay; zero where no such bound is computed.
 	LeastSeconds float64 `json:"least_seconds,omitempty"`
+	// FloorSeconds are, for the provider's own phase over Verda instances,
+	// the same phase's wall time over as many of each floor's resources.
+	FloorSeconds map[string]float64 `json:"floor_seconds,omitempty"`
+}
+
+// AttachFloors gives each of the provider's own Verda phases the wall time
+// of the same phase over the same number of each floor's resources.
+func AttachFloors(results []Result) {
+	for i, r := range results {
+		if r.Floor != "" || r.Scenario != VerdaScenario(r.Instances).Name {
+			continue
+		}
+		for _, f := range results {
+			if f.Floor != "" && f.Instances == r.Instances && f.Phase == r.Phase {
+				if results[i].FloorSeconds == nil {
+					results[i].FloorSeconds = map[string]float64{}
+				}
+				results[i].FloorSeconds[f.Floor] = f.Seconds
+			}
+		}
+	}
 }
 
 // Runner runs scenarios with these binaries.
 type Runner struct {
 	Provider, Simulator, Terraform string
-	Settings                       Settings
+	// FloorProvider is the command that serves package floor's provider.
+	FloorProvider []string
+	// ProfileDir, when set, receives a CPU profile of the provider process
+	// of each phase, named <scenario>-<phase>.pprof.
+	ProfileDir string
+	Settings   Settings
 	// Log receives progress lines.
 	Log func(format string, args ...any)
 }
@@ -127,7 +160,7 @@ func (r *Runner) prepare(sim *simulator) error {
 		{"POST", "reset", nil},
 		{"POST", "faults", map[string]any{"kind": "latency", "path": "*", "latency_ms": s.Latency.Milliseconds()}},
 		{"PATCH", "verda/switches", map[string]any{"rate_limits": true, "rate_limit_window": d(s.Window),
-			"provision_delay": d(s.ProvisionDelay), "action_delay": d(s.ProvisionDelay / 2)}},
+			"provision_delay": d(s.ProvisionDelay), "action_delay": d(s.ActionDelay())}},
 		{"PATCH", "tensordock/switches", map[string]any{"rate_limits": true, "rate_limit_window": d(s.Window),
 			"start_delay": d(s.ProvisionDelay), "stop_delay": d(s.ProvisionDelay / 2)}},
 		{"PATCH", "nova/switches", map[string]any{"rate_limits": true, "rate_limit_window": d(s.Window),
@@ -155,7 +188,20 @@ func (r *Runner) phase(ctx context.Context, sim *simulator, dir string, sc Scena
 	if err := sim.admin("DELETE", "stats", nil, nil); err != nil {
 		return Result{}, err
 	}
-	prov, err := startProvider(r.Provider)
+	var prov *provider
+	var err error
+	switch sc.Floor {
+	case FloorData:
+	case FloorNoop:
+		prov, err = startProvider(r.FloorProvider[0], nil, r.FloorProvider[1:]...)
+	default:
+		var env []string
+		if r.ProfileDir != "" {
+			file := strings.ReplaceAll(fmt.Sprintf("%s-%s.pprof", sc.Name, phase), " ", "-")
+			env = append(env, gpucloud.CPUProfileVariable+"="+filepath.Join(r.ProfileDir, file))
+		}
+		prov, err = startProvider(r.Provider, env, "-debug")
+	}
 	if err != nil {
 		return Result{}, err
 	}
@@ -167,8 +213,10 @@ func (r *Runner) phase(ctx context.Context, sim *simulator, dir string, sc Scena
 	args = append(args, "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", r.Settings.Parallelism))
 	cmd := exec.CommandContext(ctx, r.Terraform, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+prov.reattach, "TF_CLI_CONFIG_FILE=/dev/null",
-		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=")
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null", "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=")
+	if prov != nil {
+		cmd.Env = append(cmd.Env, "TF_REATTACH_PROVIDERS="+prov.reattach)
+	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
@@ -185,14 +233,19 @@ func (r *Runner) phase(ctx context.Context, sim *simulator, dir string, sc Scena
 	if err := sim.admin("GET", "stats", nil, &stats); err != nil {
 		return Result{}, err
 	}
-	res := Result{Scenario: sc.Name, Phase: phase, Instances: sc.Instances(), Seconds: elapsed.Seconds(), PeakRSS: rss, Endpoints: map[string]int{}}
+	res := Result{Scenario: sc.Name, Floor: sc.Floor, Phase: phase, Instances: sc.Instances(), Seconds: elapsed.Seconds(), PeakRSS: rss, Endpoints: map[string]int{}}
 	for route, st := range stats {
 		res.Endpoints[route] = st.Count
 		res.Requests += st.Count
 		res.Throttled += st.Statuses["429"]
 	}
-	if phase == PhaseApply && sc.Spread == 0 {
-		res.LeastSeconds = LeastApplyTime(sc.Verda, r.Settings).Seconds()
+	if sc.Spread == 0 && sc.Floor == "" {
+		switch phase {
+		case PhaseApply:
+			res.LeastSeconds = LeastApplyTime(sc.Verda, r.Settings).Seconds()
+		case PhaseDestroy:
+			res.LeastSeconds = LeastDestroyTime(sc.Verda, r.Settings).Seconds()
+		}
 	}
 	return res, nil
 }

@@ -81,11 +81,13 @@ type provider struct {
 	reattach string
 }
 
-func startProvider(bin string) (*provider, error) {
-	cmd := exec.Command(bin, "-debug")
+// startProvider starts a provider that serves in debug mode: bin with args,
+// -debug for this provider, and env added to this process's environment.
+func startProvider(bin string, env []string, args ...string) (*provider, error) {
+	cmd := exec.Command(bin, args...)
 	// Started by Terraform without TF_LOG, the provider turns its logs off;
 	// in debug mode it would write them all, so ask for what Terraform gets.
-	cmd.Env = os.Environ()
+	cmd.Env = append(os.Environ(), env...)
 	for _, name := range gpucloud.Loggers {
 		cmd.Env = append(cmd.Env, name+"=off")
 	}
@@ -104,8 +106,12 @@ func startProvider(bin string) (*provider, error) {
 	return &provider{cmd: cmd, reattach: strings.Trim(line, "'")}, nil
 }
 
-// stop ends the provider and returns its peak resident memory in bytes.
+// stop ends the provider and returns its peak resident memory in bytes;
+// nil, for Terraform's built-in provider, has none of its own.
 func (p *provider) stop() (int64, error) {
+	if p == nil {
+		return 0, nil
+	}
 	if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
 		return 0, err
 	}

@@ -58,12 +58,21 @@ func (r Report) Markdown() string {
 		"keeps to the real minute). Verda deploys take %s, Terraform runs with -parallelism=%d, poll_interval is %s. "+
 		"Each phase runs its own provider process; peak RSS is that process's.\n\n",
 		s.Latency, s.Window, s.ProvisionDelay, s.Parallelism, s.PollInterval)
-	b.WriteString("| scenario | phase | instances | wall time | least time | requests | 429s | peak RSS | busiest endpoints |\n")
+	b.WriteString("| scenario | phase | instances | wall time | least time, floors | requests | 429s | peak RSS | busiest endpoints |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, res := range r.Results {
-		least := "–"
+		var floors []string
 		if res.LeastSeconds > 0 {
-			least = fmt.Sprintf("%.1f s (%.2f×)", res.LeastSeconds, res.Seconds/res.LeastSeconds)
+			floors = append(floors, fmt.Sprintf("%.1f s (%.2f×)", res.LeastSeconds, res.Seconds/res.LeastSeconds))
+		}
+		for _, kind := range []string{FloorNoop, FloorData} {
+			if f, ok := res.FloorSeconds[kind]; ok && f > 0 {
+				floors = append(floors, fmt.Sprintf("%s %.1f s (%.2f×)", kind, f, res.Seconds/f))
+			}
+		}
+		least := "–"
+		if len(floors) > 0 {
+			least = strings.Join(floors, "<br>")
 		}
 		fmt.Fprintf(&b, "| %s | %s | %d | %.1f s | %s | %d | %d | %.1f MB | %s |\n",
 			res.Scenario, res.Phase, res.Instances, res.Seconds, least, res.Requests, res.Throttled,
@@ -79,7 +88,12 @@ func (r Report) Markdown() string {
 	}
 	b.WriteString("\nLeast time: Verda admits 60 creates a window, so N creates need ⌈N/60⌉ windows and the last " +
 		"cannot be sent before the last of them opens; each instance also keeps one of Terraform's slots for at least " +
-		"a create answer, the deploy and one read. The bound is the larger of the two, plus the token request.\n\n")
+		"a create answer, the deploy and one read. The bound is the larger of the two, plus the token request. " +
+		"A destroy's deletes share requests, but Terraform has at most -parallelism of them in flight, so a request holds " +
+		"at most that many IDs; each instance keeps a slot for at least the delete's answer, the deletion and one read. " +
+		"Floors: `noop` is the same phase over as many instances of a framework resource with the Verda instance's schema " +
+		"that does nothing (internal/bench/floor), `terraform_data` over as many of Terraform's built-in resource; " +
+		"the floor-* rows are those runs.\n\n")
 	b.WriteString("![wall time and requests per phase](chart.svg)\n")
 	return b.String()
 }

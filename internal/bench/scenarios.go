@@ -19,10 +19,30 @@ type Scenario struct {
 	// Verda is how many Verda instances it holds; Spread how many on each
 	// of the five clouds.
 	Verda, Spread int
+	// Floor, when set, says the scenario measures a floor for Verda
+	// instances instead of the provider: FloorData or FloorNoop.
+	Floor string
 }
+
+// The floors a no-op plan of Verda instances is compared with.
+const (
+	// FloorData is as many of Terraform's built-in terraform_data
+	// resources: what Terraform alone spends.
+	FloorData = "terraform_data"
+	// FloorNoop is as many instances of a framework resource with the
+	// Verda instance's schema that does nothing (package floor): what
+	// Terraform and the framework spend on that schema.
+	FloorNoop = "noop"
+)
 
 // Instances is how many instances the scenario creates.
 func (s Scenario) Instances() int { return s.Verda + 5*s.Spread }
+
+// FloorScenario is the floor of kind for n Verda instances.
+func FloorScenario(kind string, n int) Scenario {
+	short := map[string]string{FloorData: "data", FloorNoop: "noop"}[kind]
+	return Scenario{Name: fmt.Sprintf("floor-%s-%d", short, n), Verda: n, Floor: kind}
+}
 
 // VerdaScenario is n Verda instances.
 func VerdaScenario(n int) Scenario { return Scenario{Name: fmt.Sprintf("verda-%d", n), Verda: n} }
@@ -32,6 +52,14 @@ func SpreadScenario(n int) Scenario { return Scenario{Name: fmt.Sprintf("spread-
 
 // config is the scenario's Terraform configuration against the simulator at base.
 func (s Scenario) config(base string, poll time.Duration) string {
+	if s.Floor == FloorData {
+		return fmt.Sprintf(`
+resource "terraform_data" "fleet" {
+  count = %d
+  input = "fleet-${count.index}"
+}
+`, s.Verda)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `terraform {
   required_providers {

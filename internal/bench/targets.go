@@ -28,6 +28,28 @@ func LeastApplyTime(n int, s Settings) time.Duration {
 	return s.Latency + max(byRate, byParallelism)
 }
 
+// LeastDestroyTime is the shortest a destroy of n Verda instances can take.
+// Deletes share requests, but Terraform has at most Parallelism of them in
+// flight, so a request holds at most that many IDs and Verda's limit on PUT
+// /instances bounds how many such requests a window admits. Each delete is
+// busy for at least its answer, the deletion delay and one read that no
+// longer sees the instance. The first request waits for a token.
+func LeastDestroyTime(n int, s Settings) time.Duration {
+	if n <= 0 {
+		return 0
+	}
+	perDelete, ok := verda.Limits.Endpoints["PUT /instances"]
+	if !ok {
+		perDelete = verda.Limits.PerEndpoint
+	}
+	requests := ceilDiv(n, s.Parallelism)
+	windows := max(ceilDiv(requests, perDelete), ceilDiv(requests, verda.Limits.PerWindow))
+	slot := 2*s.Latency + s.ActionDelay()
+	byRate := time.Duration(windows-1)*s.Window + slot
+	byParallelism := time.Duration(requests) * slot
+	return s.Latency + max(byRate, byParallelism)
+}
+
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
 // Target is one promise the benchmark checks.
@@ -41,7 +63,13 @@ type Target struct {
 const (
 	MaxPlanRequests = 5
 	MaxApplyRatio   = 1.25
-	MaxPeakRSS      = 150 << 20
+	MaxDestroyRatio = 1.25
+	// MaxPlanFloorRatio bounds a no-op plan against the same plan over the
+	// no-op framework resource with the instance's schema (FloorNoop).
+	MaxPlanFloorRatio = 1.5
+	// MaxDestroyRequests is per instance destroyed.
+	MaxDestroyRequests = 1.3
+	MaxPeakRSS         = 150 << 20
 )
 
 // RatioAt is the fleet size whose apply is held to MaxApplyRatio: smaller
@@ -50,14 +78,28 @@ const (
 const RatioAt = 1000
 
 // CheckTargets judges results: a no-op plan of 100 or more Verda instances
-// makes at most MaxPlanRequests requests; no Verda apply sees a 429; the
-// apply of RatioAt Verda instances takes at most MaxApplyRatio times the
-// least time; and no phase's provider process exceeds MaxPeakRSS.
+// makes at most MaxPlanRequests requests; no Verda apply or destroy sees a
+// 429; the apply and the destroy of RatioAt Verda instances take at most
+// MaxApplyRatio and MaxDestroyRatio times their least time, and its no-op
+// plan at most MaxPlanFloorRatio times the no-op framework resource's; a destroy of 100
+// or more makes at most MaxDestroyRequests requests an instance; and no
+// phase's provider process exceeds MaxPeakRSS.
 func CheckTargets(results []Result) []Target {
 	var targets []Target
 	for _, r := range results {
+		if r.Floor != "" {
+			continue
+		}
 		what := fmt.Sprintf("%s of %s", r.Phase, r.Scenario)
 		verdaOnly := r.Scenario == VerdaScenario(r.Instances).Name
+		if floor, ok := r.FloorSeconds[FloorNoop]; ok && verdaOnly && r.Phase == PhasePlan && r.Instances == RatioAt {
+			ratio := r.Seconds / floor
+			targets = append(targets, Target{
+				Name:   fmt.Sprintf("%s: at most %.1f× the no-op framework resource's", what, MaxPlanFloorRatio),
+				Met:    ratio <= MaxPlanFloorRatio,
+				Detail: fmt.Sprintf("%.1fs against %.1fs: %.2f×", r.Seconds, floor, ratio),
+			})
+		}
 		if verdaOnly && r.Phase == PhasePlan && r.Instances >= 100 {
 			targets = append(targets, Target{
 				Name:   fmt.Sprintf("%s: at most %d requests", what, MaxPlanRequests),
@@ -65,20 +107,29 @@ func CheckTargets(results []Result) []Target {
 				Detail: fmt.Sprintf("%d requests", r.Requests),
 			})
 		}
-		if verdaOnly && r.Phase == PhaseApply {
+		if verdaOnly && (r.Phase == PhaseApply || r.Phase == PhaseDestroy) {
 			targets = append(targets, Target{
 				Name:   what + ": no 429",
 				Met:    r.Throttled == 0,
 				Detail: fmt.Sprintf("%d answered 429", r.Throttled),
 			})
 			if r.Instances == RatioAt {
+				most := map[string]float64{PhaseApply: MaxApplyRatio, PhaseDestroy: MaxDestroyRatio}[r.Phase]
 				ratio := r.Seconds / r.LeastSeconds
 				targets = append(targets, Target{
-					Name:   fmt.Sprintf("%s: at most %.2f× the least time", what, MaxApplyRatio),
-					Met:    ratio <= MaxApplyRatio,
+					Name:   fmt.Sprintf("%s: at most %.2f× the least time", what, most),
+					Met:    ratio <= most,
 					Detail: fmt.Sprintf("%.1fs against at least %.1fs: %.2f×", r.Seconds, r.LeastSeconds, ratio),
 				})
 			}
+		}
+		if verdaOnly && r.Phase == PhaseDestroy && r.Instances >= 100 {
+			perInstance := float64(r.Requests) / float64(r.Instances)
+			targets = append(targets, Target{
+				Name:   fmt.Sprintf("%s: at most %.1f requests an instance", what, MaxDestroyRequests),
+				Met:    perInstance <= MaxDestroyRequests,
+				Detail: fmt.Sprintf("%d requests: %.2f an instance", r.Requests, perInstance),
+			})
 		}
 		targets = append(targets, Target{
 			Name:   fmt.Sprintf("%s: provider peak RSS under %d MB", what, MaxPeakRSS>>20),

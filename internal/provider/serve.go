@@ -16,6 +16,7 @@ package provider
 import (
 	"context"
 	"os"
+	"runtime/pprof"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -75,12 +76,39 @@ func (s server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourc
 	return call(ctx, req, s.ProviderServer.ReadDataSource)
 }
 
+// CPUProfileVariable names the environment variable that, when set, makes
+// the provider write a CPU profile of its whole run to the file it names
+// (read it with go tool pprof). make bench sets it with BENCH_PROFILE.
+const CPUProfileVariable = "GPUCLOUD_CPU_PROFILE"
+
+func profileCPU(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
 // Address is the provider's address in the registry.
 const Address = "registry.terraform.io/gpucloud/gpucloud"
 
 // Serve runs the provider of this version as a plugin until Terraform stops
 // it; debug serves it for a debugger such as delve instead.
 func Serve(version string, debug bool) error {
+	if path := os.Getenv(CPUProfileVariable); path != "" {
+		stop, err := profileCPU(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
