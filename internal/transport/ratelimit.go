@@ -130,6 +130,8 @@ type limiter struct {
 	mu       sync.Mutex
 	global   gate
 	endpoint map[string]gate
+	// adopted are the limits servers announced, by key.
+	adopted map[string]recordEntry
 }
 
 // newLimiter keeps to l. With a record path and a limit to keep to, it
@@ -146,7 +148,14 @@ func newLimiter(l Limits, prefix, recordPath string) *limiter {
 		var earlier []recordEntry
 		lim.record, earlier = openRecord(recordPath, l.Window, time.Now())
 		for _, e := range earlier {
-			lim.count(e.key, e.at)
+			if e.policy() {
+				lim.adopt(e.key, e.quota, e.window)
+			}
+		}
+		for _, e := range earlier {
+			if !e.policy() {
+				lim.count(e.key, e.at)
+			}
 		}
 	}
 	return lim
@@ -208,7 +217,7 @@ func (l *limiter) wait(ctx context.Context, method, path string) error {
 		if d == 0 {
 			l.count(key, now)
 			l.mu.Unlock()
-			l.record.add(now, key)
+			l.record.add(recordEntry{at: now, key: key})
 			return nil
 		}
 		l.mu.Unlock()
@@ -238,11 +247,12 @@ func (l *limiter) learn(method, path string, h http.Header) {
 	key := l.key(method, path)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	gateFor := func(name string) gate {
+	now := time.Now()
+	keyOf := func(name string) string {
 		if name == "project" || name == "global" {
-			return l.global
+			return cloudKey
 		}
-		return l.forEndpoint(key)
+		return key
 	}
 	for _, item := range splitItems(policy) {
 		it, ok := parseItem(item)
@@ -250,16 +260,16 @@ func (l *limiter) learn(method, path string, h http.Header) {
 			continue
 		}
 		w := time.Duration(it.seconds) * time.Second
-		switch g := gateFor(it.name); {
-		case g != nil:
-			g.resize(it.quota, w)
-		case it.name == "project" || it.name == "global":
-			l.global = newWindow(it.quota, w)
-		default:
-			l.endpoint[key] = newWindow(it.quota, w)
+		if k := keyOf(it.name); l.adopt(k, it.quota, w) {
+			l.record.add(recordEntry{at: now, key: k, quota: it.quota, window: w})
 		}
 	}
-	now := time.Now()
+	gateFor := func(name string) gate {
+		if k := keyOf(name); k != cloudKey {
+			return l.forEndpoint(k)
+		}
+		return l.global
+	}
 	for _, item := range splitItems(left) {
 		it, ok := parseItem(item)
 		if !ok || it.remaining < 0 || it.seconds < 0 || it.seconds > 86400 {
@@ -269,6 +279,37 @@ func (l *limiter) learn(method, path string, h http.Header) {
 			g.observe(it.remaining, time.Duration(it.seconds)*time.Second, now)
 		}
 	}
+}
+
+// cloudKey is the key of the cloud's own limit, beside endpoints' keys.
+const cloudKey = "*"
+
+// adopt makes quota in window the limit of key (cloudKey for the cloud's
+// own), and reports whether that changed it. l.mu is held, or l is not
+// shared yet.
+func (l *limiter) adopt(key string, quota int, window time.Duration) bool {
+	if l.adopted == nil {
+		l.adopted = map[string]recordEntry{}
+	}
+	if was, ok := l.adopted[key]; ok && was.quota == quota && was.window == window {
+		return false
+	}
+	l.adopted[key] = recordEntry{quota: quota, window: window}
+	var g gate
+	if key == cloudKey {
+		g = l.global
+	} else {
+		g = l.forEndpoint(key)
+	}
+	switch {
+	case g != nil:
+		g.resize(quota, window)
+	case key == cloudKey:
+		l.global = newWindow(quota, window)
+	default:
+		l.endpoint[key] = newWindow(quota, window)
+	}
+	return true
 }
 
 func splitItems(header string) []string {

@@ -302,3 +302,33 @@ func TestFollowingTheRemainderKeepsTheServersPace(t *testing.T) {
 		t.Fatalf("50 requests at 20 a window of 2s took %v with %d refused", d, refused.Load())
 	}
 }
+
+// A record keeps the limits servers announced, so that the next process
+// counts the recorded requests in the server's window, not the documented
+// one: requests older than the announced window hold nobody back.
+func TestRecordKeepsAnnouncedWindows(t *testing.T) {
+	srv, _, refused := fixedWindowServer(t, 5, time.Second, `"project";q=5;w=1`)
+	dir := t.TempDir()
+	client := func() *Client {
+		return newTestClient(t, srv.URL, func(c *Config) {
+			c.Limits = Limits{Window: time.Hour, PerWindow: 5}
+			c.RecordDir, c.RateLimitRetryMax = dir, 1
+		})
+	}
+	first := client()
+	for range 5 {
+		if _, err := first.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(1100 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	start := time.Now()
+	if _, err := client().Do(ctx, Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+		t.Fatalf("the next process waited out the documented hour: %v", err)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond || refused.Load() != 0 {
+		t.Fatalf("took %v, %d refused", d, refused.Load())
+	}
+}

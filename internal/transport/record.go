@@ -24,10 +24,23 @@ type record struct {
 	f  *os.File
 }
 
-// recordEntry is one request sent.
+// recordEntry is one request sent, or a limit the server announced.
 type recordEntry struct {
 	at  time.Time
-	key string // "METHOD /path", as the limiter keys endpoints
+	key string // "METHOD /path", as the limiter keys endpoints; "*" for the cloud's own limit
+	// quota and window, when set, are a limit the server announced for key;
+	// such an entry is no request.
+	quota  int
+	window time.Duration
+}
+
+func (e recordEntry) policy() bool { return e.quota > 0 }
+
+func (e recordEntry) line() string {
+	if e.policy() {
+		return fmt.Sprintf("%d =%d/%d %s\n", e.at.UnixNano(), e.quota, int(e.window/time.Second), e.key)
+	}
+	return fmt.Sprintf("%d %s\n", e.at.UnixNano(), e.key)
 }
 
 // staleRecord is how old a record file may be before it is removed: older
@@ -51,8 +64,10 @@ func recordPath(dir, cloud, base string, secrets []string) string {
 }
 
 // openRecord opens the record at path and returns the requests it holds
-// that were sent within window of now, oldest first. Records nobody has
-// written to for staleRecord are removed. A record that cannot be opened
+// that were sent within window of now, and the limits servers announced
+// (so that the requests are counted in the server's windows, not the
+// documented ones), oldest first. Records nobody has written to for
+// staleRecord are removed. A record that cannot be opened
 // leaves this process on its own budget, as without one.
 func openRecord(path string, window time.Duration, now time.Time) (*record, []recordEntry) {
 	dir := filepath.Dir(path)
@@ -80,17 +95,31 @@ func readRecord(path string, since time.Time) []recordEntry {
 	var out []recordEntry
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		nanos, key, ok := strings.Cut(sc.Text(), " ")
-		n, err := strconv.ParseInt(nanos, 10, 64)
-		if !ok || err != nil {
-			continue
-		}
-		if at := time.Unix(0, n); at.After(since) {
-			out = append(out, recordEntry{at: at, key: key})
+		if e, ok := parseEntry(sc.Text()); ok && (e.policy() || e.at.After(since)) {
+			out = append(out, e)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
 	return out
+}
+
+func parseEntry(line string) (recordEntry, bool) {
+	nanos, rest, ok := strings.Cut(line, " ")
+	n, err := strconv.ParseInt(nanos, 10, 64)
+	if !ok || err != nil {
+		return recordEntry{}, false
+	}
+	e := recordEntry{at: time.Unix(0, n), key: rest}
+	if limit, key, ok := strings.Cut(strings.TrimPrefix(rest, "="), " "); ok && strings.HasPrefix(rest, "=") {
+		q, w, _ := strings.Cut(limit, "/")
+		quota, err1 := strconv.Atoi(q)
+		seconds, err2 := strconv.Atoi(w)
+		if err1 != nil || err2 != nil || quota <= 0 || seconds <= 0 {
+			return recordEntry{}, false
+		}
+		e.key, e.quota, e.window = key, quota, time.Duration(seconds)*time.Second
+	}
+	return e, e.key != ""
 }
 
 // compact replaces the record with entries. A line another process appends
@@ -102,7 +131,7 @@ func compact(path string, entries []recordEntry) {
 	}
 	w := bufio.NewWriter(tmp)
 	for _, e := range entries {
-		fmt.Fprintf(w, "%d %s\n", e.at.UnixNano(), e.key)
+		_, _ = w.WriteString(e.line())
 	}
 	if w.Flush() != nil || tmp.Close() != nil || os.Rename(tmp.Name(), path) != nil {
 		_ = os.Remove(tmp.Name())
@@ -118,13 +147,14 @@ func removeStale(dir string, now time.Time) {
 	}
 }
 
-// add notes one request. Each is one appended line, written at once, so
-// that processes writing the same record at the same time do not mix them.
-func (r *record) add(at time.Time, key string) {
+// add notes one request or announced limit. Each is one appended line,
+// written at once, so that processes writing the same record at the same
+// time do not mix them.
+func (r *record) add(e recordEntry) {
 	if r == nil {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	_, _ = fmt.Fprintf(r.f, "%d %s\n", at.UnixNano(), key)
+	_, _ = r.f.WriteString(e.line())
 }
