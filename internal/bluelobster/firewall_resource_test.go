@@ -184,3 +184,50 @@ resource "gpucloud_bluelobster_firewall" "fw%[1]d" {
 		})
 	}
 }
+
+// Where the account adds rules is remembered in the request record, so a
+// later command's first firewall is written in as many adds as it has
+// rules, at either end, though its list starts empty and no add of that
+// command has shown the end yet.
+func TestAccFirewall_directionRememberedAcrossCommands(t *testing.T) {
+	machine := func(i int) string {
+		return fmt.Sprintf(`
+resource "gpucloud_bluelobster_instance" "vm%[1]d" {
+  region         = "igl"
+  instance_type  = "gpu_1x_a4000"
+  name           = "remember-%[1]d"
+  ssh_public_key = %[2]q
+  template_name  = "UBUNTU-22-04-NV"
+}
+resource "gpucloud_bluelobster_firewall" "fw%[1]d" {
+  instance_id = gpucloud_bluelobster_instance.vm%[1]d.id
+  rules       = [%[3]s]
+}
+`, i, acctest.SSHKeyEd25519, strings.Join([]string{rule("ACCEPT", "22"), rule("ACCEPT", "80"), rule("DROP", "3306")}, ", "))
+	}
+	for _, top := range []bool{false, true} {
+		t.Run(fmt.Sprintf("insert_at_top=%v", top), func(t *testing.T) {
+			t.Setenv("GPUCLOUD_REQUEST_RECORD_DIR", t.TempDir())
+			s := acctest.StartSim(t)
+			s.BlueLobster.UpdateSwitches(func(sw *simbl.Switches) { sw.RulesInsertAtTop = top })
+			var before int
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				CheckDestroy:             s.CheckNothingLeft,
+				Steps: []resource.TestStep{
+					{Config: s.Config(machine(0))},
+					{
+						PreConfig: func() { before = ruleWrites(s) },
+						Config:    s.Config(machine(0) + machine(1)),
+						Check: func(*terraform.State) error {
+							if n := ruleWrites(s) - before; n != 3 {
+								return fmt.Errorf("the next command's firewall took %d rule writes, want 3, one per rule", n)
+							}
+							return nil
+						},
+					},
+				},
+			})
+		})
+	}
+}

@@ -75,6 +75,7 @@ type Client struct {
 	waitMin     time.Duration
 	waitMax     time.Duration
 	writes      *atomic.Uint64
+	limiter     *limiter
 }
 
 // Request is one API call. Path is relative to the base URL and already escaped.
@@ -128,8 +129,9 @@ func New(cfg Config) (*Client, error) {
 	// retried like a lost one; http.Client.Timeout would bound all attempts
 	// together and hide whether the request had left this process.
 	wrapped.Timeout = 0
+	limiter := newLimiter(cfg.Limits, base.Path, record)
 	wrapped.Transport = &limitTransport{
-		limiter: newLimiter(cfg.Limits, base.Path, record),
+		limiter: limiter,
 		next: &attemptTransport{
 			timeout: cfg.AttemptTimeout,
 			next: &logTransport{
@@ -162,8 +164,18 @@ func New(cfg Config) (*Client, error) {
 		waitMin:     orDefault(cfg.RetryWaitMin, 500*time.Millisecond),
 		waitMax:     orDefault(cfg.RetryWaitMax, 30*time.Second),
 		writes:      new(atomic.Uint64),
+		limiter:     limiter,
 	}, nil
 }
+
+// Fact is what an earlier process (or this one) recorded of name for this
+// cloud account, "" when nothing: a behaviour of the cloud that the
+// documents leave open and that an answer has shown.
+func (c *Client) Fact(name string) string { return c.limiter.fact(name) }
+
+// SetFact records what an answer showed of name, for the processes after
+// this one. Without a record directory it is forgotten with the process.
+func (c *Client) SetFact(name, value string) { c.limiter.setFact(name, value) }
 
 func orDefault[T comparable](v, def T) T {
 	var zero T

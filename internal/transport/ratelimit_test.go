@@ -332,3 +332,29 @@ func TestRecordKeepsAnnouncedWindows(t *testing.T) {
 		t.Fatalf("took %v, %d refused", d, refused.Load())
 	}
 }
+
+// Facts one process learned reach the next through the record, whether or
+// not the cloud has a budget to keep; without a record they stay in memory.
+func TestFactsReachTheNextProcess(t *testing.T) {
+	dir := t.TempDir()
+	client := func(dir string) *Client {
+		return newTestClient(t, "http://127.0.0.1:1", func(c *Config) { c.RecordDir = dir })
+	}
+	first := client(dir)
+	if got := first.Fact("rules_at"); got != "" {
+		t.Fatalf("nothing learned yet, got %q", got)
+	}
+	first.SetFact("rules_at", "top")
+	if got := client(dir).Fact("rules_at"); got != "top" {
+		t.Fatalf("the next process reads %q, want top", got)
+	}
+	first.SetFact("rules_at", "bottom")
+	if got := client(dir).Fact("rules_at"); got != "bottom" {
+		t.Fatalf("the latest fact wins, got %q", got)
+	}
+	none := client("")
+	none.SetFact("rules_at", "top")
+	if got := client("").Fact("rules_at"); got != "" {
+		t.Fatalf("without a record nothing is shared, got %q", got)
+	}
+}

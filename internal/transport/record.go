@@ -32,11 +32,17 @@ type recordEntry struct {
 	// such an entry is no request.
 	quota  int
 	window time.Duration
+	// fact, when set, is something learned of how the cloud behaves for
+	// this account ("name=value"), and the entry no request.
+	fact string
 }
 
 func (e recordEntry) policy() bool { return e.quota > 0 }
 
 func (e recordEntry) line() string {
+	if e.fact != "" {
+		return fmt.Sprintf("%d !%s\n", e.at.UnixNano(), e.fact)
+	}
 	if e.policy() {
 		return fmt.Sprintf("%d =%d/%d %s\n", e.at.UnixNano(), e.quota, int(e.window/time.Second), e.key)
 	}
@@ -95,7 +101,7 @@ func readRecord(path string, since time.Time) []recordEntry {
 	var out []recordEntry
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if e, ok := parseEntry(sc.Text()); ok && (e.policy() || e.at.After(since)) {
+		if e, ok := parseEntry(sc.Text()); ok && (e.policy() || e.fact != "" || e.at.After(since)) {
 			out = append(out, e)
 		}
 	}
@@ -110,6 +116,9 @@ func parseEntry(line string) (recordEntry, bool) {
 		return recordEntry{}, false
 	}
 	e := recordEntry{at: time.Unix(0, n), key: rest}
+	if fact, ok := strings.CutPrefix(rest, "!"); ok {
+		return recordEntry{at: e.at, fact: fact}, strings.Contains(fact, "=")
+	}
 	if limit, key, ok := strings.Cut(strings.TrimPrefix(rest, "="), " "); ok && strings.HasPrefix(rest, "=") {
 		q, w, _ := strings.Cut(limit, "/")
 		quota, err1 := strconv.Atoi(q)

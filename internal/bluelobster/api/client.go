@@ -45,8 +45,12 @@ type Client struct {
 	rulesAt atomic.Int32
 }
 
+// rulesAddedAtFact names, in the account's request record, where an add
+// was seen to land, so that later processes know it before their first add.
+const rulesAddedAtFact = "firewall_rules_added_at"
+
 // RulesAddedAtTop reports where the account adds new firewall rules, and
-// whether an add has shown it yet.
+// whether an add has shown it yet, in this process or an earlier one.
 func (c *Client) RulesAddedAtTop() (atTop, known bool) {
 	v := c.rulesAt.Load()
 	return v == 2, v != 0
@@ -56,8 +60,10 @@ func (c *Client) RulesAddedAtTop() (atTop, known bool) {
 func (c *Client) LearnRulesAddedAt(atTop bool) {
 	if atTop {
 		c.rulesAt.Store(2)
+		c.http.SetFact(rulesAddedAtFact, "top")
 	} else {
 		c.rulesAt.Store(1)
+		c.http.SetFact(rulesAddedAtFact, "bottom")
 	}
 }
 
@@ -72,6 +78,12 @@ func New(cfg Config) (*Client, error) {
 	}
 	client := &Client{http: c.WithAuth(transport.StaticHeader{Name: "X-API-Key", Value: cfg.APIKey})}
 	client.instances = coalesce.New(client.ListInstances, func(i Instance) string { return i.UUID }, client.http.Writes)
+	switch client.http.Fact(rulesAddedAtFact) {
+	case "top":
+		client.rulesAt.Store(2)
+	case "bottom":
+		client.rulesAt.Store(1)
+	}
 	return client, nil
 }
 
