@@ -55,7 +55,9 @@ func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"Blue Lobster's document names no way to add a rule at a position, so a change keeps the rules that can stay " +
 			"and rewrites the rest: editing one rule rewrites it and the rules after it, adding a rule at the end writes " +
 			"only that rule, and removing one deletes only that rule. The order is the configured order whichever end of " +
-			"the list Blue Lobster adds rules at. " +
+			"the list Blue Lobster adds rules at. The first add that can tell (one to a list that is not empty) shows which " +
+			"end that is; it is kept with the account's request record (see the provider page), so later firewalls, in this " +
+			"command or the next, take one add per rule. " +
 			"Case differences (`drop` and `DROP`) are not changes. Destroying it disables the firewall and removes every rule.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}, MarkdownDescription: "The instance's ID."},
