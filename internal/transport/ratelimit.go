@@ -270,6 +270,7 @@ func (l *limiter) wait(ctx context.Context, method, path string) error {
 func (l *limiter) learn(method, path string, h http.Header) {
 	policy, left := h.Get("RateLimit-Policy"), h.Get("RateLimit")
 	if policy == "" && left == "" {
+		l.learnLegacy(method, path, h)
 		return
 	}
 	key := l.key(method, path)
@@ -306,6 +307,35 @@ func (l *limiter) learn(method, path string, h http.Header) {
 		if g := gateFor(it.name); g != nil {
 			g.observe(it.remaining, time.Duration(it.seconds)*time.Second, now)
 		}
+	}
+}
+
+// learnLegacy adopts what is left of the limit that applies to this request
+// from X-RateLimit-Remaining and X-RateLimit-Reset (when the window ends, in
+// Unix seconds, or in seconds from now when small), as Nova Cloud sends them:
+// the endpoint's own limit where it has one, else the cloud's.
+func (l *limiter) learnLegacy(method, path string, h http.Header) {
+	remaining, err1 := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Remaining")))
+	resetAt, err2 := strconv.ParseInt(strings.TrimSpace(h.Get("X-RateLimit-Reset")), 10, 64)
+	if err1 != nil || err2 != nil || remaining < 0 || resetAt < 0 {
+		return
+	}
+	now := time.Now()
+	reset := time.Duration(resetAt) * time.Second
+	if resetAt > 1e9 {
+		reset = time.Unix(resetAt, 0).Sub(now)
+	}
+	if reset < 0 || reset > 24*time.Hour {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	g := l.forEndpoint(l.key(method, path))
+	if g == nil {
+		g = l.global
+	}
+	if g != nil {
+		g.observe(remaining, reset, now)
 	}
 }
 

@@ -358,3 +358,50 @@ func TestFactsReachTheNextProcess(t *testing.T) {
 		t.Fatalf("without a record nothing is shared, got %q", got)
 	}
 }
+
+// A new process starts from what Nova Cloud's X-RateLimit headers say is
+// left of the window, spent by processes before it.
+func TestStartsFromTheRemainderOfXRateLimitHeaders(t *testing.T) {
+	var mu sync.Mutex
+	var start time.Time
+	var n int
+	var refused atomic.Int32
+	const limit, length = 10, 2 * time.Second
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		now := time.Now()
+		if now.Sub(start) >= length {
+			start, n = now, 0
+		}
+		n++
+		left, resetAt := max(0, limit-n), start.Add(length)
+		mu.Unlock()
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(limit))
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(left))
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(resetAt.Add(time.Second-1).Unix()))
+		if n > limit {
+			refused.Add(1)
+			w.Header().Set("Retry-After", "2")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(srv.Close)
+	limits := Limits{Window: length, PerWindow: limit}
+	earlier := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits })
+	for range 8 {
+		if _, err := earlier.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits; c.RateLimitRetryMax = 1 })
+	for range 4 {
+		if _, err := next.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := refused.Load(); n != 0 {
+		t.Fatalf("the second process was refused %d times: it did not keep to the announced remainder", n)
+	}
+}
