@@ -106,14 +106,20 @@ func startProvider(bin string, env []string, args ...string) (*provider, error) 
 	return &provider{cmd: cmd, reattach: strings.Trim(line, "'")}, nil
 }
 
-// stop ends the provider and returns its peak resident memory in bytes;
-// nil, for Terraform's built-in provider, has none of its own.
-func (p *provider) stop() (int64, error) {
+// usage is what a provider process spent.
+type usage struct {
+	peakRSS int64
+	cpu     time.Duration // user and system
+}
+
+// stop ends the provider and returns what it spent; nil, for Terraform's
+// built-in provider, has no process of its own.
+func (p *provider) stop() (usage, error) {
 	if p == nil {
-		return 0, nil
+		return usage{}, nil
 	}
 	if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
-		return 0, err
+		return usage{}, err
 	}
 	// Its exit status after an interrupt says nothing; its usage does.
 	done := make(chan struct{})
@@ -124,11 +130,12 @@ func (p *provider) stop() (int64, error) {
 		_ = p.cmd.Process.Kill()
 		<-done
 	}
-	usage, ok := p.cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	ru, ok := p.cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
-		return 0, errors.New("no resource usage for the provider process")
+		return usage{}, errors.New("no resource usage for the provider process")
 	}
-	return usage.Maxrss * 1024, nil // Linux reports kilobytes
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return usage{peakRSS: ru.Maxrss * 1024, cpu: cpu}, nil // Linux reports kilobytes
 }
 
 // scanFor reads lines until one starts with prefix and returns the rest of

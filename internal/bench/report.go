@@ -56,10 +56,14 @@ func (r Report) Markdown() string {
 	fmt.Fprintf(&b, "Against gpucloud-sim with %s added to every answer and every cloud's documented rate limits on, "+
 		"a minute simulated as %s (Verda announces its window, so the provider keeps to it; for the other clouds the provider "+
 		"keeps to the real minute). Verda deploys take %s, Terraform runs with -parallelism=%d, poll_interval is %s. "+
-		"Each phase runs its own provider process; peak RSS is that process's.\n\n",
+		"Each phase runs its own provider process; peak RSS and provider CPU are that process's. The no-op plan "+
+		"runs three times and the fastest counts. Like the commands of a "+
+		"pipeline, each process starts from the request record the phases before it left: for the clouds that do not "+
+		"announce their window (TensorDock, Nova, novitai) it keeps to what the real minute has left, though the "+
+		"simulator's windows are shorter.\n\n",
 		s.Latency, s.Window, s.ProvisionDelay, s.Parallelism, s.PollInterval)
-	b.WriteString("| scenario | phase | instances | wall time | least time, floors | requests | 429s | peak RSS | busiest endpoints |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+	b.WriteString("| scenario | phase | instances | wall time | least time, floors | requests | 429s | peak RSS | provider CPU | busiest endpoints |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, res := range r.Results {
 		var floors []string
 		if res.LeastSeconds > 0 {
@@ -74,9 +78,9 @@ func (r Report) Markdown() string {
 		if len(floors) > 0 {
 			least = strings.Join(floors, "<br>")
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %.1f s | %s | %d | %d | %.1f MB | %s |\n",
+		fmt.Fprintf(&b, "| %s | %s | %d | %.1f s | %s | %d | %d | %.1f MB | %.1f s | %s |\n",
 			res.Scenario, res.Phase, res.Instances, res.Seconds, least, res.Requests, res.Throttled,
-			float64(res.PeakRSS)/(1<<20), strings.Join(res.TopEndpoints(3), "<br>"))
+			float64(res.PeakRSS)/(1<<20), res.ProviderCPUSeconds, strings.Join(res.TopEndpoints(3), "<br>"))
 	}
 	b.WriteString("\n## Targets\n\n")
 	for _, t := range r.Targets {
