@@ -9,23 +9,14 @@ import (
 
 // LeastApplyTime is the shortest an apply of n Verda instances can take.
 // Verda admits so many creates a window (its limit for POST /instances and
-// the project's), so the last create cannot be sent before the last window
-// that has room for it opens. Terraform runs Parallelism creates at once,
-// each busy for at least the create's answer, the provisioning delay and one
-// read that sees the instance running. The first request waits for a token.
+// the project's); Terraform runs Parallelism creates at once, each busy for
+// at least the create's answer, the provisioning delay and one read that
+// sees the instance running.
 func LeastApplyTime(n int, s Settings) time.Duration {
 	if n <= 0 {
 		return 0
 	}
-	perCreate, ok := verda.Limits.Endpoints["POST /instances"]
-	if !ok {
-		perCreate = verda.Limits.PerEndpoint
-	}
-	windows := max(ceilDiv(n, perCreate), ceilDiv(n, verda.Limits.PerWindow))
-	slot := 2*s.Latency + s.ProvisionDelay
-	byRate := time.Duration(windows-1)*s.Window + slot
-	byParallelism := time.Duration(ceilDiv(n, s.Parallelism)) * slot
-	return s.Latency + max(byRate, byParallelism)
+	return leastTime(n, ceilDiv(n, s.Parallelism), "POST /instances", s.ProvisionDelay, s)
 }
 
 // LeastDestroyTime is the shortest a destroy of n Verda instances can take.
@@ -33,20 +24,29 @@ func LeastApplyTime(n int, s Settings) time.Duration {
 // flight, so a request holds at most that many IDs and Verda's limit on PUT
 // /instances bounds how many such requests a window admits. Each delete is
 // busy for at least its answer, the deletion delay and one read that no
-// longer sees the instance. The first request waits for a token.
+// longer sees the instance.
 func LeastDestroyTime(n int, s Settings) time.Duration {
 	if n <= 0 {
 		return 0
 	}
-	perDelete, ok := verda.Limits.Endpoints["PUT /instances"]
+	rounds := ceilDiv(n, s.Parallelism)
+	return leastTime(rounds, rounds, "PUT /instances", s.ActionDelay(), s)
+}
+
+// leastTime is the larger of two bounds, after the token request: requests
+// to endpoint fit so many a window (its limit and the project's), so the
+// last cannot be sent before the last window with room for it opens; and
+// Terraform's slots are each busy rounds times over, each time for an
+// answer, busy and one read.
+func leastTime(requests, rounds int, endpoint string, busy time.Duration, s Settings) time.Duration {
+	perEndpoint, ok := verda.Limits.Endpoints[endpoint]
 	if !ok {
-		perDelete = verda.Limits.PerEndpoint
+		perEndpoint = verda.Limits.PerEndpoint
 	}
-	requests := ceilDiv(n, s.Parallelism)
-	windows := max(ceilDiv(requests, perDelete), ceilDiv(requests, verda.Limits.PerWindow))
-	slot := 2*s.Latency + s.ActionDelay()
+	windows := max(ceilDiv(requests, perEndpoint), ceilDiv(requests, verda.Limits.PerWindow))
+	slot := 2*s.Latency + busy
 	byRate := time.Duration(windows-1)*s.Window + slot
-	byParallelism := time.Duration(requests) * slot
+	byParallelism := time.Duration(rounds) * slot
 	return s.Latency + max(byRate, byParallelism)
 }
 

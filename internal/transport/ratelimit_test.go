@@ -150,9 +150,9 @@ func TestParseItem(t *testing.T) {
 	}
 }
 
-// announcingServer counts in fixed windows of limit requests and announces
-// what is left, as Verda's RateLimit header does.
-func announcingServer(t *testing.T, limit int, length time.Duration) (*httptest.Server, *atomic.Int32) {
+// announcingServer counts in fixed windows of limit requests and tells
+// what is left of the window through announce.
+func announcingServer(t *testing.T, limit int, length time.Duration, announce func(h http.Header, left int, end time.Time)) (*httptest.Server, *atomic.Int32) {
 	var mu sync.Mutex
 	var start time.Time
 	var n int
@@ -164,14 +164,12 @@ func announcingServer(t *testing.T, limit int, length time.Duration) (*httptest.
 			start, n = now, 0
 		}
 		n++
-		left, reset := max(0, limit-n), length-now.Sub(start)
+		left, end := max(0, limit-n), start.Add(length)
 		mu.Unlock()
-		secs := int((reset + time.Second - 1) / time.Second)
-		w.Header().Set("RateLimit-Policy", fmt.Sprintf(`"project";q=%d;w=%d`, limit, int(length/time.Second)))
-		w.Header().Set("RateLimit", fmt.Sprintf(`"project";r=%d;t=%d`, left, secs))
+		announce(w.Header(), left, end)
 		if n > limit {
 			refused.Add(1)
-			w.Header().Set("Retry-After", fmt.Sprint(secs))
+			w.Header().Set("Retry-After", fmt.Sprint(int(time.Until(end)/time.Second)+1))
 			w.WriteHeader(http.StatusTooManyRequests)
 			return
 		}
@@ -181,25 +179,46 @@ func announcingServer(t *testing.T, limit int, length time.Duration) (*httptest.
 	return srv, &refused
 }
 
+// verdaHeaders announce as Verda does, in RateLimit-Policy and RateLimit.
+func verdaHeaders(limit int, length time.Duration) func(http.Header, int, time.Time) {
+	return func(h http.Header, left int, end time.Time) {
+		h.Set("RateLimit-Policy", fmt.Sprintf(`"project";q=%d;w=%d`, limit, int(length/time.Second)))
+		h.Set("RateLimit", fmt.Sprintf(`"project";r=%d;t=%d`, left, int((time.Until(end)+time.Second-1)/time.Second)))
+	}
+}
+
 // A new process starts from what the server says is left of its window,
-// spent by processes before it, not from a full window.
-func TestStartsFromTheRemainderTheServerAnnounces(t *testing.T) {
-	srv, refused := announcingServer(t, 10, 2*time.Second)
-	limits := Limits{Window: 2 * time.Second, PerWindow: 10}
-	earlier := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits })
-	for range 8 {
-		if _, err := earlier.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	next := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits; c.RateLimitRetryMax = 1 })
-	for range 4 {
-		if _, err := next.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := refused.Load(); n != 0 {
-		t.Fatalf("the second process was refused %d times: it did not keep to the announced remainder", n)
+// spent by processes before it, not from a full window: in Verda's
+// RateLimit header or in Nova Cloud's X-RateLimit headers.
+func TestStartsFromTheAnnouncedRemainder(t *testing.T) {
+	const limit, length = 10, 2 * time.Second
+	for name, announce := range map[string]func(http.Header, int, time.Time){
+		"RateLimit": verdaHeaders(limit, length),
+		"X-RateLimit": func(h http.Header, left int, end time.Time) {
+			h.Set("X-RateLimit-Limit", fmt.Sprint(limit))
+			h.Set("X-RateLimit-Remaining", fmt.Sprint(left))
+			h.Set("X-RateLimit-Reset", fmt.Sprint(end.Add(time.Second-1).Unix()))
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv, refused := announcingServer(t, limit, length, announce)
+			limits := Limits{Window: length, PerWindow: limit}
+			earlier := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits })
+			for range 8 {
+				if _, err := earlier.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			next := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits; c.RateLimitRetryMax = 1 })
+			for range 4 {
+				if _, err := next.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n := refused.Load(); n != 0 {
+				t.Fatalf("the second process was refused %d times: it did not keep to the announced remainder", n)
+			}
+		})
 	}
 }
 
@@ -287,7 +306,7 @@ func TestWritesCountsRequestsThatMayChangeSomething(t *testing.T) {
 // process back beyond the server's own windows, though the header rounds
 // the time left up to whole seconds.
 func TestFollowingTheRemainderKeepsTheServersPace(t *testing.T) {
-	srv, refused := announcingServer(t, 20, 2*time.Second)
+	srv, refused := announcingServer(t, 20, 2*time.Second, verdaHeaders(20, 2*time.Second))
 	c := newTestClient(t, srv.URL, func(c *Config) { c.Limits = Limits{Window: 2 * time.Second, PerWindow: 20}; c.RateLimitRetryMax = 1 })
 	// 50 requests trickling in at 20 a second, at 20 a window, need three
 	// windows: just over four seconds.
@@ -356,52 +375,5 @@ func TestFactsReachTheNextProcess(t *testing.T) {
 	none.SetFact("rules_at", "top")
 	if got := client("").Fact("rules_at"); got != "" {
 		t.Fatalf("without a record nothing is shared, got %q", got)
-	}
-}
-
-// A new process starts from what Nova Cloud's X-RateLimit headers say is
-// left of the window, spent by processes before it.
-func TestStartsFromTheRemainderOfXRateLimitHeaders(t *testing.T) {
-	var mu sync.Mutex
-	var start time.Time
-	var n int
-	var refused atomic.Int32
-	const limit, length = 10, 2 * time.Second
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		now := time.Now()
-		if now.Sub(start) >= length {
-			start, n = now, 0
-		}
-		n++
-		left, resetAt := max(0, limit-n), start.Add(length)
-		mu.Unlock()
-		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(limit))
-		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(left))
-		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(resetAt.Add(time.Second-1).Unix()))
-		if n > limit {
-			refused.Add(1)
-			w.Header().Set("Retry-After", "2")
-			w.WriteHeader(http.StatusTooManyRequests)
-			return
-		}
-		_, _ = w.Write([]byte(`{}`))
-	}))
-	t.Cleanup(srv.Close)
-	limits := Limits{Window: length, PerWindow: limit}
-	earlier := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits })
-	for range 8 {
-		if _, err := earlier.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	next := newTestClient(t, srv.URL, func(c *Config) { c.Limits = limits; c.RateLimitRetryMax = 1 })
-	for range 4 {
-		if _, err := next.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := refused.Load(); n != 0 {
-		t.Fatalf("the second process was refused %d times: it did not keep to the announced remainder", n)
 	}
 }

@@ -18,13 +18,19 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
-// fastSim provisions in milliseconds and lets the client poll freely.
-func fastSim(t *testing.T) (*simverda.Cloud, *api.Client) {
+// fastServer provisions in milliseconds and lets the client poll freely.
+func fastServer(t *testing.T) (*sim.Server, *api.Client) {
 	s, c := start(t, transport.Limits{PerWindow: 100000, Window: time.Second})
 	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
 		sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(30*time.Millisecond), simcore.Duration(10*time.Millisecond)
 		sw.RateLimits = false
 	})
+	return s, c
+}
+
+// fastSim is fastServer's Verda.
+func fastSim(t *testing.T) (*simverda.Cloud, *api.Client) {
+	s, c := fastServer(t)
 	return s.Verda, c
 }
 
@@ -196,11 +202,7 @@ func TestVolumeActions(t *testing.T) {
 // is split, so the instance Verda refused fails its own delete alone; and
 // absence is read from one list, never from a request per instance.
 func TestDeletesArrivingTogetherShareOneRequest(t *testing.T) {
-	s, c := start(t, transport.Limits{PerWindow: 100000, Window: time.Second})
-	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
-		sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(10*time.Millisecond), simcore.Duration(10*time.Millisecond)
-		sw.RateLimits = false
-	})
+	s, c := fastServer(t)
 	ctx := context.Background()
 	ids := make([]string, 6)
 	for n := range ids {
@@ -250,11 +252,7 @@ func TestDeletesArrivingTogetherShareOneRequest(t *testing.T) {
 // A batch that Verda refuses as a whole is sent again one instance at a
 // time, so that only the instance at fault fails.
 func TestBatchRefusedAsAWholeIsSplit(t *testing.T) {
-	s, c := start(t, transport.Limits{PerWindow: 100000, Window: time.Second})
-	s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
-		sw.ProvisionDelay, sw.ActionDelay = simcore.Duration(10*time.Millisecond), simcore.Duration(10*time.Millisecond)
-		sw.RateLimits = false
-	})
+	s, c := fastServer(t)
 	ctx := context.Background()
 	id := deploy(t, c, "whole")
 	eventually(t, "running", func() bool { return status(c, id) == "running" })
