@@ -7,10 +7,13 @@ package crud
 
 import (
 	"context"
+	"reflect"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -65,7 +68,59 @@ func Read[M, O any](ctx context.Context, req resource.ReadRequest, resp *resourc
 		resp.Diagnostics.Append(apierr.Diagnostic("reading "+r.What(state), err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, r.FromAPI(obj, state))...)
+	read := r.FromAPI(obj, state)
+	// resp.State holds the prior state already; writing an unchanged model
+	// back would cost a walk of the schema per object, most of a refresh's
+	// CPU in a plan of many objects.
+	if same(reflect.ValueOf(read), reflect.ValueOf(state)) {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, read)...)
+}
+
+// same reports whether two models hold the same values, comparing
+// framework values by their own Equal, and floats as float64s (a number read
+// from state and the same number from an answer differ in precision, not in
+// value). Anything it cannot compare counts as different.
+func same(a, b reflect.Value) bool {
+	if a.Type() != b.Type() || !a.CanInterface() {
+		return false
+	}
+	if af, ok := a.Interface().(basetypes.Float64Value); ok {
+		// A price saved as "3.17" comes back from state at cty's precision,
+		// not float64's; it is the same price.
+		bf := b.Interface().(basetypes.Float64Value)
+		return af.IsNull() == bf.IsNull() && af.IsUnknown() == bf.IsUnknown() && af.ValueFloat64() == bf.ValueFloat64()
+	}
+	if av, ok := a.Interface().(attr.Value); ok {
+		return av.Equal(b.Interface().(attr.Value))
+	}
+	switch a.Kind() {
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if !same(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return same(a.Elem(), b.Elem())
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !same(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	default:
+		return reflect.DeepEqual(a.Interface(), b.Interface())
+	}
 }
 
 // Delete deletes an object and, when gone is set, waits until it is gone.

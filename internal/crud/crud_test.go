@@ -3,10 +3,13 @@ package crud
 import (
 	"context"
 	"errors"
+	"math/big"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -71,6 +74,65 @@ func TestRead(t *testing.T) {
 	resp = read(reader(nil, errors.New("boom")))
 	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics[0].Summary()+resp.Diagnostics[0].Detail(), "test object x-1") || resp.State.Raw.IsNull() {
 		t.Errorf("a failed read is an error naming the object, and the state stays: %v", resp.Diagnostics)
+	}
+}
+
+// An object read back as it was in state is not written again: the
+// framework's response already holds the prior state.
+func TestReadLeavesAnUnchangedStateAlone(t *testing.T) {
+	ctx := context.Background()
+	unchanged := reader(&object{}, nil)
+	unchanged.FromAPI = func(_ *object, m model) model { return m }
+	resp := &resource.ReadResponse{State: stateOf("as-the-framework-passed-it")}
+	Read(ctx, resource.ReadRequest{State: stateOf("x-1")}, resp, unchanged)
+	var got model
+	resp.State.Get(ctx, &got)
+	if resp.Diagnostics.HasError() || got.ID.ValueString() != "as-the-framework-passed-it" {
+		t.Errorf("an unchanged object was written back: %+v %v", got, resp.Diagnostics)
+	}
+}
+
+func TestSame(t *testing.T) {
+	type nested struct {
+		Price types.Float64 `tfsdk:"price"`
+	}
+	type m struct {
+		Name  types.String `tfsdk:"name"`
+		Tags  types.List   `tfsdk:"tags"`
+		Inner *nested      `tfsdk:"inner"`
+		Rules []nested     `tfsdk:"rules"`
+	}
+	// cty keeps "3.17" from the state file at 512 bits, not as float64's 3.17.
+	fromState, _, _ := big.ParseFloat("3.17", 10, 512, big.ToNearestEven)
+	base := func() m {
+		return m{
+			Name:  types.StringValue("a"),
+			Tags:  types.ListValueMust(types.StringType, []attr.Value{types.StringValue("x")}),
+			Inner: &nested{Price: types.Float64Value(3.17)},
+			Rules: []nested{{Price: types.Float64Value(1)}},
+		}
+	}
+	read, err := types.Float64Type.ValueFromTerraform(context.Background(), tftypes.NewValue(tftypes.Number, fromState))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := base(), base()
+	b.Inner = &nested{Price: read.(types.Float64)}
+	if !same(reflect.ValueOf(a), reflect.ValueOf(b)) || !same(reflect.ValueOf(a), reflect.ValueOf(base())) {
+		t.Errorf("equal models differ: a price read from state is the price")
+	}
+	for name, change := range map[string]func(*m){
+		"string": func(x *m) { x.Name = types.StringValue("b") },
+		"list":   func(x *m) { x.Tags = types.ListNull(types.StringType) },
+		"nil":    func(x *m) { x.Inner = nil },
+		"slice":  func(x *m) { x.Rules = nil },
+		"number": func(x *m) { x.Inner = &nested{Price: types.Float64Value(3.18)} },
+	} {
+		c := base()
+		change(&c)
+		if same(reflect.ValueOf(a), reflect.ValueOf(c)) {
+			t.Errorf("%s: a changed model counts as the same", name)
+		}
 	}
 }
 
