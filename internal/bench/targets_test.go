@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -59,12 +60,16 @@ func TestCheckTargets(t *testing.T) {
 	bad := []Result{
 		{Scenario: "verda-1000", Phase: PhaseApply, Instances: 1000, Seconds: 130, LeastSeconds: 96.65, Throttled: 1, PeakRSS: 60 << 20},
 		{Scenario: "verda-1000", Phase: PhasePlan, Instances: 1000, Seconds: 10, Requests: 6, PeakRSS: 151 << 20, FloorSeconds: map[string]float64{FloorNoop: 6}},
-		{Scenario: "verda-1000", Phase: PhaseDestroy, Instances: 1000, Seconds: 50, LeastSeconds: 35.05, Requests: 1400, Throttled: 2, PeakRSS: 40 << 20},
+		{Scenario: "verda-1000", Phase: PhaseDestroy, Instances: 1000, Seconds: 50, LeastSeconds: 35.05, Requests: 1400, Throttled: 2, PeakRSS: 40 << 20,
+			FloorSeconds: map[string]float64{FloorNoop: 45}},
 	}
 	missed := 0
 	for _, target := range CheckTargets(bad) {
 		if !target.Met {
 			missed++
+		}
+		if strings.Contains(target.Name, "destroy of verda-1000: at most 1.25") && !strings.Contains(target.Detail, "Terraform alone, with the no-op resource, took 45.0s") {
+			t.Errorf("a least time below the no-op floor says so: %s", target.Detail)
 		}
 	}
 	if missed != 8 {
