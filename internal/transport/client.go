@@ -75,7 +75,8 @@ type Client struct {
 	waitMin     time.Duration
 	waitMax     time.Duration
 	writes      *atomic.Uint64
-	limiter     *limiter
+	// record is this cloud account's request record, nil without one.
+	record *record
 }
 
 // Request is one API call. Path is relative to the base URL and already escaped.
@@ -120,18 +121,22 @@ func New(cfg Config) (*Client, error) {
 	if inner == nil {
 		inner = cleanhttp.DefaultPooledTransport()
 	}
-	var record string
+	window := cfg.Limits.Window
+	if window == 0 {
+		window = time.Minute
+	}
+	var record *record
+	var earlier []recordEntry
 	if cfg.RecordDir != "" {
-		record = recordPath(cfg.RecordDir, cfg.Cloud, base.String(), cfg.Secrets)
+		record, earlier = openRecord(recordPath(cfg.RecordDir, cfg.Cloud, base.String(), cfg.Secrets), window, time.Now())
 	}
 	wrapped := *hc
 	// Each attempt has its own deadline (below) so that a slow answer is
 	// retried like a lost one; http.Client.Timeout would bound all attempts
 	// together and hide whether the request had left this process.
 	wrapped.Timeout = 0
-	limiter := newLimiter(cfg.Limits, base.Path, record)
 	wrapped.Transport = &limitTransport{
-		limiter: limiter,
+		limiter: newLimiter(cfg.Limits, base.Path, record, earlier),
 		next: &attemptTransport{
 			timeout: cfg.AttemptTimeout,
 			next: &logTransport{
@@ -164,18 +169,18 @@ func New(cfg Config) (*Client, error) {
 		waitMin:     orDefault(cfg.RetryWaitMin, 500*time.Millisecond),
 		waitMax:     orDefault(cfg.RetryWaitMax, 30*time.Second),
 		writes:      new(atomic.Uint64),
-		limiter:     limiter,
+		record:      record,
 	}, nil
 }
 
 // Fact is what an earlier process (or this one) recorded of name for this
 // cloud account, "" when nothing: a behaviour of the cloud that the
 // documents leave open and that an answer has shown.
-func (c *Client) Fact(name string) string { return c.limiter.fact(name) }
+func (c *Client) Fact(name string) string { return c.record.fact(name) }
 
 // SetFact records what an answer showed of name, for the processes after
 // this one. Without a record directory it is forgotten with the process.
-func (c *Client) SetFact(name, value string) { c.limiter.setFact(name, value) }
+func (c *Client) SetFact(name, value string) { c.record.setFact(name, value) }
 
 func orDefault[T comparable](v, def T) T {
 	var zero T

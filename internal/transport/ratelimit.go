@@ -134,57 +134,29 @@ type limiter struct {
 	adopted map[string]recordEntry
 	// limited: there is a budget to keep, so requests are recorded.
 	limited bool
-	// facts are what processes learned of the cloud, from the record.
-	facts map[string]string
 }
 
-// newLimiter keeps to l. With a record path, it starts from the requests
-// other processes recorded within the window and records its own (where
-// there is a limit to keep to), and keeps the facts they learned.
-func newLimiter(l Limits, prefix, recordPath string) *limiter {
+// newLimiter keeps to l. With a record, it starts from the requests other
+// processes recorded within the window and the limits servers announced to
+// them, and records its own (where there is a limit to keep to).
+func newLimiter(l Limits, prefix string, rec *record, earlier []recordEntry) *limiter {
 	if l.Window == 0 {
 		l.Window = time.Minute
 	}
-	lim := &limiter{limits: l, prefix: prefix, endpoint: map[string]gate{}}
+	lim := &limiter{limits: l, prefix: prefix, endpoint: map[string]gate{}, record: rec}
 	lim.global = lim.newGate(l.PerWindow)
 	lim.limited = l.PerWindow > 0 || l.PerEndpoint > 0 || len(l.Endpoints) > 0
-	if recordPath != "" {
-		var earlier []recordEntry
-		lim.record, earlier = openRecord(recordPath, l.Window, time.Now())
-		lim.facts = map[string]string{}
-		for _, e := range earlier {
-			if name, value, ok := strings.Cut(e.fact, "="); ok {
-				lim.facts[name] = value
-			}
-			if e.policy() {
-				lim.adopt(e.key, e.quota, e.window)
-			}
+	for _, e := range earlier {
+		if e.policy() {
+			lim.adopt(e.key, e.quota, e.window)
 		}
-		for _, e := range earlier {
-			if lim.limited && !e.policy() && e.fact == "" {
-				lim.count(e.key, e.at)
-			}
+	}
+	for _, e := range earlier {
+		if lim.limited && !e.policy() && e.fact == "" {
+			lim.count(e.key, e.at)
 		}
 	}
 	return lim
-}
-
-// fact is what the record says of name, "" when nothing.
-func (l *limiter) fact(name string) string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.facts[name]
-}
-
-// setFact records value for name when it is new.
-func (l *limiter) setFact(name, value string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.record == nil || l.facts[name] == value {
-		return
-	}
-	l.facts[name] = value
-	l.record.add(recordEntry{at: time.Now(), fact: name + "=" + value})
 }
 
 // count takes one request at a moment from the endpoint's and the cloud's

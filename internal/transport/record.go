@@ -22,6 +22,8 @@ import (
 type record struct {
 	mu sync.Mutex
 	f  *os.File
+	// facts are what processes learned of the cloud's behaviour, by name.
+	facts map[string]string
 }
 
 // recordEntry is one request sent, or a limit the server announced.
@@ -89,7 +91,13 @@ func openRecord(path string, window time.Duration, now time.Time) (*record, []re
 	if err != nil {
 		return nil, entries
 	}
-	return &record{f: f}, entries
+	r := &record{f: f, facts: map[string]string{}}
+	for _, e := range entries {
+		if name, value, ok := strings.Cut(e.fact, "="); ok {
+			r.facts[name] = value
+		}
+	}
+	return r, entries
 }
 
 func readRecord(path string, since time.Time) []recordEntry {
@@ -153,6 +161,30 @@ func removeStale(dir string, now time.Time) {
 		if fi, err := os.Stat(p); err == nil && now.Sub(fi.ModTime()) > staleRecord {
 			_ = os.Remove(p)
 		}
+	}
+}
+
+// fact is what the record says of name, "" when nothing.
+func (r *record) fact(name string) string {
+	if r == nil {
+		return ""
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.facts[name]
+}
+
+// setFact records value for name when it is new.
+func (r *record) setFact(name, value string) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	known := r.facts[name] == value
+	r.facts[name] = value
+	r.mu.Unlock()
+	if !known {
+		r.add(recordEntry{at: time.Now(), fact: name + "=" + value})
 	}
 }
 
