@@ -138,14 +138,10 @@ func TestAccFirewall_badInput(t *testing.T) {
 	})
 }
 
-// Once an add has shown where this account's firewall puts new rules, the
-// next firewall of the same apply is written in as many adds as it has rules,
-// at either end.
-func TestAccFirewall_directionLearnedOnceForTheAccount(t *testing.T) {
-	two := func(n int) string {
-		var b strings.Builder
-		for i := range n {
-			fmt.Fprintf(&b, `
+// machineWithFirewall is instance vm<i> with firewall fw<i> of three rules,
+// written after the resource named by after, when set.
+func machineWithFirewall(i int, after string) string {
+	return fmt.Sprintf(`
 resource "gpucloud_bluelobster_instance" "vm%[1]d" {
   region         = "igl"
   instance_type  = "gpu_1x_a4000"
@@ -158,8 +154,21 @@ resource "gpucloud_bluelobster_firewall" "fw%[1]d" {
   rules       = [%[3]s]
   depends_on  = [%[4]s]
 }
-`, i, acctest.SSHKeyEd25519, strings.Join([]string{rule("ACCEPT", "22"), rule("ACCEPT", "80"), rule("DROP", "3306")}, ", "),
-				map[bool]string{true: "", false: fmt.Sprintf("gpucloud_bluelobster_firewall.fw%d", i-1)}[i == 0])
+`, i, acctest.SSHKeyEd25519, strings.Join([]string{rule("ACCEPT", "22"), rule("ACCEPT", "80"), rule("DROP", "3306")}, ", "), after)
+}
+
+// Once an add has shown where this account's firewall puts new rules, the
+// next firewall of the same apply is written in as many adds as it has rules,
+// at either end.
+func TestAccFirewall_directionLearnedOnceForTheAccount(t *testing.T) {
+	two := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			after := ""
+			if i > 0 {
+				after = fmt.Sprintf("gpucloud_bluelobster_firewall.fw%d", i-1)
+			}
+			b.WriteString(machineWithFirewall(i, after))
 		}
 		return b.String()
 	}
@@ -190,21 +199,6 @@ resource "gpucloud_bluelobster_firewall" "fw%[1]d" {
 // rules, at either end, though its list starts empty and no add of that
 // command has shown the end yet.
 func TestAccFirewall_directionRememberedAcrossCommands(t *testing.T) {
-	machine := func(i int) string {
-		return fmt.Sprintf(`
-resource "gpucloud_bluelobster_instance" "vm%[1]d" {
-  region         = "igl"
-  instance_type  = "gpu_1x_a4000"
-  name           = "remember-%[1]d"
-  ssh_public_key = %[2]q
-  template_name  = "UBUNTU-22-04-NV"
-}
-resource "gpucloud_bluelobster_firewall" "fw%[1]d" {
-  instance_id = gpucloud_bluelobster_instance.vm%[1]d.id
-  rules       = [%[3]s]
-}
-`, i, acctest.SSHKeyEd25519, strings.Join([]string{rule("ACCEPT", "22"), rule("ACCEPT", "80"), rule("DROP", "3306")}, ", "))
-	}
 	for _, top := range []bool{false, true} {
 		t.Run(fmt.Sprintf("insert_at_top=%v", top), func(t *testing.T) {
 			t.Setenv("GPUCLOUD_REQUEST_RECORD_DIR", t.TempDir())
@@ -215,10 +209,10 @@ resource "gpucloud_bluelobster_firewall" "fw%[1]d" {
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				CheckDestroy:             s.CheckNothingLeft,
 				Steps: []resource.TestStep{
-					{Config: s.Config(machine(0))},
+					{Config: s.Config(machineWithFirewall(0, ""))},
 					{
 						PreConfig: func() { before = ruleWrites(s) },
-						Config:    s.Config(machine(0) + machine(1)),
+						Config:    s.Config(machineWithFirewall(0, "") + machineWithFirewall(1, "")),
 						Check: func(*terraform.State) error {
 							if n := ruleWrites(s) - before; n != 3 {
 								return fmt.Errorf("the next command's firewall took %d rule writes, want 3, one per rule", n)
