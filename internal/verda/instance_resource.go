@@ -79,6 +79,9 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"in state as tainted, so the next apply replaces it and nothing is billed outside Terraform. " +
 			"`power_state` starts and shuts down the instance in place; everything else Verda fixes at deploy time, so " +
 			"changing it replaces the instance.\n\n" +
+			"Destroying many instances at once sends their deletes together, several to one request (those whose " +
+			"`volumes_on_destroy` deletes volumes of their own go alone); an instance Verda refuses to delete fails on " +
+			"its own and stays in state, and each delete is done when Verda's instance list no longer shows it.\n\n" +
 			"~> A shut-down instance is still billed. Destroy it to stop paying; what happens to its volumes is " +
 			"`volumes_on_destroy`.",
 		Attributes: map[string]schema.Attribute{
