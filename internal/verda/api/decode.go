@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
@@ -71,3 +73,37 @@ type (
 )
 
 func oneOrMany[T any](body []byte) ([]T, error) { return jsonx.OneOrMany[T](body) }
+
+// listAll reads a list that Verda may paginate. Asked for without page
+// parameters, the list is whole unless the answer's X-Total-Count says it
+// holds more than came back; then the rest is asked for page by page, in
+// pages of the answer's X-Page-Size, until a page comes back short. A list
+// cut short would make a missing object look deleted.
+func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
+	var all []T
+	resp, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: path}, &all)
+	if err != nil {
+		return nil, err
+	}
+	total, err := strconv.Atoi(resp.Header.Get("X-Total-Count"))
+	if err != nil || total <= len(all) || len(all) == 0 {
+		return all, nil
+	}
+	size, err := strconv.Atoi(resp.Header.Get("X-Page-Size"))
+	if err != nil || size <= 0 {
+		size = len(all)
+	}
+	for page := 2; ; page++ {
+		var batch []T
+		if _, err := c.http.DoJSON(ctx, transport.Request{
+			Method: http.MethodGet, Path: path,
+			Query: url.Values{"page": {strconv.Itoa(page)}, "pageSize": {strconv.Itoa(size)}},
+		}, &batch); err != nil {
+			return nil, err
+		}
+		all = append(all, batch...)
+		if len(batch) < size {
+			return all, nil
+		}
+	}
+}

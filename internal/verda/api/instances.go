@@ -103,11 +103,9 @@ func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) 
 	return &out, nil
 }
 
-// ListInstances lists every instance of the project.
+// ListInstances lists every instance of the project, every page of it.
 func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
-	var out []Instance
-	_, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: "/instances"}, &out)
-	return out, err
+	return listAll[Instance](ctx, c, "/instances")
 }
 
 // Instance actions.

@@ -2,9 +2,13 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -277,4 +281,52 @@ func TestBatchRefusedAsAWholeIsSplit(t *testing.T) {
 		t.Fatalf("want the refused batch and one request per instance, 3 PUTs, got %d", got)
 	}
 	eventually(t, "deleted", func() bool { _, err := c.GetInstance(ctx, id); return transport.IsNotFound(err) })
+}
+
+// A list that the answer's X-Total-Count says holds more than came back is
+// read page by page, so that no instance on a later page is taken for gone.
+func TestPaginatedListIsReadWhole(t *testing.T) {
+	s := sim.New(sim.Options{})
+	const pageSize = 2
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet || r.URL.Path != simverda.Prefix+"/instances" {
+			s.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, r)
+		var all []json.RawMessage
+		if err := json.Unmarshal(rec.Body.Bytes(), &all); err != nil {
+			t.Errorf("the simulator's list: %v", err)
+		}
+		page, size := 1, pageSize
+		if p := r.URL.Query().Get("page"); p != "" {
+			page, _ = strconv.Atoi(p)
+			size, _ = strconv.Atoi(r.URL.Query().Get("pageSize"))
+		}
+		from, to := min(len(all), (page-1)*size), min(len(all), page*size)
+		w.Header().Set("X-Page", strconv.Itoa(page))
+		w.Header().Set("X-Page-Size", strconv.Itoa(size))
+		w.Header().Set("X-Total-Count", strconv.Itoa(len(all)))
+		_ = json.NewEncoder(w).Encode(all[from:to])
+	}))
+	t.Cleanup(srv.Close)
+	c, err := api.New(api.Config{Endpoint: srv.URL + simverda.Prefix, ClientID: simverda.DefaultClientID, ClientSecret: simverda.DefaultClientSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for n := range 5 {
+		ids = append(ids, deploy(t, c, fmt.Sprintf("paged-%d", n)))
+	}
+	got, err := c.ListInstances(context.Background())
+	if err != nil || len(got) != len(ids) {
+		t.Fatalf("want all %d instances over three pages, got %d: %v", len(ids), len(got), err)
+	}
+	// The instance exists: the wait runs out its time instead of ending with "gone".
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if err := c.WaitInstanceGone(ctx, ids[4], wait.Options{Object: ids[4], Floor: 20 * time.Millisecond}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("an instance on the last page was taken for gone: %v", err)
+	}
 }

@@ -116,9 +116,7 @@ func (c *Client) GetVolume(ctx context.Context, id string) (*Volume, error) {
 
 // ListVolumes lists the project's volumes outside the trash.
 func (c *Client) ListVolumes(ctx context.Context) ([]Volume, error) {
-	var out []Volume
-	_, err := c.http.DoJSON(ctx, transport.Request{Method: http.MethodGet, Path: "/volumes"}, &out)
-	return out, err
+	return listAll[Volume](ctx, c, "/volumes")
 }
 
 // VolumeActionRequest is the body of PUT /volumes.
