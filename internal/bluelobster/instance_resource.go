@@ -30,9 +30,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
 const (
@@ -240,17 +238,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
-	var launch *api.Launch
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_bluelobster_instance", What: what,
-		Matching: adopt.Matching(r.Client.Instances, launchedBy(body), instanceCandidate)},
-		func(ctx context.Context) (string, error) {
-			l, err := r.Client.LaunchInstance(ctx, body)
-			if err != nil {
-				return "", err
-			}
-			launch = l
-			return l.VMUUID, nil
-		})
+	id, launch, err := r.machines().launch(ctx, body, what)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -260,19 +248,16 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	state.ID, state.Passwords = types.StringValue(id), plan.Passwords.Stored()
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
-	if err := r.waitLaunched(ctx, id, what, launch); err != nil {
-		var failed *wait.FailedError
-		if errors.As(err, &failed) {
-			if _, getErr := r.Client.GetInstance(ctx, id); transport.IsNotFound(getErr) {
-				resp.State.RemoveResource(ctx)
-				err = fmt.Errorf("%w (no machine was made, so nothing is left to pay for)", err)
-			}
+	if err := r.machines().waitLaunched(ctx, id, what, launch); err != nil {
+		var none *noMachineError
+		if errors.As(err, &none) {
+			resp.State.RemoveResource(ctx)
 		}
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
 	if plan.PowerState.ValueString() == powerStopped {
-		if err := r.setPower(ctx, id, what, powerStopped); err != nil {
+		if err := r.machines().setPower(ctx, id, what, powerStopped); err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic("shutting down "+what, err))
 			return
 		}
@@ -293,23 +278,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// waitLaunched follows the launch task; a launch adopted after its answer
-// was lost has no task to follow, so the machine itself is polled until it
-// leaves provisioning.
-func (r *instanceResource) waitLaunched(ctx context.Context, id, what string, launch *api.Launch) error {
-	if launch != nil && launch.TaskID != "" {
-		_, err := r.Client.WaitTask(ctx, launch.TaskID, r.waitOptions("launching "+what))
-		return err
-	}
-	opts := r.waitOptions(fmt.Sprintf("%s (%s)", what, id))
-	opts.Target, opts.Failure = []string{powerRunning, powerStopped, powerUnreported}, []string{api.PowerError}
-	_, err := r.Client.WaitInstance(ctx, id, opts, func(i *api.Instance) wait.Observation {
-		if i.PowerStatus == "" {
-			return wait.Observation{State: powerUnreported}
-		}
-		return wait.Observation{State: i.PowerStatus, Message: "Blue Lobster reports the launch failed"}
-	})
-	return err
+func (r *instanceResource) machines() machines {
+	return machines{client: r.Client, clients: r.Clients}
 }
 
 // setTeam assigns the instance to team, or takes it out of its team when
@@ -319,19 +289,6 @@ func (r *instanceResource) setTeam(ctx context.Context, id, team string) error {
 		return r.Client.RemoveFromTeam(ctx, id)
 	}
 	return r.Client.AssignTeam(ctx, id, team)
-}
-
-func (r *instanceResource) setPower(ctx context.Context, id, what, power string) error {
-	start := r.Client.PowerOn
-	if power == powerStopped {
-		start = r.Client.Shutdown
-	}
-	task, err := start(ctx, id)
-	if err != nil {
-		return err
-	}
-	_, err = r.Client.WaitTask(ctx, task, r.waitOptions("powering "+what))
-	return err
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -360,7 +317,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 	}
 	if !plan.PowerState.Equal(state.PowerState) {
-		if err := r.setPower(ctx, id, what, plan.PowerState.ValueString()); err != nil {
+		if err := r.machines().setPower(ctx, id, what, plan.PowerState.ValueString()); err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic("setting power_state of "+what, err))
 			return
 		}
@@ -389,8 +346,7 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, instanceDeleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	err := r.Client.RemoveInstance(ctx, id, r.waitOptions("deleting "+what))
-	if err != nil {
+	if err := r.machines().destroy(ctx, id, what); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
 }

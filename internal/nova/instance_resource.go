@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/catalog"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
@@ -28,10 +27,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
-
-var vmCreates adopt.Keyed
 
 const (
 	powerRunning   = "running"
@@ -252,9 +248,6 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel := crud.Within(ctx, plan.Timeouts.Create, createTimeout, &resp.Diagnostics)
 	defer cancel()
 	what := describe(plan)
-	// Nova takes no name at creation; this process's creates on one node
-	// are serialised so that none of them is a candidate for another's lost answer.
-	defer vmCreates.Lock(plan.Node.ValueString())()
 	if err := r.checkPriceNow(ctx, plan); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -265,15 +258,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		ReservationMonths: plan.ReservationMonths.ValueInt64(), AuthMethod: plan.AuthMethod.ValueString(),
 		SSHKeyID: plan.SSHKeyID.ValueString(), Password: plan.Passwords.Value(config.Passwords),
 	}
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_nova_instance", What: what,
-		Matching: adopt.Matching(r.Client.VMs, createdVM(request), vmCandidate)},
-		func(ctx context.Context) (string, error) {
-			vm, err := r.Client.CreateVM(ctx, request)
-			if err != nil {
-				return "", err
-			}
-			return vm.ID, nil
-		})
+	id, err := r.machines().create(ctx, request, what)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -282,13 +267,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	state := pending.State(plan)
 	state.ID, state.Passwords = types.StringValue(id), plan.Passwords.Stored()
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	vm, err := r.waitFor(ctx, id, what, powerRunning, plan.RentalType.ValueString() == interruptible)
+	vm, err := r.machines().waitFor(ctx, id, what, powerRunning, plan.RentalType.ValueString() == interruptible)
 	if err == nil && plan.PowerState.ValueString() == powerStopped && vm.Status == api.StatusRunning {
 		// Saved running, so that a failed shutdown leaves a plan to stop it.
 		state = instanceFromAPI(vm, state)
 		state.Price = state.Price.Planned(plan.Price)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		vm, err = r.setPower(ctx, id, what, powerStopped)
+		vm, err = r.machines().setPower(ctx, id, what, powerStopped)
 	}
 	if vm != nil {
 		state = instanceFromAPI(vm, state)
@@ -300,33 +285,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 }
 
-// waitFor polls until the VM reaches the power state; an interrupted
-// interruptible rental is an answer, not a failure.
-func (r *instanceResource) waitFor(ctx context.Context, id, what, power string, mayBeInterrupted bool) (*api.VM, error) {
-	target := []string{api.StatusRunning}
-	if power == powerStopped {
-		target = []string{api.StatusStopped}
-	}
-	failures := []string{api.StatusFailed, api.StatusDestroyed}
-	if mayBeInterrupted {
-		target = append(target, api.StatusInterrupted)
-	} else {
-		failures = append(failures, api.StatusInterrupted)
-	}
-	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
-	return r.Client.WaitVM(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Target: target, Failure: failures, Floor: floor, Ceiling: ceiling},
-		func(vm *api.VM) wait.Observation { return wait.Observation{State: vm.Status} })
-}
-
-func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.VM, error) {
-	change := r.Client.StartVM
-	if power == powerStopped {
-		change = r.Client.StopVM
-	}
-	if err := change(ctx, id); err != nil {
-		return nil, err
-	}
-	return r.waitFor(ctx, id, what, power, false)
+func (r *instanceResource) machines() machines {
+	return machines{client: r.Client, clients: r.Clients}
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -352,7 +312,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	var vm *api.VM
 	var err error
 	if !plan.PowerState.Equal(state.PowerState) {
-		vm, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
+		vm, err = r.machines().setPower(ctx, id, what, plan.PowerState.ValueString())
 	} else {
 		vm, err = r.Client.ReadVM(ctx, id)
 	}
@@ -371,11 +331,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
-	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteVM(ctx, id) },
-		func(ctx context.Context) error {
-			return r.Client.WaitVMGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
-		})
+	if err := r.machines().destroy(ctx, id, what); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

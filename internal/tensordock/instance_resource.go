@@ -303,9 +303,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_tensordock_instance", What: what,
-		Matching: adopt.Matching(r.Client.Instances, createdBy(attrs), instanceCandidate)},
-		func(ctx context.Context) (string, error) { return r.Client.CreateInstance(ctx, attrs) })
+	id, err := r.machines().create(ctx, attrs, what)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -315,13 +313,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	state.ID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
-	inst, err := r.waitFor(ctx, id, what, powerRunning)
+	inst, err := r.machines().waitFor(ctx, id, what, powerRunning)
 	if err == nil && plan.PowerState.ValueString() == powerStopped {
 		// Saved running, so that a failed stop leaves a plan to stop it.
 		state = instanceFromAPI(inst, state)
 		state.Price = state.Price.Planned(plan.Price)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		inst, err = r.setPower(ctx, id, what, powerStopped)
+		inst, err = r.machines().setPower(ctx, id, what, powerStopped)
 	}
 	if inst != nil {
 		state = instanceFromAPI(inst, state)
@@ -349,22 +347,8 @@ func (r *instanceResource) checkPriceNow(ctx context.Context, plan instanceModel
 	return nil
 }
 
-// waitFor polls until the machine runs with an IP, or is stopped.
-func (r *instanceResource) waitFor(ctx context.Context, id, what, power string) (*api.Instance, error) {
-	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
-	target := api.StatusRunning
-	if power == powerStopped {
-		target = api.StatusStopped
-	}
-	last, err := r.Client.WaitInstance(ctx, id, wait.Options{
-		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusError},
-		Floor: floor, Ceiling: ceiling,
-	}, observeInstance)
-	if err != nil || ctx.Err() != nil {
-		return last, err
-	}
-	// A listed instance may lack what the resource shows (port forwards).
-	return r.Client.GetInstance(ctx, id)
+func (r *instanceResource) machines() machines {
+	return machines{client: r.Client, clients: r.Clients}
 }
 
 // observeInstance tells a stopped machine by any of its spellings, and a
@@ -377,19 +361,6 @@ func observeInstance(i *api.Instance) wait.Observation {
 		return wait.Observation{State: waitingForIP}
 	}
 	return wait.Observation{State: i.Status, Message: "TensorDock reports the machine failed"}
-}
-
-func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
-	var err error
-	if power == powerStopped {
-		err = r.Client.StopInstance(ctx, id)
-	} else {
-		err = r.Client.StartInstance(ctx, id)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return r.waitFor(ctx, id, what, power)
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -418,7 +389,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	current := state.PowerState.ValueString()
 	if resize {
 		if current == powerRunning {
-			if _, err := r.setPower(ctx, id, what, powerStopped); err != nil {
+			if _, err := r.machines().setPower(ctx, id, what, powerStopped); err != nil {
 				fail("stopping, to resize,", err)
 				return
 			}
@@ -433,7 +404,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 	}
 	if current != plan.PowerState.ValueString() {
-		if _, err := r.setPower(ctx, id, what, plan.PowerState.ValueString()); err != nil {
+		if _, err := r.machines().setPower(ctx, id, what, plan.PowerState.ValueString()); err != nil {
 			fail("setting power_state of", err)
 			return
 		}
@@ -454,11 +425,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
-	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteInstance(ctx, id) },
-		func(ctx context.Context) error {
-			return r.Client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
-		})
+	if err := r.machines().destroy(ctx, id, what); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

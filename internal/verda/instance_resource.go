@@ -33,7 +33,6 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
 var (
@@ -357,9 +356,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
 	}
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_instance", What: what,
-		Matching: adopt.Matching(r.Client.Instances, deployedBy(body), instanceCandidate)},
-		func(ctx context.Context) (string, error) { return r.Client.DeployInstance(ctx, body) })
+	id, err := r.machines().deploy(ctx, body, what)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
 		return
@@ -370,7 +367,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	state.ID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
-	inst, err := r.waitFor(ctx, id, what, api.StatusRunning)
+	inst, err := r.machines().waitFor(ctx, id, what, api.StatusRunning)
 	if inst != nil {
 		existing, _ := stringSet(ctx, plan.ExistingVolumeIDs)
 		state.NewVolumeIDs = stringList(newVolumeIDs(inst, existing))
@@ -383,7 +380,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	if plan.PowerState.ValueString() == powerStopped {
-		inst, err = r.setPower(ctx, id, what, powerStopped)
+		inst, err = r.machines().setPower(ctx, id, what, powerStopped)
 		if inst != nil {
 			state = instanceFromAPI(inst, state)
 			state.Price = state.Price.Planned(plan.Price)
@@ -417,27 +414,8 @@ func (r *instanceResource) checkPriceNow(ctx context.Context, plan instanceModel
 	return nil
 }
 
-// waitFor polls the instance until it reaches target; deploy failures end
-// the wait. It returns the last instance seen, even on error.
-func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
-	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
-	return r.Client.WaitInstance(ctx, id, wait.Options{
-		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: api.DeployFailures,
-		Floor: floor, Ceiling: ceiling,
-	}, func(i *api.Instance) wait.Observation {
-		return wait.Observation{State: i.Status, Message: failureMessages[i.Status]}
-	})
-}
-
-func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
-	action, target := api.ActionStart, api.StatusRunning
-	if power == powerStopped {
-		action, target = api.ActionShutdown, api.StatusOffline
-	}
-	if err := r.Client.InstanceAction(ctx, api.ActionRequest{Action: action, ID: []string{id}}); err != nil {
-		return nil, err
-	}
-	return r.waitFor(ctx, id, what, target)
+func (r *instanceResource) machines() machines {
+	return machines{client: r.Client, clients: r.Clients}
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -491,7 +469,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	var inst *api.Instance
 	var err error
 	if !plan.PowerState.Equal(state.PowerState) {
-		inst, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
+		inst, err = r.machines().setPower(ctx, id, what, plan.PowerState.ValueString())
 		if err != nil {
 			resp.Diagnostics.Append(apierr.Diagnostic(fmt.Sprintf("setting power_state of %s to %s", what, plan.PowerState.ValueString()), err))
 			return
@@ -557,11 +535,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	resp.Diagnostics.Append(state.NewVolumeIDs.ElementsAs(ctx, &created, false)...)
 	id, what := state.ID.ValueString(), r.describe(state)
 	action := destroyAction(id, state.VolumesOnDestroy.ValueString(), state.OSVolumeID.ValueString(), created)
-	floor, ceiling := r.Clients.Poll(pollFloor, pollCeiling)
-	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteInstance(ctx, action) },
-		func(ctx context.Context) error {
-			return r.Client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
-		})
+	if err := r.machines().destroy(ctx, id, what, action); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

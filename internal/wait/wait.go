@@ -47,6 +47,12 @@ func (e *FailedError) Error() string {
 	return msg
 }
 
+// EndedIn reports whether err is a wait that ended in one of states.
+func EndedIn(err error, states ...string) bool {
+	var failed *FailedError
+	return errors.As(err, &failed) && contains(states, failed.State)
+}
+
 // TimeoutError: the deadline passed first.
 type TimeoutError struct {
 	Object    string
