@@ -57,6 +57,9 @@ func DefaultSwitches() Switches {
 
 // Cloud is the simulated Blue Lobster account.
 type Cloud struct {
+	// Capacity limits launches per instance type and region, beyond what SetCapacity lists.
+	Capacity core.Capacity
+
 	opts     Options
 	switches *core.Switches[Switches]
 	now      func() time.Time

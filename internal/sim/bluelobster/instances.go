@@ -220,7 +220,7 @@ func (c *Cloud) launch(w http.ResponseWriter, r *http.Request) {
 	case req.TemplateName != "" && req.ISOURL != "":
 		c.fail(w, http.StatusBadRequest, "invalid_request", "Use template_name or iso_url, not both")
 		return
-	case c.capacity[req.Region][req.InstanceType] <= 0:
+	case c.capacity[req.Region][req.InstanceType] <= 0 || !c.Capacity.Take(req.InstanceType, req.Region):
 		c.fail(w, http.StatusConflict, "no_capacity", fmt.Sprintf("No capacity for %s in %s", req.InstanceType, req.Region))
 		return
 	}

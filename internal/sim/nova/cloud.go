@@ -58,6 +58,9 @@ func DefaultSwitches() Switches {
 
 // Cloud is the simulated Nova Cloud account.
 type Cloud struct {
+	// Capacity limits launches per GPU type and node.
+	Capacity core.Capacity
+
 	switches *core.Switches[Switches]
 	window   *core.Window
 	now      func() time.Time

@@ -166,8 +166,9 @@ func (c *Cloud) createVM(w http.ResponseWriter, r *http.Request, _ caller) {
 		invalid(w, field, msg)
 		return
 	}
-	if n.Free < req.GPUCount {
-		fail(w, http.StatusConflict, "Not enough %s GPUs available on %s", n.GPUType, n.Name)
+	// Nova documents no capacity error; its table has 400 for a request it refuses.
+	if n.Free < req.GPUCount || !c.Capacity.Take(n.GPUType, n.Name) {
+		fail(w, http.StatusBadRequest, "Not enough %s GPUs available on %s", n.GPUType, n.Name)
 		return
 	}
 	rate := n.Price * float64(req.GPUCount)

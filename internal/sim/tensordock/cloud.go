@@ -62,6 +62,9 @@ func DefaultSwitches() Switches {
 
 // Cloud is the simulated TensorDock organisation.
 type Cloud struct {
+	// Capacity limits launches per GPU model (v0Name) and hostnode ID.
+	Capacity core.Capacity
+
 	opts     Options
 	switches *core.Switches[Switches]
 	window   *core.Window

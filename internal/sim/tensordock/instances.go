@@ -261,8 +261,10 @@ func (c *Cloud) createInstance(w http.ResponseWriter, r *http.Request) {
 			c.fail(w, http.StatusNotFound, "Hostnode "+a.HostnodeID+" not found")
 			return
 		}
-		if !fits(n) {
-			c.fail(w, http.StatusBadRequest, "Insufficient resources on hostnode "+n.ID)
+		// TensorDock's document gives one answer for a request no node can
+		// take; a hostnode without room gets it too.
+		if !fits(n) || !c.Capacity.Take(gpuModel, n.ID) {
+			c.fail(w, http.StatusBadRequest, noNodes)
 			return
 		}
 		node = n

@@ -94,6 +94,9 @@ var endpointLimits = map[string]int{"GET " + Prefix + "/instances": 120, "GET " 
 
 // Cloud is the simulated Verda project.
 type Cloud struct {
+	// Capacity limits launches per instance type and location code.
+	Capacity core.Capacity
+
 	opts     Options
 	switches *core.Switches[Switches]
 	window   *core.Window

@@ -272,7 +272,7 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 	if req.IsSpot {
 		avail = c.catalog.SpotAvailability
 	}
-	if !slices.Contains(avail[req.LocationCode], req.InstanceType) {
+	if !slices.Contains(avail[req.LocationCode], req.InstanceType) || !c.Capacity.Take(req.InstanceType, req.LocationCode) {
 		failf(w, http.StatusServiceUnavailable, "Not enough resources at the moment for %s in %s, try again later or use a different location", req.InstanceType, req.LocationCode)
 		return
 	}
