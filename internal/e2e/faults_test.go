@@ -145,6 +145,13 @@ resource "gpucloud_novitai_instance" "i" {
   product_name = "gpu-basic"
   template_id  = "tmpl-ubuntu-2204"
 }
+resource "gpucloud_gpu_instance" "g" {
+  name           = "campaign-gpu"
+  gpu_models     = ["RTXA4000-16GB"]
+  clouds         = ["bluelobster"]
+  ssh_public_key = %[1]q
+  max_attempts   = 2
+}
 `, acctest.SSHKeyEd25519)
 }
 
@@ -336,7 +343,8 @@ var (
 	bluelobsterLine   = `template_name  = "UBUNTU-22-04"`
 	novaLine          = `template_vmid = 100`
 	novitaiLine       = `template_id  = "tmpl-ubuntu-2204"`
-	machineLines      = []string{verdaInstanceLine, tensordockLine, bluelobsterLine, novaLine, novitaiLine}
+	gpuInstanceLine   = `max_attempts   = 2`
+	machineLines      = []string{verdaInstanceLine, tensordockLine, bluelobsterLine, novaLine, novitaiLine, gpuInstanceLine}
 )
 
 // changedEverything is everything with an in-place change to every object

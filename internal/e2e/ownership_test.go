@@ -19,6 +19,15 @@ import (
 // namedMachine is one cloud's instance with the name two teams share.
 type namedMachine struct {
 	cloud, address, createPath, hcl string
+	// idAttr holds the cloud's ID of the instance: "id" unless said.
+	idAttr string
+}
+
+func (m namedMachine) idAttribute() string {
+	if m.idAttr != "" {
+		return m.idAttr
+	}
+	return "id"
 }
 
 var sharedNameMachines = []namedMachine{
@@ -30,7 +39,7 @@ resource "gpucloud_verda_instance" "m" {
   location_code      = "FIN-01"
   volumes_on_destroy = "delete_permanently"
   volumes            = [{ name = "shared-data", size = 20, type = "NVMe" }]
-}`},
+}`, ""},
 	{"tensordock", "gpucloud_tensordock_instance.m", "/tensordock/api/v2/instances", `
 resource "gpucloud_tensordock_instance" "m" {
   name             = "shared"
@@ -41,7 +50,7 @@ resource "gpucloud_tensordock_instance" "m" {
   storage_gb       = 100
   use_dedicated_ip = true
   ssh_public_key   = "` + acctest.SSHKeyEd25519 + `"
-}`},
+}`, ""},
 	{"bluelobster", "gpucloud_bluelobster_instance.m", "/bluelobster/api/v1/instances/launch-instance", `
 resource "gpucloud_bluelobster_instance" "m" {
   region         = "phl"
@@ -49,13 +58,20 @@ resource "gpucloud_bluelobster_instance" "m" {
   name           = "shared"
   ssh_public_key = "` + acctest.SSHKeyEd25519 + `"
   template_name  = "UBUNTU-22-04"
-}`},
+}`, ""},
+	{"bluelobster", "gpucloud_gpu_instance.m", "/bluelobster/api/v1/instances/launch-instance", `
+resource "gpucloud_gpu_instance" "m" {
+  name           = "shared"
+  gpu_models     = ["RTXA4000-16GB"]
+  clouds         = ["bluelobster"]
+  ssh_public_key = "` + acctest.SSHKeyEd25519 + `"
+}`, "instance_id"},
 	{"novitai", "gpucloud_novitai_instance.m", "/novitai/api/instances", `
 resource "gpucloud_novitai_instance" "m" {
   name         = "shared"
   product_name = "gpu-basic"
   template_id  = "tmpl-ubuntu-2204"
-}`},
+}`, ""},
 }
 
 // Two working directories use the same names in one account; the second
@@ -66,7 +82,7 @@ resource "gpucloud_novitai_instance" "m" {
 func TestAccOwnership_twoStatesSameNames(t *testing.T) {
 	for _, m := range sharedNameMachines {
 		for _, lost := range []string{sim.FaultDropAfter, sim.FaultDrop} {
-			t.Run(m.cloud+" "+lost, func(t *testing.T) {
+			t.Run(m.address+" "+lost, func(t *testing.T) {
 				s := acctest.StartSim(t)
 				cfg := s.Config(m.hcl)
 				var first string
@@ -74,7 +90,7 @@ func TestAccOwnership_twoStatesSameNames(t *testing.T) {
 					ProtoV6ProviderFactories: acctest.ProviderFactories(),
 					CheckDestroy:             s.CheckNothingBilled,
 					Steps: []resource.TestStep{
-						{Config: cfg, Check: acctest.CaptureAttr(m.address, "id", &first)},
+						{Config: cfg, Check: acctest.CaptureAttr(m.address, m.idAttribute(), &first)},
 						{
 							PreConfig: func() { secondState(t, s, m, lost, &first) },
 							Config:    cfg,
@@ -82,7 +98,7 @@ func TestAccOwnership_twoStatesSameNames(t *testing.T) {
 								plancheck.ExpectEmptyPlan(),
 							}},
 							Check: resource.ComposeAggregateTestCheckFunc(
-								resource.TestCheckResourceAttrPtr(m.address, "id", &first),
+								resource.TestCheckResourceAttrPtr(m.address, m.idAttribute(), &first),
 								s.CheckObjectCount(m.cloud, "instance", 1, "the second state's destroy left the first state's instance"),
 							),
 						},
@@ -115,7 +131,7 @@ func secondState(t *testing.T, s *acctest.Sim, m namedMachine, lost string, firs
 			addFaults(t, s, sim.Fault{Method: http.MethodPost, Path: m.createPath, Kind: lost, Count: 1})
 		},
 		Config: cfg,
-		Check:  resource.ComposeAggregateTestCheckFunc(acctest.CaptureAttr(m.address, "id", &second), made),
+		Check:  resource.ComposeAggregateTestCheckFunc(acctest.CaptureAttr(m.address, m.idAttribute(), &second), made),
 	}
 	if lost == sim.FaultDrop {
 		faulty.Check = nil
@@ -137,7 +153,7 @@ func secondState(t *testing.T, s *acctest.Sim, m namedMachine, lost string, firs
 			{
 				PreConfig: func() { everyFaultHit(t, s) },
 				Config:    cfg,
-				Check:     resource.ComposeAggregateTestCheckFunc(acctest.CaptureAttr(m.address, "id", &second), made),
+				Check:     resource.ComposeAggregateTestCheckFunc(acctest.CaptureAttr(m.address, m.idAttribute(), &second), made),
 			},
 			{Config: cfg, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 		},

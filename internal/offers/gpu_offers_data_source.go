@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -151,40 +149,18 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		return
 	}
 	asked := setStrings(ctx, m.Clouds)
-	sources := d.sources(asked)
-	if len(sources) == 0 {
+	all, failures := Search(ctx, d.clients, asked)
+	if all == nil && len(failures) == 0 {
 		resp.Diagnostics.AddError("No cloud to ask", "gpucloud_gpu_offers needs at least one configured cloud among Verda, TensorDock, Blue Lobster and Nova Cloud"+
 			fmt.Sprintf(" (asked for %v). Configure one in the provider block.", asked))
 		return
 	}
-	type answer struct {
-		cloud  string
-		offers []Offer
-		err    error
-	}
-	answers := make([]answer, len(sources))
-	var wg sync.WaitGroup
-	for i, src := range sources {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			offers, err := src.fetch(ctx)
-			answers[i] = answer{src.name, offers, err}
-		}()
-	}
-	wg.Wait()
-
-	var all []Offer
-	for _, a := range answers {
-		if a.err == nil {
-			all = append(all, a.offers...)
-			continue
-		}
-		summary := "Offers from " + a.cloud + " are missing"
+	for _, f := range failures {
+		summary := "Offers from " + f.Cloud + " are missing"
 		if m.RequireAllClouds.ValueBool() {
-			resp.Diagnostics.AddError(summary, apierr.Detail(a.err)+"\n\nrequire_all_clouds is true, so no offers are returned.")
+			resp.Diagnostics.AddError(summary, apierr.Detail(f.Err)+"\n\nrequire_all_clouds is true, so no offers are returned.")
 		} else {
-			resp.Diagnostics.AddWarning(summary, apierr.Detail(a.err)+"\n\nThe other clouds' offers are returned; set require_all_clouds to fail instead.")
+			resp.Diagnostics.AddWarning(summary, apierr.Detail(f.Err)+"\n\nThe other clouds' offers are returned; set require_all_clouds to fail instead.")
 		}
 	}
 	if resp.Diagnostics.HasError() {
@@ -220,56 +196,4 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		m.Cheapest = o.value()
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-type source struct {
-	name  string
-	fetch func(context.Context) ([]Offer, error)
-}
-
-// sources are the configured clouds, narrowed to those asked for.
-func (d *dataSource) sources(asked []string) []source {
-	var out []source
-	want := func(name string) bool { return len(asked) == 0 || slices.Contains(asked, name) }
-	c := d.clients
-	if c.Verda != nil && want(CloudVerda) {
-		out = append(out, source{"Verda", func(ctx context.Context) ([]Offer, error) {
-			types, err := c.Verda.ListInstanceTypes(ctx)
-			if err != nil {
-				return nil, err
-			}
-			locations, err := c.Verda.ListLocations(ctx)
-			if err != nil {
-				return nil, err
-			}
-			onDemand, err := c.Verda.ListAvailability(ctx, false)
-			if err != nil {
-				return nil, err
-			}
-			spot, err := c.Verda.ListAvailability(ctx, true)
-			if err != nil {
-				return nil, err
-			}
-			return FromVerda(types, locations, onDemand, spot), nil
-		}})
-	}
-	if c.TensorDock != nil && want(CloudTensorDock) {
-		out = append(out, source{"TensorDock", func(ctx context.Context) ([]Offer, error) {
-			nodes, err := c.TensorDock.ListHostnodes(ctx)
-			return FromTensorDock(nodes), err
-		}})
-	}
-	if c.BlueLobster != nil && want(CloudBlueLobster) {
-		out = append(out, source{"Blue Lobster", func(ctx context.Context) ([]Offer, error) {
-			types, err := c.BlueLobster.ListInstanceTypes(ctx)
-			return FromBlueLobster(types), err
-		}})
-	}
-	if c.Nova != nil && c.NovaConfigured && want(CloudNova) {
-		out = append(out, source{"Nova Cloud", func(ctx context.Context) ([]Offer, error) {
-			offers, err := c.Nova.Search(ctx)
-			return FromNova(offers), err
-		}})
-	}
-	return out
 }

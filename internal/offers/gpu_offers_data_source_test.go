@@ -3,23 +3,17 @@ package offers_test
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
-	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
-	simtd "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/tensordock"
-	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
 const offers = "data.gpucloud_gpu_offers.all"
@@ -141,92 +135,6 @@ func TestAccGPUOffers_aFailingCloudIsAWarningUnlessRequired(t *testing.T) {
 	})
 }
 
-// The example module launches exactly one instance, on the cloud whose offer
-// is cheapest, for prices arranged so each cloud wins in turn.
-func TestAccGPUOffers_cheapestGPUExampleLaunchesOnTheCheapestCloud(t *testing.T) {
-	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "cheapest-gpu", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	eur := func(s *acctest.Sim) {
-		s.Verda.UpdateCatalog(func(c *simverda.Catalog) {
-			for i := range c.InstanceTypes {
-				if c.InstanceTypes[i].InstanceType == "1H100.80S.22V" {
-					c.InstanceTypes[i].PricePerHour, c.InstanceTypes[i].Currency = "0.90", "eur"
-				}
-			}
-		})
-	}
-	cases := []struct {
-		want, model string
-		arrange     func(*acctest.Sim)
-		rates       map[string]config.Variable
-	}{
-		{"tensordock", "H100-80GB", func(*acctest.Sim) {}, nil},
-		{"bluelobster", "H100-80GB", func(s *acctest.Sim) { s.BlueLobster.SetPrice("gpu_1x_h100", 100) }, nil},
-		{"verda", "H100-80GB", func(s *acctest.Sim) {
-			s.Verda.UpdateCatalog(func(c *simverda.Catalog) {
-				for i := range c.InstanceTypes {
-					if c.InstanceTypes[i].InstanceType == "1H100.80S.22V" {
-						c.InstanceTypes[i].PricePerHour = "0.90"
-					}
-				}
-			})
-		}, nil},
-		{"nova", "RTX4090-24GB", func(*acctest.Sim) {}, nil},
-		// Priced in euros with no rate given: left out, never ranked as if dollars.
-		{"tensordock", "H100-80GB", eur, nil},
-		// With a rate, 0.90 EUR is 0.99 USD: the cheapest.
-		{"verda", "H100-80GB", eur, map[string]config.Variable{"EUR": config.FloatVariable(1.1)}},
-		{"tensordock", "RTX4090-24GB", func(s *acctest.Sim) {
-			s.TensorDock.UpdateStock(func(n map[string]*simtd.Hostnode) {
-				n["4b1e0c5a-0000-4000-8000-0000000000a2"].GPUs["geforcertx4090-pcie-24gb"].PricePerHr = 0.10
-			})
-		}, nil},
-	}
-	for _, tc := range cases {
-		t.Run(fmt.Sprintf("%s_%s_rates%d", tc.want, tc.model, len(tc.rates)), func(t *testing.T) {
-			s := acctest.StartSim(t)
-			tc.arrange(s)
-			// The example itself is the root module, unchanged.
-			cfg := s.ProviderBlock() + string(example)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProviderFactories(),
-				CheckDestroy:             s.CheckNothingBilled,
-				Steps: []resource.TestStep{{
-					Config: cfg,
-					ConfigVariables: config.Variables{
-						"gpu_model": config.StringVariable(tc.model), "max_price_per_hour": config.FloatVariable(5.0),
-						"ssh_public_key": config.StringVariable(acctest.SSHKeyEd25519), "exchange_rates": config.MapVariable(tc.rates),
-					},
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownOutputValue("cloud", knownvalue.StringExact(tc.want)),
-						statecheck.ExpectKnownOutputValue("ip", knownvalue.NotNull()),
-						statecheck.ExpectKnownOutputValue("ssh_command", knownvalue.StringRegexp(regexp.MustCompile(`^ssh .+@`))),
-						statecheck.ExpectKnownOutputValue("price_per_hour", knownvalue.NotNull()),
-					},
-					Check: func(*terraform.State) error {
-						instances := 0
-						for _, o := range s.Ledger() {
-							if o.Kind != "instance" {
-								continue
-							}
-							instances++
-							if o.Cloud != tc.want {
-								return fmt.Errorf("an instance was launched on %s, want %s", o.Cloud, tc.want)
-							}
-						}
-						if instances != 1 {
-							return fmt.Errorf("want exactly one instance, found %d", instances)
-						}
-						return nil
-					},
-				}},
-			})
-		})
-	}
-}
-
 // listFunc is a knownvalue.Check over a whole list.
 type listFunc func([]any) error
 
@@ -239,27 +147,3 @@ func (f listFunc) CheckValue(v any) error {
 }
 
 func (f listFunc) String() string { return "list predicate" }
-
-// When nothing matches, the example fails its plan with one message.
-func TestAccGPUOffers_cheapestGPUExampleSaysOnceWhenNothingMatches(t *testing.T) {
-	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "cheapest-gpu", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := acctest.StartSim(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: s.ProviderBlock() + string(example),
-			ConfigVariables: config.Variables{
-				"gpu_model": config.StringVariable("H100-80GB"), "max_price_per_hour": config.FloatVariable(0.01),
-				"ssh_public_key": config.StringVariable(acctest.SSHKeyEd25519),
-			},
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)precondition failed.*No 1x H100-80GB that can be launched is offered under\s+0.01/hour`),
-		}},
-	})
-	if n := len(s.Ledger()); n != 0 {
-		t.Fatalf("nothing may be created: %d objects", n)
-	}
-}

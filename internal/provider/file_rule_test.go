@@ -17,13 +17,15 @@ var clouds = []string{"verda", "tensordock", "bluelobster", "nova", "novitai"}
 // Every gpucloud_<cloud>_<kind> has its file set in internal/<cloud> (the
 // README's development section): the resource or data source, its model,
 // a model test with a FromAPI or parity test, and acceptance tests named
-// TestAcc<Kind>_<behaviour>. The cross-cloud gpucloud_gpu_offers lives in
-// internal/offers under the same rule.
+// TestAcc<Kind>_<behaviour>. The cross-cloud kinds live in their own
+// packages under the same rule: gpucloud_gpu_offers in internal/offers,
+// gpucloud_gpu_instance in internal/placement.
 func TestEveryKindFollowsTheFileRule(t *testing.T) {
 	ctx := context.Background()
 	p := New("test")()
 	check := func(typeName, role string) {
-		dir, kind := "offers", "gpu_offers"
+		kind, _ := strings.CutPrefix(typeName, "gpucloud_")
+		dir := map[string]string{"gpu_offers": "offers", "gpu_instance": "placement"}[kind]
 		for _, c := range clouds {
 			if rest, ok := strings.CutPrefix(typeName, "gpucloud_"+c+"_"); ok {
 				dir, kind = c, rest

@@ -15,6 +15,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/offers"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/placement"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda"
 )
@@ -34,7 +35,8 @@ func (p *gpucloudProvider) Metadata(_ context.Context, _ provider.MetadataReques
 }
 
 func (p *gpucloudProvider) Resources(context.Context) []func() resource.Resource {
-	return slices.Concat(verda.Resources(), tensordock.Resources(), bluelobster.Resources(), nova.Resources(), novitai.Resources())
+	return slices.Concat(verda.Resources(), tensordock.Resources(), bluelobster.Resources(), nova.Resources(), novitai.Resources(),
+		[]func() resource.Resource{placement.NewGPUInstanceResource})
 }
 
 func (p *gpucloudProvider) DataSources(context.Context) []func() datasource.DataSource {
