@@ -156,6 +156,9 @@ func (s *Server) Reset() {
 	for _, c := range s.clouds {
 		c.Reset()
 	}
+	for _, c := range s.capacities() {
+		c.Reset()
+	}
 	s.faults.clear()
 	s.stats.reset()
 	s.hooksMu.Lock()
@@ -475,6 +478,31 @@ func (s *Server) registerAdmin() {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
+	m.HandleFunc("GET /_sim/{cloud}/capacity", func(w http.ResponseWriter, r *http.Request) {
+		if c := s.capacities()[r.PathValue("cloud")]; c != nil {
+			core.WriteJSON(w, http.StatusOK, c.Limits())
+			return
+		}
+		http.NotFound(w, r)
+	})
+	m.HandleFunc("PUT /_sim/{cloud}/capacity", func(w http.ResponseWriter, r *http.Request) {
+		c := s.capacities()[r.PathValue("cloud")]
+		if c == nil {
+			http.NotFound(w, r)
+			return
+		}
+		var l core.Limit
+		if err := json.NewDecoder(r.Body).Decode(&l); err != nil {
+			adminError(w, err)
+			return
+		}
+		if l.Type == "" || l.Location == "" || l.Launches < 0 {
+			adminError(w, fmt.Errorf("a limit needs a type, a location and launches of 0 or more"))
+			return
+		}
+		c.Set(l.Type, l.Location, l.Launches)
+		core.WriteJSON(w, http.StatusOK, c.Limits())
+	})
 	m.HandleFunc("GET /_sim/{cloud}/switches", func(w http.ResponseWriter, r *http.Request) {
 		if c := s.cloud(r.PathValue("cloud")); c != nil {
 			core.WriteJSON(w, http.StatusOK, c.Switches())
@@ -498,6 +526,15 @@ func (s *Server) registerAdmin() {
 		}
 		core.WriteJSON(w, http.StatusOK, c.Switches())
 	})
+}
+
+// capacities are the launch limits of the clouds that launch GPU
+// machines, by cloud name: type and location are the instance type and
+// location code on Verda, the GPU (v0Name) and hostnode ID on TensorDock,
+// the instance type and region on Blue Lobster, the GPU type and node on Nova.
+func (s *Server) capacities() map[string]*core.Capacity {
+	return map[string]*core.Capacity{"verda": &s.Verda.Capacity, "tensordock": &s.TensorDock.Capacity,
+		"bluelobster": &s.BlueLobster.Capacity, "nova": &s.Nova.Capacity}
 }
 
 func (s *Server) cloud(name string) core.Cloud {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
 	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/nova"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
@@ -407,5 +408,47 @@ func TestStateFile(t *testing.T) {
 	}
 	if err := sim.New(sim.Options{}).LoadState(filepath.Join(t.TempDir(), "none.json")); err != nil {
 		t.Fatalf("a missing file starts empty: %v", err)
+	}
+}
+
+// A launch limit set over the admin API refuses launches with the cloud's
+// own capacity error while the catalogue still offers the type; a reset
+// lifts it.
+func TestCapacityOverAdminAPI(t *testing.T) {
+	s := sim.New(sim.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for _, bad := range []string{`{"type":"gpu_1x_h100","launches":1}`, `{"type":"gpu_1x_h100","location":"phl","launches":-1}`, `not json`} {
+		if resp, body := call(t, "PUT", srv.URL+"/_sim/bluelobster/capacity", bad); resp.StatusCode != 400 {
+			t.Errorf("%s: %d %s", bad, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := call(t, "PUT", srv.URL+"/_sim/novitai/capacity", `{"type":"x","location":"y","launches":0}`); resp.StatusCode != 404 {
+		t.Errorf("novitai has no launch limits: %d", resp.StatusCode)
+	}
+	resp, body := call(t, "PUT", srv.URL+"/_sim/bluelobster/capacity", `{"type":"gpu_1x_h100","location":"phl","launches":1}`)
+	if resp.StatusCode != 200 || !strings.Contains(body, `"launches":1`) {
+		t.Fatalf("set: %d %s", resp.StatusCode, body)
+	}
+	key := "X-API-Key"
+	launch := func() (*http.Response, string) {
+		return call(t, "POST", srv.URL+"/bluelobster/api/v1/instances/launch-instance",
+			`{"region":"phl","instance_type":"gpu_1x_h100","ssh_key":"`+testKey+`","template_name":"UBUNTU-22-04-NV"}`, key, bluelobster.DefaultAPIKey)
+	}
+	if resp, body := launch(); resp.StatusCode != 200 {
+		t.Fatalf("the one launch allowed: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := launch(); resp.StatusCode != 409 || !strings.Contains(body, "no_capacity") {
+		t.Fatalf("beyond the limit: %d %s", resp.StatusCode, body)
+	}
+	if _, body := call(t, "GET", srv.URL+"/bluelobster/api/v1/instances/available", "", key, bluelobster.DefaultAPIKey); !strings.Contains(body, "gpu_1x_h100") {
+		t.Fatalf("the catalogue must still offer the type: %s", body)
+	}
+	if _, body := call(t, "GET", srv.URL+"/_sim/bluelobster/capacity", ""); !strings.Contains(body, `"launches":0`) {
+		t.Fatalf("the limit is used up: %s", body)
+	}
+	call(t, "POST", srv.URL+"/_sim/reset", "")
+	if _, body := call(t, "GET", srv.URL+"/_sim/bluelobster/capacity", ""); body != "[]\n" && body != "[]" {
+		t.Fatalf("a reset lifts every limit: %q", body)
 	}
 }

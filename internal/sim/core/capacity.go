@@ -1,6 +1,9 @@
 package core
 
-import "sync"
+import (
+	"sort"
+	"sync"
+)
 
 // Capacity is how many more launches of a type at a location succeed, as
 // a test sets it; a deleted machine does not give its room back. What the
@@ -36,4 +39,32 @@ func (c *Capacity) Take(typ, location string) bool {
 	}
 	c.left[key] = n - 1
 	return true
+}
+
+// Limit is one type and location's room, as the admin API shows and sets it.
+type Limit struct {
+	Type     string `json:"type"`
+	Location string `json:"location"`
+	Launches int    `json:"launches"`
+}
+
+// Limits lists every limit set.
+func (c *Capacity) Limits() []Limit {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := []Limit{}
+	for key, n := range c.left {
+		out = append(out, Limit{Type: key[0], Location: key[1], Launches: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Type+"\x00"+out[i].Location < out[j].Type+"\x00"+out[j].Location
+	})
+	return out
+}
+
+// Reset lifts every limit.
+func (c *Capacity) Reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.left = nil
 }
