@@ -2,7 +2,6 @@ package novitai
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"time"
 
@@ -27,7 +26,6 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
 const (
@@ -183,17 +181,7 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 		GPUNum: plan.GPUNum.ValueInt64(), RootfsSize: plan.RootfsSize.ValueInt64(), Region: plan.Region.ValueString(),
 		WebhookURL: plan.WebhookURL.ValueString(), BillingMode: plan.BillingMode.ValueString(),
 	}
-	var answer api.Created
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_novitai_instance", What: what,
-		Matching: adopt.Matching(r.Client.Instances, createdBy(body), instanceCandidate)},
-		func(ctx context.Context) (string, error) {
-			created, err := r.Client.CreateInstance(ctx, body)
-			if err != nil {
-				return "", err
-			}
-			answer = *created
-			return created.InstanceID, nil
-		})
+	id, answer, err := r.machines().create(ctx, body, what)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.FieldDiagnostics("creating "+what, err, fieldAttributes)...)
 		return
@@ -204,13 +192,13 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	state.setCreated(answer)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 
-	inst, err := r.waitFor(ctx, id, what, api.StatusRunning)
+	inst, err := r.machines().waitFor(ctx, id, what, api.StatusRunning)
 	if err == nil && plan.PowerState.ValueString() == powerStopped {
 		// Saved running, so that a failed stop leaves a plan to stop it.
 		state.setReported(report(inst))
 		state.PowerState = types.StringValue(powerRunning)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		inst, err = r.setPower(ctx, id, what, powerStopped)
+		inst, err = r.machines().setPower(ctx, id, what, powerStopped)
 		if err == nil {
 			state.PowerState = plan.PowerState
 		}
@@ -224,26 +212,8 @@ func (r *instanceResource) Create(ctx context.Context, req resource.CreateReques
 	}
 }
 
-// waitFor polls the instance's status until it reaches target, through
-// list requests shared with every other instance being waited for, then
-// reads the whole instance once. It returns that instance when it could be
-// read, even on error.
-func (r *instanceResource) waitFor(ctx context.Context, id, what, target string) (*api.Instance, error) {
-	return r.Client.WaitInstance(ctx, id, wait.Options{
-		Object: fmt.Sprintf("%s (%s)", what, id), Target: []string{target}, Failure: []string{api.StatusFailed, api.StatusTerminated},
-		Floor: r.pollInterval(api.StatusStarting), Interval: r.pollInterval,
-	})
-}
-
-func (r *instanceResource) setPower(ctx context.Context, id, what, power string) (*api.Instance, error) {
-	change, target := r.Client.StartInstance, api.StatusRunning
-	if power == powerStopped {
-		change, target = r.Client.StopInstance, api.StatusStopped
-	}
-	if err := change(ctx, id); err != nil {
-		return nil, err
-	}
-	return r.waitFor(ctx, id, what, target)
+func (r *instanceResource) machines() machines {
+	return machines{client: r.Client, clients: r.Clients}
 }
 
 func (r *instanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -269,7 +239,7 @@ func (r *instanceResource) Update(ctx context.Context, req resource.UpdateReques
 	var inst *api.Instance
 	var err error
 	if !plan.PowerState.Equal(state.PowerState) {
-		inst, err = r.setPower(ctx, id, what, plan.PowerState.ValueString())
+		inst, err = r.machines().setPower(ctx, id, what, plan.PowerState.ValueString())
 	} else {
 		inst, err = r.Client.GetInstance(ctx, id)
 	}
@@ -288,11 +258,9 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	ctx, cancel := crud.Within(ctx, state.Timeouts.Delete, deleteTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, what := state.ID.ValueString(), describe(state)
-	floor, ceiling := r.Clients.Poll(deletePollFloor, deletePollCeiling)
-	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error { return r.Client.DeleteInstance(ctx, id) },
-		func(ctx context.Context) error {
-			return r.Client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
-		})
+	if err := r.machines().destroy(ctx, id, what); err != nil {
+		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
+	}
 }
 
 func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -41,7 +41,11 @@ const (
 // pollInterval follows the document's advice: every 10-15 seconds while
 // creating, every 5 once starting. A configured poll_interval replaces both.
 func (h *clientHolder) pollInterval(state string) time.Duration {
-	if floor, _ := h.Clients.Poll(0, 0); floor > 0 {
+	return pollInterval(h.Clients, state)
+}
+
+func pollInterval(clients *providerdata.Clients, state string) time.Duration {
+	if floor, _ := clients.Poll(0, 0); floor > 0 {
 		return floor
 	}
 	if state == api.StatusCreating {
