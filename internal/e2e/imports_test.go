@@ -172,6 +172,26 @@ resource "gpucloud_novitai_instance" "i" {
   power_state  = "stopped"
   timeouts     = { create = "10m", update = "10m", delete = "10m" }
 }
+resource "gpucloud_gpu_instance" "g" {
+  name               = "imports-gpu"
+  gpu_models         = ["RTXA4000-16GB", "H100-80GB"]
+  gpu_count          = 1
+  max_price_per_hour = 1
+  currency           = "USD"
+  exchange_rates     = { EUR = 1.1 }
+  clouds             = ["bluelobster", "tensordock"]
+  prefer_cloud_order = true
+  countries          = ["US"]
+  locations          = ["phl", "igl"]
+  spot               = false
+  image              = "ubuntu-22.04"
+  image_overrides    = { bluelobster = "UBUNTU-22-04-NV" }
+  ssh_public_key     = %[1]q
+  disk_gb            = 200
+  power_state        = "stopped"
+  max_attempts       = 3
+  timeouts           = { create = "10m", update = "10m", delete = "10m" }
+}
 `, acctest.SSHKeyEd25519)
 }
 
