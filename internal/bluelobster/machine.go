@@ -171,6 +171,10 @@ func (m machines) Delete(ctx context.Context, id string) error {
 	return m.destroy(ctx, id, apierr.Describe("Blue Lobster", "instance", id))
 }
 
+func (m machines) Named(ctx context.Context, name string) ([]adopt.Candidate, error) {
+	return adopt.Existing(m.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate)(ctx)
+}
+
 // NoCapacity: Blue Lobster answers 409 no_capacity.
 func (m machines) NoCapacity(err error) bool { return transport.IsCapacity(err) }
 

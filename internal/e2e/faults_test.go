@@ -147,8 +147,8 @@ resource "gpucloud_novitai_instance" "i" {
 }
 resource "gpucloud_gpu_instance" "g" {
   name           = "campaign-gpu"
-  gpu_models     = ["RTXA4000-16GB"]
-  clouds         = ["bluelobster"]
+  gpu_models     = ["RTXA4000-16GB", "H100-80GB"]
+  clouds         = ["bluelobster", "verda"]
   ssh_public_key = %[1]q
   max_attempts   = 2
 }

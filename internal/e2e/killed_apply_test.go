@@ -18,14 +18,15 @@ import (
 
 // killedMachines are the named instances of killedApplyConfig, by address.
 var killedMachines = []string{
-	"gpucloud_verda_instance.m", "gpucloud_tensordock_instance.m", "gpucloud_bluelobster_instance.m", "gpucloud_novitai_instance.m",
+	"gpucloud_verda_instance.m", "gpucloud_tensordock_instance.m", "gpucloud_bluelobster_instance.m", "gpucloud_gpu_instance.m",
+	"gpucloud_novitai_instance.m",
 }
 
 func killedApplyConfig(s *acctest.Sim) string {
 	var b strings.Builder
 	b.WriteString(s.ProviderConfig())
 	for _, m := range sharedNameMachines {
-		b.WriteString(strings.ReplaceAll(m.hcl, `"shared"`, `"killed"`))
+		b.WriteString(strings.ReplaceAll(strings.ReplaceAll(m.hcl, `"shared"`, `"killed"`), `"shared-gpu"`, `"killed-gpu"`))
 	}
 	return b.String()
 }
@@ -80,7 +81,8 @@ func TestKilledApplyLeavesNoSilentOrphans(t *testing.T) {
 	plan := c.run("plan", "-input=false", "-no-color")
 	imports := importsFromWarnings(t, plan)
 	for id, cloud := range orphans {
-		if _, ok := imports[id]; !ok {
+		// gpucloud_gpu_instance imports by <cloud>/<id>.
+		if _, ok := imports[id]; !ok && imports[cloud+"/"+id] == "" {
 			t.Errorf("the plan does not warn about the %s machine %s left by the killed apply:\n%s", cloud, id, plan)
 		}
 	}

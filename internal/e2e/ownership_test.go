@@ -61,7 +61,7 @@ resource "gpucloud_bluelobster_instance" "m" {
 }`, ""},
 	{"bluelobster", "gpucloud_gpu_instance.m", "/bluelobster/api/v1/instances/launch-instance", `
 resource "gpucloud_gpu_instance" "m" {
-  name           = "shared"
+  name           = "shared-gpu"
   gpu_models     = ["RTXA4000-16GB"]
   clouds         = ["bluelobster"]
   ssh_public_key = "` + acctest.SSHKeyEd25519 + `"

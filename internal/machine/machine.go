@@ -8,6 +8,8 @@ package machine
 import (
 	"context"
 	"errors"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 )
 
 // Power states, as the instance resources spell them.
@@ -75,6 +77,10 @@ type Cloud interface {
 	// Delete deletes a machine, with the cloud's safest choice for its
 	// disks, and waits until it is gone.
 	Delete(ctx context.Context, id string) error
+	// Named lists the cloud's machines that bear name, for the plan's
+	// warning about machines a killed apply may have left; none on a cloud
+	// that takes no names.
+	Named(ctx context.Context, name string) ([]adopt.Candidate, error)
 	// NoCapacity tells an error that says the cloud has no machine of the
 	// kind asked for free right now, so that another offer may succeed.
 	NoCapacity(err error) bool

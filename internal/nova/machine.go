@@ -200,6 +200,9 @@ func (m machines) Delete(ctx context.Context, id string) error {
 	return m.destroy(ctx, id, apierr.Describe("Nova Cloud", "VM", id))
 }
 
+// Named finds nothing: Nova takes no names.
+func (m machines) Named(context.Context, string) ([]adopt.Candidate, error) { return nil, nil }
+
 // NoCapacity: Nova's document names no capacity error. A refusal whose
 // detail says the node has too few GPUs free counts [inferred].
 func (m machines) NoCapacity(err error) bool {

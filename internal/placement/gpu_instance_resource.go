@@ -33,6 +33,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/bluelobster"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
@@ -293,6 +294,10 @@ func (r *gpuInstanceResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	if req.State.Raw.IsNull() {
 		r.planFirstChoice(ctx, w, resp)
+		if !plan.Name.IsUnknown() {
+			adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("name"), "gpucloud_gpu_instance",
+				fmt.Sprintf("GPU machine %q", plan.Name.ValueString()), r.named(w.Clouds, plan.Name.ValueString()))
+		}
 		return
 	}
 	state, ok := crud.Get[gpuInstanceModel](ctx, req.State, &resp.Diagnostics)
@@ -344,6 +349,29 @@ func (r *gpuInstanceResource) imageChange(ctx context.Context, state, plan gpuIn
 		return fmt.Sprintf("the image to boot on %s changes from %s to %s", cloud, before, after)
 	}
 	return ""
+}
+
+// named lists the machines that bear name on the allowed configured
+// clouds, by the IDs this resource imports them with.
+func (r *gpuInstanceResource) named(allowedClouds []string, name string) func(context.Context) ([]adopt.Candidate, error) {
+	return func(ctx context.Context) ([]adopt.Candidate, error) {
+		var out []adopt.Candidate
+		for _, cloudName := range Clouds {
+			cloud := r.clouds()[cloudName]
+			if cloud == nil || !allowed(allowedClouds, cloudName) {
+				continue
+			}
+			found, err := cloud.Named(ctx, name)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range found {
+				c.ID = cloudName + "/" + c.ID
+				out = append(out, c)
+			}
+		}
+		return out, nil
+	}
 }
 
 // planFirstChoice searches the offers as the create will and plans the
@@ -543,9 +571,16 @@ func (r *gpuInstanceResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	id := state.InstanceID.ValueString()
 	var m *machine.Machine
-	if !plan.PowerState.Equal(state.PowerState) {
+	switch {
+	case state.PowerState.IsNull():
+		// Imported while starting: it runs once its launch is over.
+		m, err = cloud.WaitLaunched(ctx, id)
+		if err == nil && m.Power != plan.PowerState.ValueString() {
+			m, err = cloud.SetPower(ctx, id, plan.PowerState.ValueString())
+		}
+	case !plan.PowerState.Equal(state.PowerState):
 		m, err = cloud.SetPower(ctx, id, plan.PowerState.ValueString())
-	} else {
+	default:
 		m, err = cloud.Read(ctx, id)
 	}
 	if err != nil {

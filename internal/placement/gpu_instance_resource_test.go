@@ -2,13 +2,16 @@ package placement_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -19,6 +22,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
+	simbluelobster "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/bluelobster"
+	simcore "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/core"
 	simverda "github.com/gpucloud/terraform-provider-gpucloud/internal/sim/verda"
 )
 
@@ -457,3 +462,49 @@ func TestAccGPUInstance_cheapestGPUExampleSaysOnceWhenNothingMatches(t *testing.
 		t.Fatalf("nothing may be created: %d objects", n)
 	}
 }
+
+// A machine imported while it is still starting: the apply that imports it
+// waits for it to run instead of asking to power on a starting machine.
+func TestAccGPUInstance_importWhileStarting(t *testing.T) {
+	s := acctest.StartSim(t)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) { sw.TaskDelay = simcore.Duration(3 * time.Second) })
+				status, body, err := s.Console("bluelobster", http.MethodPost, "/instances/launch-instance", map[string]any{
+					"region": "phl", "instance_type": "gpu_1x_h100", "name": "trainer", "ssh_key": acctest.SSHKeyEd25519, "template_name": "UBUNTU-22-04-NV"})
+				var launched struct {
+					VMUUID string `json:"vm_uuid"`
+				}
+				if err != nil || status != http.StatusOK || json.Unmarshal(body, &launched) != nil {
+					t.Fatalf("launching from the console: %d %s %v", status, body, err)
+				}
+				id = "bluelobster/" + launched.VMUUID
+			},
+			Config: s.Config(gpuHCL(`  clouds = ["bluelobster"]
+}
+variable "id" { type = string }
+import {
+  to = gpucloud_gpu_instance.g
+  id = var.id`)),
+			ConfigVariables: config.Variables{"id": lazyString{&id}},
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(gpu, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Value(gpu, "power_state", knownvalue.StringExact("running")),
+				acctest.Value(gpu, "gpu_model", knownvalue.StringExact("H100-80GB")),
+				acctest.Value(gpu, "location", knownvalue.StringExact("phl")),
+			},
+			Check: billedOnly(s, "bluelobster"),
+		}},
+	})
+}
+
+// lazyString is a configuration variable read when the step runs.
+type lazyString struct{ v *string }
+
+func (l lazyString) MarshalJSON() ([]byte, error) { return json.Marshal(*l.v) }

@@ -41,7 +41,7 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 	sort.Strings(dataSources)
 	wantResources := []string{
 		"gpucloud_bluelobster_backup", "gpucloud_bluelobster_backup_schedule", "gpucloud_bluelobster_extra_ip", "gpucloud_bluelobster_firewall", "gpucloud_bluelobster_instance",
-		"gpucloud_nova_instance", "gpucloud_nova_ssh_key", "gpucloud_novitai_instance",
+		"gpucloud_gpu_instance", "gpucloud_nova_instance", "gpucloud_nova_ssh_key", "gpucloud_novitai_instance",
 		"gpucloud_tensordock_instance", "gpucloud_tensordock_ssh_key",
 		"gpucloud_verda_cluster", "gpucloud_verda_container_deployment", "gpucloud_verda_container_registry_credentials", "gpucloud_verda_file_secret", "gpucloud_verda_instance", "gpucloud_verda_secret", "gpucloud_verda_serverless_job",
 		"gpucloud_verda_ssh_key", "gpucloud_verda_startup_script", "gpucloud_verda_volume",

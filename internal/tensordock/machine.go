@@ -135,6 +135,10 @@ func (m machines) Delete(ctx context.Context, id string) error {
 	return m.destroy(ctx, id, apierr.Describe("TensorDock", "instance", id))
 }
 
+func (m machines) Named(ctx context.Context, name string) ([]adopt.Candidate, error) {
+	return adopt.Existing(m.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate)(ctx)
+}
+
 // NoCapacity: TensorDock says "No available nodes found" when its stock
 // was stale and no hostnode can take the machine.
 func (m machines) NoCapacity(err error) bool {

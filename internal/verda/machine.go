@@ -175,6 +175,10 @@ func (m machines) Delete(ctx context.Context, id string) error {
 	return m.destroy(ctx, id, apierr.Describe("Verda", "instance", id), destroyAction(id, volumesTrashOS, "", nil))
 }
 
+func (m machines) Named(ctx context.Context, name string) ([]adopt.Candidate, error) {
+	return adopt.Existing(m.client.Instances, func(i api.Instance) bool { return i.Hostname == name }, instanceCandidate)(ctx)
+}
+
 // NoCapacity: Verda answers a deploy it has no resources for with
 // service_unavailable, or the instance ends in no_capacity.
 func (m machines) NoCapacity(err error) bool {
