@@ -126,14 +126,20 @@ func same(a, b reflect.Value) bool {
 // Delete deletes an object and, when gone is set, waits until it is gone.
 // An object the cloud no longer knows is deleted already.
 func Delete(ctx context.Context, diags *diag.Diagnostics, what string, del, gone func(context.Context) error) {
+	if err := DeleteAndWait(ctx, del, gone); err != nil {
+		diags.Append(apierr.Diagnostic("deleting "+what, err))
+	}
+}
+
+// DeleteAndWait deletes an object and, when gone is set, waits until it is
+// gone. An object the cloud no longer knows is deleted already.
+func DeleteAndWait(ctx context.Context, del, gone func(context.Context) error) error {
 	err := del(ctx)
 	if transport.IsNotFound(err) {
-		return
+		return nil
 	}
 	if err == nil && gone != nil {
 		err = gone(ctx)
 	}
-	if err != nil {
-		diags.Append(apierr.Diagnostic("deleting "+what, err))
-	}
+	return err
 }

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/machine"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/nova/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
@@ -25,7 +25,7 @@ type machines struct {
 	clients *providerdata.Clients
 	// launchKeys are the SSH keys Launch added for a VM, deleted once its
 	// launch is over: Nova holds five keys at most, and reads one only at creation.
-	launchKeys *sync.Map
+	launchKeys *machine.LaunchKeys
 }
 
 // Machines is Nova Cloud's machine.Cloud, or nil when Nova is not configured.
@@ -34,7 +34,7 @@ func Machines(clients *providerdata.Clients) machine.Cloud {
 	if clients == nil || !clients.NovaConfigured || client == nil {
 		return nil
 	}
-	return machines{client: client, clients: clients, launchKeys: &sync.Map{}}
+	return machines{client: client, clients: clients, launchKeys: machine.NewLaunchKeys(client.DeleteSSHKey)}
 }
 
 func (m machines) Name() string { return "nova" }
@@ -92,15 +92,11 @@ func (m machines) setPower(ctx context.Context, id, what, power string) (*api.VM
 
 // destroy deletes the VM and waits until it is gone.
 func (m machines) destroy(ctx context.Context, id, what string) error {
-	err := m.client.DeleteVM(ctx, id)
-	if transport.IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
 	floor, ceiling := m.clients.Poll(pollFloor, pollCeiling)
-	return m.client.WaitVMGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+	return crud.DeleteAndWait(ctx, func(ctx context.Context) error { return m.client.DeleteVM(ctx, id) },
+		func(ctx context.Context) error {
+			return m.client.WaitVMGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }
 
 func (m machines) Image(_ context.Context, os string) (string, error) {
@@ -130,10 +126,10 @@ func (m machines) Launch(ctx context.Context, spec machine.Spec) (string, error)
 	}
 	id, err := m.create(ctx, request, apierr.Describe("Nova Cloud", "VM", fmt.Sprintf("%dx %s on %s", spec.GPUCount, spec.GPUModel, spec.Location)))
 	if err != nil {
-		m.dropLaunchKey(ctx, keyID)
+		m.launchKeys.Drop(ctx, keyID)
 		return "", err
 	}
-	m.launchKeys.Store(id, keyID)
+	m.launchKeys.Launched(id, keyID)
 	return id, nil
 }
 
@@ -164,21 +160,13 @@ func (m machines) launchKey(ctx context.Context, spec machine.Spec) (string, err
 	if err != nil {
 		return "", err
 	}
-	m.launchKeys.Store("key:"+id, true)
+	m.launchKeys.Added(id)
 	return id, nil
-}
-
-func (m machines) dropLaunchKey(ctx context.Context, keyID string) {
-	if _, added := m.launchKeys.LoadAndDelete("key:" + keyID); added {
-		_ = m.client.DeleteSSHKey(ctx, keyID)
-	}
 }
 
 func (m machines) WaitLaunched(ctx context.Context, id string) (*machine.Machine, error) {
 	vm, err := m.waitFor(ctx, id, apierr.Describe("Nova Cloud", "VM", id), powerRunning, false)
-	if keyID, ok := m.launchKeys.LoadAndDelete(id); ok {
-		m.dropLaunchKey(ctx, keyID.(string))
-	}
+	m.launchKeys.Done(ctx, id)
 	return novaMachine(vm), err
 }
 

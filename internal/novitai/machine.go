@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/novitai/api"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
@@ -63,13 +63,9 @@ func (m machines) setPower(ctx context.Context, id, what, power string) (*api.In
 
 // destroy deletes the instance and waits until it is gone.
 func (m machines) destroy(ctx context.Context, id, what string) error {
-	err := m.client.DeleteInstance(ctx, id)
-	if transport.IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
 	floor, ceiling := m.clients.Poll(deletePollFloor, deletePollCeiling)
-	return m.client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+	return crud.DeleteAndWait(ctx, func(ctx context.Context) error { return m.client.DeleteInstance(ctx, id) },
+		func(ctx context.Context) error {
+			return m.client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/machine"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/tensordock/api"
@@ -79,15 +80,11 @@ func (m machines) setPower(ctx context.Context, id, what, power string) (*api.In
 
 // destroy deletes the instance and waits until it is gone.
 func (m machines) destroy(ctx context.Context, id, what string) error {
-	err := m.client.DeleteInstance(ctx, id)
-	if transport.IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
 	floor, ceiling := m.clients.Poll(pollFloor, pollCeiling)
-	return m.client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+	return crud.DeleteAndWait(ctx, func(ctx context.Context) error { return m.client.DeleteInstance(ctx, id) },
+		func(ctx context.Context) error {
+			return m.client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }
 
 // tensorDockImages are TensorDock's names for the OS images a launch

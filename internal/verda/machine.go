@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/machine"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
@@ -23,7 +23,7 @@ type machines struct {
 	clients *providerdata.Clients
 	// launchKeys are the SSH keys Launch added for a machine, deleted once
 	// its launch is over: Verda reads a key only at deploy.
-	launchKeys *sync.Map
+	launchKeys *machine.LaunchKeys
 }
 
 // Machines is Verda's machine.Cloud, or nil when Verda is not configured.
@@ -31,7 +31,7 @@ func Machines(clients *providerdata.Clients) machine.Cloud {
 	if clients == nil || clients.Verda == nil {
 		return nil
 	}
-	return machines{client: clients.Verda, clients: clients, launchKeys: &sync.Map{}}
+	return machines{client: clients.Verda, clients: clients, launchKeys: machine.NewLaunchKeys(clients.Verda.DeleteSSHKey)}
 }
 
 func (m machines) Name() string { return "verda" }
@@ -69,14 +69,10 @@ func (m machines) setPower(ctx context.Context, id, what, power string) (*api.In
 // destroy deletes the instance as action says and waits until Verda's list no longer shows it.
 func (m machines) destroy(ctx context.Context, id, what string, action api.ActionRequest) error {
 	floor, ceiling := m.clients.Poll(pollFloor, pollCeiling)
-	err := m.client.DeleteInstance(ctx, action)
-	if transport.IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	return m.client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+	return crud.DeleteAndWait(ctx, func(ctx context.Context) error { return m.client.DeleteInstance(ctx, action) },
+		func(ctx context.Context) error {
+			return m.client.WaitInstanceGone(ctx, id, wait.Options{Object: fmt.Sprintf("%s (%s)", what, id), Floor: floor, Ceiling: ceiling})
+		})
 }
 
 // Image prefers the image type named exactly, then the first that starts
@@ -117,10 +113,10 @@ func (m machines) Launch(ctx context.Context, spec machine.Spec) (string, error)
 	}
 	id, err := m.deploy(ctx, body, what)
 	if err != nil {
-		m.dropLaunchKey(ctx, keyID)
+		m.launchKeys.Drop(ctx, keyID)
 		return "", err
 	}
-	m.launchKeys.Store(id, keyID)
+	m.launchKeys.Launched(id, keyID)
 	return id, nil
 }
 
@@ -141,21 +137,13 @@ func (m machines) launchKey(ctx context.Context, spec machine.Spec) (string, err
 	if err != nil {
 		return "", err
 	}
-	m.launchKeys.Store("key:"+id, true)
+	m.launchKeys.Added(id)
 	return id, nil
-}
-
-func (m machines) dropLaunchKey(ctx context.Context, keyID string) {
-	if _, added := m.launchKeys.LoadAndDelete("key:" + keyID); added {
-		_ = m.client.DeleteSSHKey(ctx, keyID)
-	}
 }
 
 func (m machines) WaitLaunched(ctx context.Context, id string) (*machine.Machine, error) {
 	inst, err := m.waitFor(ctx, id, apierr.Describe("Verda", "instance", id), api.StatusRunning)
-	if keyID, ok := m.launchKeys.LoadAndDelete(id); ok {
-		m.dropLaunchKey(ctx, keyID.(string))
-	}
+	m.launchKeys.Done(ctx, id)
 	return verdaMachine(inst), err
 }
 
