@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -308,7 +309,7 @@ func (r *gpuInstanceResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if why := r.imageChange(ctx, state, plan, &resp.Diagnostics); why != "" {
 		unmet["image"] = why
 	}
-	for _, attribute := range slices.Sorted(mapKeys(unmet)) {
+	for _, attribute := range slices.Sorted(maps.Keys(unmet)) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root(attribute))
 		resp.Diagnostics.AddAttributeWarning(path.Root(attribute), "The GPU machine will be replaced",
 			fmt.Sprintf("%s %s: %s.", state.Cloud.ValueString(), state.InstanceID.ValueString(), unmet[attribute]))
@@ -316,16 +317,6 @@ func (r *gpuInstanceResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if !plan.PowerState.Equal(state.PowerState) {
 		plan.Status, plan.IP, plan.SSHCommand = types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
-	}
-}
-
-func mapKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
 	}
 }
 

@@ -508,3 +508,28 @@ import {
 type lazyString struct{ v *string }
 
 func (l lazyString) MarshalJSON() ([]byte, error) { return json.Marshal(*l.v) }
+
+// The registry page's example applies as written, with a key of the test's.
+func TestAccGPUInstance_registryExampleApplies(t *testing.T) {
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "resources", "gpucloud_gpu_instance", "resource.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hcl := strings.Replace(string(example), `file("~/.ssh/id_ed25519.pub")`, fmt.Sprintf("%q", acctest.SSHKeyEd25519), 1)
+	if hcl == string(example) {
+		t.Fatal("the example no longer reads its key from a file; update this test")
+	}
+	s := acctest.StartSim(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{{
+			Config: s.Config(hcl),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("runs_on", knownvalue.StringExact("tensordock h100-sxm5-80gb in Helsinki")),
+				statecheck.ExpectKnownOutputValue("login", knownvalue.StringRegexp(regexp.MustCompile(`^ssh -p \d+ user@`))),
+			},
+			Check: billedOnly(s, "tensordock"),
+		}},
+	})
+}
