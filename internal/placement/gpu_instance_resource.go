@@ -369,6 +369,13 @@ func (r *gpuInstanceResource) named(allowedClouds []string, name string) func(co
 // first it would try; with none, the plan fails and says why.
 func (r *gpuInstanceResource) planFirstChoice(ctx context.Context, w Wishes, resp *resource.ModifyPlanResponse) {
 	clouds := r.clouds()
+	for _, name := range w.Clouds {
+		if clouds[name] == nil {
+			resp.Diagnostics.AddAttributeWarning(path.Root("clouds"), "Cloud not configured",
+				fmt.Sprintf("clouds lists %s, which the provider configuration does not configure, so its offers are not tried. "+
+					"Add its block to the provider to include it.", name))
+		}
+	}
 	all, failures := offers.Search(ctx, r.clients, w.Clouds)
 	candidates := Candidates(all, w, func(c string) bool { return clouds[c] != nil })
 	if len(candidates) == 0 {
