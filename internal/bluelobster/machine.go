@@ -175,6 +175,9 @@ func (m machines) Named(ctx context.Context, name string) ([]adopt.Candidate, er
 	return adopt.Existing(m.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate)(ctx)
 }
 
+// Failed: Blue Lobster's error power status.
+func (m machines) Failed(status string) bool { return status == api.PowerError }
+
 // NoCapacity: Blue Lobster answers 409 no_capacity.
 func (m machines) NoCapacity(err error) bool { return transport.IsCapacity(err) }
 

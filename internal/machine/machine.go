@@ -81,6 +81,9 @@ type Cloud interface {
 	// warning about machines a killed apply may have left; none on a cloud
 	// that takes no names.
 	Named(ctx context.Context, name string) ([]adopt.Candidate, error)
+	// Failed tells a status in which the machine cannot run again (a deploy
+	// that failed, a spot machine discontinued): it is replaced.
+	Failed(status string) bool
 	// NoCapacity tells an error that says the cloud has no machine of the
 	// kind asked for free right now, so that another offer may succeed.
 	NoCapacity(err error) bool

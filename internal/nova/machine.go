@@ -191,6 +191,9 @@ func (m machines) Delete(ctx context.Context, id string) error {
 // Named finds nothing: Nova takes no names.
 func (m machines) Named(context.Context, string) ([]adopt.Candidate, error) { return nil, nil }
 
+// Failed: a VM Nova reports failed.
+func (m machines) Failed(status string) bool { return status == api.StatusFailed }
+
 // NoCapacity: Nova's document names no capacity error. A refusal whose
 // detail says the node has too few GPUs free counts [inferred].
 func (m machines) NoCapacity(err error) bool {

@@ -309,6 +309,12 @@ func (r *gpuInstanceResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if why := r.imageChange(ctx, state, plan, &resp.Diagnostics); why != "" {
 		unmet["image"] = why
 	}
+	if cloud := r.clouds()[state.Cloud.ValueString()]; cloud != nil && cloud.Failed(state.Status.ValueString()) {
+		// It cannot run again; the status is what is replaced for.
+		unmet["status"] = fmt.Sprintf("%s reports it %s, from which it cannot run again", state.Cloud.ValueString(), state.Status.ValueString())
+		plan.Status = types.StringUnknown()
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	}
 	for _, attribute := range slices.Sorted(maps.Keys(unmet)) {
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root(attribute))
 		resp.Diagnostics.AddAttributeWarning(path.Root(attribute), "The GPU machine will be replaced",

@@ -533,3 +533,34 @@ func TestAccGPUInstance_registryExampleApplies(t *testing.T) {
 		}},
 	})
 }
+
+// A machine the cloud reports failed for good (a Verda spot instance
+// discontinued) is replaced by the next plan, which says why.
+func TestAccGPUInstance_failedMachineIsReplaced(t *testing.T) {
+	s := acctest.StartSim(t)
+	var id string
+	cfg := s.Config(gpuHCL(`  clouds = ["verda"]`))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             s.CheckNothingBilled,
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: acctest.CaptureAttr(gpu, "instance_id", &id)},
+			{
+				PreConfig: func() {
+					if !s.Verda.SetInstanceStatus(id, "discontinued") {
+						t.Fatalf("no instance %s", id)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(gpu, plancheck.ResourceActionDestroyBeforeCreate),
+					replacedFor(gpu, "status"),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Value(gpu, "status", knownvalue.StringExact("running")),
+				},
+				Check: billedOnly(s, "verda"),
+			},
+		},
+	})
+}

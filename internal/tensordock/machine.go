@@ -136,6 +136,9 @@ func (m machines) Named(ctx context.Context, name string) ([]adopt.Candidate, er
 	return adopt.Existing(m.client.Instances, func(i api.Instance) bool { return i.Name == name }, instanceCandidate)(ctx)
 }
 
+// Failed: TensorDock's error status.
+func (m machines) Failed(status string) bool { return strings.EqualFold(status, api.StatusError) }
+
 // NoCapacity: TensorDock says "No available nodes found" when its stock
 // was stale and no hostnode can take the machine.
 func (m machines) NoCapacity(err error) bool {

@@ -167,6 +167,9 @@ func (m machines) Named(ctx context.Context, name string) ([]adopt.Candidate, er
 	return adopt.Existing(m.client.Instances, func(i api.Instance) bool { return i.Hostname == name }, instanceCandidate)(ctx)
 }
 
+// Failed: Verda's final deploy failures and a discontinued instance.
+func (m machines) Failed(status string) bool { return slices.Contains(api.DeployFailures, status) }
+
 // NoCapacity: Verda answers a deploy it has no resources for with
 // service_unavailable, or the instance ends in no_capacity.
 func (m machines) NoCapacity(err error) bool {
