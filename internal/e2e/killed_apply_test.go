@@ -77,6 +77,8 @@ func TestKilledApplyLeavesNoSilentOrphans(t *testing.T) {
 		t.Fatalf("the killed apply saved something; the test proves nothing:\n%s", show)
 	}
 	s.TestSpeeds()
+	// The machines still starting would make the imports wait out the slow launch.
+	s.BlueLobster.Hurry()
 
 	plan := c.run("plan", "-input=false", "-no-color")
 	imports := importsFromWarnings(t, plan)
