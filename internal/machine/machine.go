@@ -55,6 +55,8 @@ type Machine struct {
 	SSHPort      int64
 	PricePerHour float64
 	Currency     string
+	// DiskIDs are the machine's disks that its cloud bills apart from it.
+	DiskIDs []string
 }
 
 // Cloud launches, reads, powers and deletes one cloud's machines.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/machine"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/offers"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/pending"
 )
 
 type gpuInstanceModel struct {
@@ -47,6 +48,7 @@ type gpuInstanceModel struct {
 	Status       types.String  `tfsdk:"status"`
 	IP           types.String  `tfsdk:"ip"`
 	SSHCommand   types.String  `tfsdk:"ssh_command"`
+	DiskIDs      types.List    `tfsdk:"disk_ids"`
 	Attempts     types.List    `tfsdk:"attempts"`
 }
 
@@ -95,6 +97,8 @@ func instanceType(o offers.Offer) string {
 
 // placed records offer o in m, the machine launched on it being id.
 func (m gpuInstanceModel) placed(o offers.Offer, id string) gpuInstanceModel {
+	// What is not known yet is null, so that a failed wait saves a state Terraform accepts.
+	m = pending.State(m)
 	m.ID, m.Cloud, m.InstanceID = types.StringValue(o.Cloud+"/"+id), types.StringValue(o.Cloud), types.StringValue(id)
 	m.InstanceType, m.GPUModel = types.StringValue(instanceType(o)), types.StringValue(o.GPUModel)
 	m.Location, m.Country, m.IsSpot = types.StringValue(o.Location), types.StringValue(o.Country), types.BoolValue(o.Spot)
@@ -128,6 +132,11 @@ func gpuInstanceFromAPI(m *machine.Machine, prior gpuInstanceModel) gpuInstanceM
 		prior.PowerState = types.StringValue(m.Power)
 	}
 	prior.Status, prior.IP, prior.SSHCommand = types.StringValue(m.Status), types.StringValue(m.IP), types.StringValue(SSHCommand(m))
+	disks := make([]attr.Value, len(m.DiskIDs))
+	for i, id := range m.DiskIDs {
+		disks[i] = types.StringValue(id)
+	}
+	prior.DiskIDs = types.ListValueMust(types.StringType, disks)
 	return prior
 }
 

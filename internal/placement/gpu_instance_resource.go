@@ -259,8 +259,13 @@ func (r *gpuInstanceResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 			"price_currency": computed("Currency of `price_per_hour`."),
 			"status":         schema.StringAttribute{Computed: true, MarkdownDescription: "The cloud's own word for the machine's state."},
-			"ip":             schema.StringAttribute{Computed: true, MarkdownDescription: "Public IP address."},
-			"ssh_command":    schema.StringAttribute{Computed: true, MarkdownDescription: "How to log in, such as `ssh root@203.0.113.7` (TensorDock: through the port forwarded to 22)."},
+			"disk_ids": schema.ListAttribute{
+				Computed: true, ElementType: types.StringType,
+				MarkdownDescription: "IDs of the machine's disks that its cloud bills apart from it: Verda's volumes, the OS volume " +
+					"first (destroy moves the OS volume to the trash). Empty on the other clouds, whose disks go with the machine.",
+			},
+			"ip":          schema.StringAttribute{Computed: true, MarkdownDescription: "Public IP address."},
+			"ssh_command": schema.StringAttribute{Computed: true, MarkdownDescription: "How to log in, such as `ssh root@203.0.113.7` (TensorDock: through the port forwarded to 22)."},
 			"attempts": schema.ListNestedAttribute{
 				Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: attempt},
 				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
@@ -321,7 +326,7 @@ func (r *gpuInstanceResource) ModifyPlan(ctx context.Context, req resource.Modif
 			fmt.Sprintf("%s %s: %s.", state.Cloud.ValueString(), state.InstanceID.ValueString(), unmet[attribute]))
 	}
 	if !plan.PowerState.Equal(state.PowerState) {
-		plan.Status, plan.IP, plan.SSHCommand = types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
+		plan.Status, plan.IP, plan.SSHCommand, plan.DiskIDs = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.ListUnknown(types.StringType)
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 	}
 }

@@ -133,7 +133,10 @@ func (m machines) launchKey(ctx context.Context, spec machine.Spec) (string, err
 			return k.ID, nil
 		}
 	}
-	id, err := m.client.CreateSSHKey(ctx, "gpucloud-"+spec.Name, want)
+	name := "gpucloud-" + spec.Name
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_verda_ssh_key", What: apierr.Describe("Verda", "SSH key", name),
+		Matching: adopt.Matching(m.client.SSHKeys, createdSSHKey(name, want), sshKeyCandidate)},
+		func(ctx context.Context) (string, error) { return m.client.CreateSSHKey(ctx, name, want) })
 	if err != nil {
 		return "", err
 	}
@@ -188,5 +191,5 @@ func verdaMachine(i *api.Instance) *machine.Machine {
 		power = machine.Stopped
 	}
 	return &machine.Machine{ID: i.ID, Name: i.Hostname, InstanceType: i.InstanceType, Location: i.Location, Status: i.Status, Power: power,
-		GPUName: i.GPU.Description, GPUCount: i.GPU.NumberOfGPUs, IP: i.IP, SSHUser: "root", SSHPort: 22, PricePerHour: float64(i.PricePerHour)}
+		GPUName: i.GPU.Description, GPUCount: i.GPU.NumberOfGPUs, IP: i.IP, SSHUser: "root", SSHPort: 22, PricePerHour: float64(i.PricePerHour), DiskIDs: i.VolumeIDs}
 }
