@@ -40,8 +40,11 @@ type Spec struct {
 
 // Machine is a launched machine as the cloud reports it.
 type Machine struct {
-	ID, Name               string
-	InstanceType, Location string
+	ID, Name     string
+	InstanceType string
+	// Location is where it runs as its cloud's offers name it, "" where the
+	// machine does not say.
+	Location string
 	// GPUName is the cloud's own name for the GPU; GPUCount how many.
 	GPUName  string
 	GPUCount int64
@@ -57,6 +60,8 @@ type Machine struct {
 	Currency     string
 	// DiskIDs are the machine's disks that its cloud bills apart from it.
 	DiskIDs []string
+	// Gone: the cloud still lists the machine, but it is deleted.
+	Gone bool
 }
 
 // Cloud launches, reads, powers and deletes one cloud's machines.
@@ -71,8 +76,8 @@ type Cloud interface {
 	// WaitLaunched waits until a launched machine runs and returns it; on
 	// error it returns the last machine seen, or nil.
 	WaitLaunched(ctx context.Context, id string) (*Machine, error)
-	// Read reads a machine; an error for which transport.IsNotFound holds
-	// says it is gone.
+	// Read reads a machine; it is gone when transport.IsNotFound holds for
+	// the error, or the machine says Gone.
 	Read(ctx context.Context, id string) (*Machine, error)
 	// SetPower starts or stops a machine and waits until it is so.
 	SetPower(ctx context.Context, id, power string) (*Machine, error)

@@ -172,9 +172,6 @@ func (m machines) WaitLaunched(ctx context.Context, id string) (*machine.Machine
 
 func (m machines) Read(ctx context.Context, id string) (*machine.Machine, error) {
 	vm, err := m.client.ReadVM(ctx, id)
-	if err == nil && vm.Status == api.StatusDestroyed {
-		return nil, &transport.APIError{Cloud: "Nova Cloud", Method: "GET", Path: "/vms/" + id, Status: 404, Message: "the VM is destroyed"}
-	}
 	return novaMachine(vm), err
 }
 
@@ -224,7 +221,8 @@ func novaMachine(vm *api.VM) *machine.Machine {
 	case api.StatusStopped:
 		power = machine.Stopped
 	}
-	// Nova takes no name: its instance label is its own.
-	return &machine.Machine{ID: vm.ID, InstanceType: vm.GPUType, Location: vm.Node, Status: vm.Status, Power: power,
+	// Nova takes no name (the instance label is its own), and a VM names its
+	// node, not the location Nova's offers give.
+	return &machine.Machine{ID: vm.ID, InstanceType: vm.GPUType, Status: vm.Status, Power: power, Gone: vm.Status == api.StatusDestroyed,
 		GPUName: vm.GPUType, GPUCount: vm.GPUCount, IP: vm.IPAddress, SSHUser: "root", SSHPort: 22, PricePerHour: float64(vm.HourlyRate), Currency: "USD"}
 }

@@ -497,7 +497,7 @@ func (r *gpuInstanceResource) launch(ctx context.Context, cloud machine.Cloud, o
 		return launched, "launched", nil
 	}
 	if !cloud.NoCapacity(err) {
-		if _, readErr := cloud.Read(ctx, id); transport.IsNotFound(readErr) {
+		if m, readErr := cloud.Read(ctx, id); transport.IsNotFound(readErr) || readErr == nil && m.Gone {
 			// A failed launch that made no machine leaves nothing to track.
 			resp.State.RemoveResource(ctx)
 		}
@@ -561,6 +561,7 @@ func (r *gpuInstanceResource) Read(ctx context.Context, req resource.ReadRequest
 			}
 			return cloud.Read(ctx, m.InstanceID.ValueString())
 		},
+		Gone:    func(m *machine.Machine) bool { return m.Gone },
 		FromAPI: gpuInstanceFromAPI,
 	})
 }

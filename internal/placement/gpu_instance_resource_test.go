@@ -293,8 +293,9 @@ func TestAccGPUInstance_onEachCloud(t *testing.T) {
 		{"verda", "H100-80GB", "", `root`, nil},
 		{"tensordock", "H100-80GB", "", `-p \d+ user`, nil},
 		{"bluelobster", "H100-80GB", "", `ubuntu`, nil},
-		// Nova takes no name.
-		{"nova", "RTX4090-24GB", `  image = "ubuntu-24.04"`, `root`, []string{"name"}},
+		// Nova takes no name, and its VMs name their node, not the offer's location.
+		{"nova", "RTX4090-24GB", `  image     = "ubuntu-24.04"
+  locations = ["Ashburn, US"]`, `root`, []string{"name"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.cloud, func(t *testing.T) {
