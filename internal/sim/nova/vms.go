@@ -167,8 +167,9 @@ func (c *Cloud) createVM(w http.ResponseWriter, r *http.Request, _ caller) {
 		return
 	}
 	// Nova documents no capacity error; its table has 400 for a request it refuses.
-	if n.Free < req.GPUCount || !c.Capacity.Take(n.GPUType, n.Name) {
-		fail(w, http.StatusBadRequest, "Not enough %s GPUs available on %s", n.GPUType, n.Name)
+	noRoom := func() { fail(w, http.StatusBadRequest, "Not enough %s GPUs available on %s", n.GPUType, n.Name) }
+	if n.Free < req.GPUCount {
+		noRoom()
 		return
 	}
 	rate := n.Price * float64(req.GPUCount)
@@ -181,6 +182,11 @@ func (c *Cloud) createVM(w http.ResponseWriter, r *http.Request, _ caller) {
 	rate = math.Round(rate*100) / 100
 	if sw.Balance < rate {
 		fail(w, http.StatusBadRequest, "Insufficient balance. Required: $%.2f, Available: $%.2f", rate, sw.Balance)
+		return
+	}
+	// Taken last, so that only a create that succeeds uses the room.
+	if !c.Capacity.Take(n.GPUType, n.Name) {
+		noRoom()
 		return
 	}
 	c.nextID++

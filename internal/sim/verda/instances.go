@@ -272,7 +272,7 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 	if req.IsSpot {
 		avail = c.catalog.SpotAvailability
 	}
-	if !slices.Contains(avail[req.LocationCode], req.InstanceType) || !c.Capacity.Take(req.InstanceType, req.LocationCode) {
+	if !slices.Contains(avail[req.LocationCode], req.InstanceType) {
 		failf(w, http.StatusServiceUnavailable, "Not enough resources at the moment for %s in %s, try again later or use a different location", req.InstanceType, req.LocationCode)
 		return
 	}
@@ -282,6 +282,11 @@ func (c *Cloud) deployInstance(w http.ResponseWriter, r *http.Request) {
 	}
 	if c.catalog.Balance < price {
 		failf(w, http.StatusPaymentRequired, "Not enough funds: the balance of %.2f does not cover an hour at %.2f", c.catalog.Balance, price)
+		return
+	}
+	// Taken last, so that only a launch that succeeds uses the room.
+	if !c.Capacity.Take(req.InstanceType, req.LocationCode) {
+		failf(w, http.StatusServiceUnavailable, "Not enough resources at the moment for %s in %s, try again later or use a different location", req.InstanceType, req.LocationCode)
 		return
 	}
 
