@@ -47,6 +47,22 @@ type Kind struct {
 	Matching func(ctx context.Context, fresh bool) ([]Candidate, error)
 	// Claims are the objects this provider configuration already took.
 	Claims *Claims
+	// ImportAs, when set, is how an object found is imported by hand, when
+	// that is not as Resource by the cloud's ID (gpucloud_gpu_instance
+	// imports "<cloud>/<id>"). Claims stay keyed by Resource.
+	ImportAs ImportAs
+}
+
+// ImportAs gives the resource type and import ID that take over the object
+// with the cloud's ID id.
+type ImportAs func(id string) (resource, importID string)
+
+// importBlock is the import block of the object with the cloud's ID id.
+func (k Kind) importBlock(id string) string {
+	if k.ImportAs != nil {
+		return ImportBlock(k.ImportAs(id))
+	}
+	return ImportBlock(k.Resource, id)
 }
 
 // LookupTimeout bounds the lists a create or a plan makes only to be safe
@@ -171,7 +187,7 @@ func (e *LostError) writeCandidates(b *strings.Builder) {
 	}
 	b.WriteString("\nImport the one that belongs to this resource (NAME is its name, as in the address above) and leave the others to whoever made them:\n")
 	for _, c := range e.Candidates {
-		b.WriteString(ImportBlock(e.Kind.Resource, c.ID))
+		b.WriteString(e.Kind.importBlock(c.ID))
 	}
 }
 

@@ -3,6 +3,7 @@ package adopt
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +92,17 @@ func TestCreate(t *testing.T) {
 		}
 		if !errors.Is(err, lost) {
 			t.Error("the create's own error must stay visible")
+		}
+	})
+	t.Run("import blocks name the resource that imports the object its own way", func(t *testing.T) {
+		other := Candidate{ID: "other", CreatedAt: now}
+		k := (&cloud{after: []Candidate{ours, other}}).kind("gpucloud_test_instance")
+		k.ImportAs = func(id string) (string, string) { return "gpucloud_test_any", "test/" + id }
+		_, err := Create(ctx, k, answer("", lost))
+		for _, want := range []string{"to = gpucloud_test_any.NAME\n    id = \"test/ours\"", "terraform import gpucloud_test_any.NAME test/other"} {
+			if !strings.Contains(fmt.Sprint(err), want) {
+				t.Errorf("the error lacks %q:\n%v", want, err)
+			}
 		}
 	})
 	t.Run("an object this process created or adopted is never adopted again", func(t *testing.T) {

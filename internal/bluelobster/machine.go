@@ -22,17 +22,20 @@ import (
 type machines struct {
 	client  *api.Client
 	clients *providerdata.Clients
+	// importAs is how an object a lost launch answer may have made is
+	// imported, for the resource that launches through Machines.
+	importAs adopt.ImportAs
 	// launches are the launch answers of machines launched here, whose
 	// tasks WaitLaunched follows.
 	launches *sync.Map
 }
 
 // Machines is Blue Lobster's machine.Cloud, or nil when Blue Lobster is not configured.
-func Machines(clients *providerdata.Clients) machine.Cloud {
+func Machines(clients *providerdata.Clients, importAs adopt.ImportAs) machine.Cloud {
 	if clients == nil || clients.BlueLobster == nil {
 		return nil
 	}
-	return machines{client: clients.BlueLobster, clients: clients, launches: &sync.Map{}}
+	return machines{client: clients.BlueLobster, clients: clients, importAs: importAs, launches: &sync.Map{}}
 }
 
 func (m machines) Name() string { return "bluelobster" }
@@ -46,7 +49,7 @@ func (m machines) waitOptions(object string) wait.Options {
 // adopted after its answer was lost.
 func (m machines) launch(ctx context.Context, body api.LaunchRequest, what string) (string, *api.Launch, error) {
 	var launch *api.Launch
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_bluelobster_instance", What: what,
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_bluelobster_instance", ImportAs: m.importAs, What: what,
 		Matching: adopt.Matching(m.client.Instances, launchedBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) {
 			l, err := m.client.LaunchInstance(ctx, body)

@@ -23,18 +23,21 @@ import (
 type machines struct {
 	client  *api.Client
 	clients *providerdata.Clients
+	// importAs is how an object a lost launch answer may have made is
+	// imported, for the resource that launches through Machines.
+	importAs adopt.ImportAs
 	// launchKeys are the SSH keys Launch added for a VM, deleted once its
 	// launch is over: Nova holds five keys at most, and reads one only at creation.
 	launchKeys *machine.LaunchKeys
 }
 
 // Machines is Nova Cloud's machine.Cloud, or nil when Nova is not configured.
-func Machines(clients *providerdata.Clients) machine.Cloud {
+func Machines(clients *providerdata.Clients, importAs adopt.ImportAs) machine.Cloud {
 	client := providerdata.Nova.Client(clients)
 	if clients == nil || !clients.NovaConfigured || client == nil {
 		return nil
 	}
-	return machines{client: client, clients: clients, launchKeys: machine.NewLaunchKeys(client.DeleteSSHKey)}
+	return machines{client: client, clients: clients, importAs: importAs, launchKeys: machine.NewLaunchKeys(client.DeleteSSHKey)}
 }
 
 func (m machines) Name() string { return "nova" }
@@ -50,7 +53,7 @@ const launchStorageGB = 100
 // node are serialised so that none of them is a candidate for another's lost answer.
 func (m machines) create(ctx context.Context, request api.CreateVMRequest, what string) (string, error) {
 	defer vmCreates.Lock(request.Node)()
-	return adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_nova_instance", What: what,
+	return adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_nova_instance", ImportAs: m.importAs, What: what,
 		Matching: adopt.Matching(m.client.VMs, createdVM(request), vmCandidate)},
 		func(ctx context.Context) (string, error) {
 			vm, err := m.client.CreateVM(ctx, request)

@@ -3,12 +3,10 @@ package offers
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -20,6 +18,7 @@ import (
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/providerdata"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
 // NewDataSource is gpucloud_gpu_offers.
@@ -27,9 +26,8 @@ func NewDataSource() datasource.DataSource { return &dataSource{} }
 
 type dataSource struct{ clients *providerdata.Clients }
 
-const defaultCurrency = "USD"
-
-var currencyPattern = regexp.MustCompile(`^[A-Za-z]{3}$`)
+// DefaultCurrency is the currency prices are compared in unless asked otherwise.
+const DefaultCurrency = "USD"
 
 func upperKeys(m map[string]float64) map[string]float64 {
 	out := make(map[string]float64, len(m))
@@ -111,15 +109,12 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 			},
 			"currency": schema.StringAttribute{
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(currencyPattern, "must be a three-letter currency code such as USD or EUR")},
+				Validators:          []validator.String{validate.CurrencyCode()},
 				MarkdownDescription: "The currency to compare prices in, as an ISO 4217 code. Defaults to `USD`.",
 			},
 			"exchange_rates": schema.MapAttribute{
 				Optional: true, ElementType: types.Float64Type,
-				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.RegexMatches(currencyPattern, "must be a three-letter currency code such as EUR")),
-					mapvalidator.ValueFloat64sAre(float64validator.AtLeast(0.000001)),
-				},
+				Validators: validate.ExchangeRates(),
 				MarkdownDescription: "How much of `currency` one unit of another currency buys, such as `{ EUR = 1.08 }` when comparing in USD. " +
 					"Offers in a currency with no rate here are left out, with a warning. Unset by default: only offers in `currency` count.",
 			},
@@ -168,7 +163,7 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	}
 	currency := strings.ToUpper(m.Currency.ValueString())
 	if currency == "" {
-		currency = defaultCurrency
+		currency = DefaultCurrency
 	}
 	rates := map[string]float64{}
 	if !m.ExchangeRates.IsNull() && !m.ExchangeRates.IsUnknown() {

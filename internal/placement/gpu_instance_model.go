@@ -118,7 +118,8 @@ func gpuInstanceFromAPI(m *machine.Machine, prior gpuInstanceModel) gpuInstanceM
 		if m.PricePerHour > 0 && m.Currency != "" {
 			prior.PricePerHour = types.Float64Value(m.PricePerHour)
 		}
-		if model, _ := offers.Canonical(m.GPUName); m.GPUName != "" {
+		if m.GPUName != "" {
+			model, _ := offers.Canonical(m.GPUName)
 			prior.GPUModel = types.StringValue(model)
 		}
 		if m.GPUCount > 0 {
@@ -169,7 +170,7 @@ func (m gpuInstanceModel) wishes(ctx context.Context) (Wishes, diag.Diagnostics)
 		Locations: elements(ctx, m.Locations, &diags), Spot: m.Spot.ValueBool(), Rates: map[string]float64{},
 	}
 	if w.Currency == "" {
-		w.Currency = defaultCurrency
+		w.Currency = offers.DefaultCurrency
 	}
 	if w.GPUCount == 0 {
 		w.GPUCount = 1

@@ -61,15 +61,12 @@ const (
 	createTimeout      = 60 * time.Minute
 	updateTimeout      = 15 * time.Minute
 	deleteTimeout      = 15 * time.Minute
-	defaultCurrency    = "USD"
 	defaultMaxAttempts = 5
 )
 
 // namePattern is what every cloud that names machines accepts: Verda's
 // hostname rule, which is Blue Lobster's and TensorDock's too.
 var namePattern = regexp.MustCompile(`^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$`)
-
-var currencyPattern = regexp.MustCompile(`^[A-Za-z]{3}$`)
 
 // NewGPUInstanceResource is gpucloud_gpu_instance.
 func NewGPUInstanceResource() resource.Resource { return &gpuInstanceResource{} }
@@ -80,10 +77,17 @@ func (r *gpuInstanceResource) Metadata(_ context.Context, req resource.MetadataR
 	resp.TypeName = req.ProviderTypeName + "_gpu_instance"
 }
 
+// importAs imports a machine on cloud found after a lost launch answer as
+// this resource does: by <cloud>/<id>.
+func importAs(cloud string) adopt.ImportAs {
+	return func(id string) (string, string) { return "gpucloud_gpu_instance", cloud + "/" + id }
+}
+
 // clouds are the configured clouds a machine can be placed on.
 func (r *gpuInstanceResource) clouds() map[string]machine.Cloud {
 	out := map[string]machine.Cloud{}
-	for _, c := range []machine.Cloud{verda.Machines(r.clients), tensordock.Machines(r.clients), bluelobster.Machines(r.clients), nova.Machines(r.clients)} {
+	for _, c := range []machine.Cloud{verda.Machines(r.clients, importAs(offers.CloudVerda)), tensordock.Machines(r.clients, importAs(offers.CloudTensorDock)),
+		bluelobster.Machines(r.clients, importAs(offers.CloudBlueLobster)), nova.Machines(r.clients, importAs(offers.CloudNova))} {
 		if c != nil {
 			out[c.Name()] = c
 		}
@@ -160,16 +164,13 @@ func (r *gpuInstanceResource) Schema(ctx context.Context, _ resource.SchemaReque
 					"it below the price the machine was launched at replaces it; a price that rises later does not. Unset by default: no bound.",
 			},
 			"currency": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString(defaultCurrency),
-				Validators:          []validator.String{stringvalidator.RegexMatches(currencyPattern, "must be a three-letter currency code such as USD or EUR")},
+				Optional: true, Computed: true, Default: stringdefault.StaticString(offers.DefaultCurrency),
+				Validators:          []validator.String{validate.CurrencyCode()},
 				MarkdownDescription: "Currency prices are compared and bounded in, as an ISO 4217 code. Defaults to `USD`.",
 			},
 			"exchange_rates": schema.MapAttribute{
 				Optional: true, ElementType: types.Float64Type,
-				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.RegexMatches(currencyPattern, "must be a three-letter currency code such as EUR")),
-					mapvalidator.ValueFloat64sAre(float64validator.AtLeast(0.000001)),
-				},
+				Validators: validate.ExchangeRates(),
 				MarkdownDescription: "How much of `currency` one unit of another buys, such as `{ EUR = 1.08 }`; offers in a currency " +
 					"with no rate are not tried. Unset by default.",
 			},
@@ -325,10 +326,6 @@ func (r *gpuInstanceResource) ModifyPlan(ctx context.Context, req resource.Modif
 		resp.Diagnostics.AddAttributeWarning(path.Root(attribute), "The GPU machine will be replaced",
 			fmt.Sprintf("%s %s: %s.", state.Cloud.ValueString(), state.InstanceID.ValueString(), unmet[attribute]))
 	}
-	if !plan.PowerState.Equal(state.PowerState) {
-		plan.Status, plan.IP, plan.SSHCommand, plan.DiskIDs = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.ListUnknown(types.StringType)
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
-	}
 }
 
 // imageChange says why the image the machine's cloud would boot now
@@ -358,8 +355,9 @@ func (r *gpuInstanceResource) imageChange(ctx context.Context, state, plan gpuIn
 func (r *gpuInstanceResource) named(allowedClouds []string, name string) func(context.Context) ([]adopt.Candidate, error) {
 	return func(ctx context.Context) ([]adopt.Candidate, error) {
 		var out []adopt.Candidate
+		clouds := r.clouds()
 		for _, cloudName := range Clouds {
-			cloud := r.clouds()[cloudName]
+			cloud := clouds[cloudName]
 			if cloud == nil || !allowed(allowedClouds, cloudName) {
 				continue
 			}
@@ -620,13 +618,10 @@ func (r *gpuInstanceResource) Delete(ctx context.Context, req resource.DeleteReq
 
 // ImportState takes `<cloud>/<instance_id>`.
 func (r *gpuInstanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	cloud, id, ok := strings.Cut(req.ID, "/")
-	if !ok || id == "" || !slices.Contains(Clouds, cloud) {
+	if cloud, _, _ := strings.Cut(req.ID, "/"); !slices.Contains(Clouds, cloud) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import gpucloud_gpu_instance by <cloud>/<instance_id>, the cloud one of %s; got %q.", strings.Join(Clouds, ", "), req.ID))
 		return
 	}
-	planmod.Import(ctx, req, resp)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cloud"), cloud)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), id)...)
+	planmod.Import(ctx, req, resp, "cloud", "instance_id")
 }

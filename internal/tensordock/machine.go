@@ -21,14 +21,17 @@ import (
 type machines struct {
 	client  *api.Client
 	clients *providerdata.Clients
+	// importAs is how an object a lost launch answer may have made is
+	// imported, for the resource that launches through Machines.
+	importAs adopt.ImportAs
 }
 
 // Machines is TensorDock's machine.Cloud, or nil when TensorDock is not configured.
-func Machines(clients *providerdata.Clients) machine.Cloud {
+func Machines(clients *providerdata.Clients, importAs adopt.ImportAs) machine.Cloud {
 	if clients == nil || clients.TensorDock == nil {
 		return nil
 	}
-	return machines{client: clients.TensorDock, clients: clients}
+	return machines{client: clients.TensorDock, clients: clients, importAs: importAs}
 }
 
 func (m machines) Name() string { return "tensordock" }
@@ -42,7 +45,7 @@ const launchSSHPort = 22022
 
 // create sends a create, adopting an instance whose answer was lost only with proof.
 func (m machines) create(ctx context.Context, attrs api.CreateAttributes, what string) (string, error) {
-	return adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_tensordock_instance", What: what,
+	return adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_tensordock_instance", ImportAs: m.importAs, What: what,
 		Matching: adopt.Matching(m.client.Instances, createdBy(attrs), instanceCandidate)},
 		func(ctx context.Context) (string, error) { return m.client.CreateInstance(ctx, attrs) })
 }

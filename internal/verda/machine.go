@@ -21,24 +21,27 @@ import (
 type machines struct {
 	client  *api.Client
 	clients *providerdata.Clients
+	// importAs is how an object a lost launch answer may have made is
+	// imported, for the resource that launches through Machines.
+	importAs adopt.ImportAs
 	// launchKeys are the SSH keys Launch added for a machine, deleted once
 	// its launch is over: Verda reads a key only at deploy.
 	launchKeys *machine.LaunchKeys
 }
 
 // Machines is Verda's machine.Cloud, or nil when Verda is not configured.
-func Machines(clients *providerdata.Clients) machine.Cloud {
+func Machines(clients *providerdata.Clients, importAs adopt.ImportAs) machine.Cloud {
 	if clients == nil || clients.Verda == nil {
 		return nil
 	}
-	return machines{client: clients.Verda, clients: clients, launchKeys: machine.NewLaunchKeys(clients.Verda.DeleteSSHKey)}
+	return machines{client: clients.Verda, clients: clients, importAs: importAs, launchKeys: machine.NewLaunchKeys(clients.Verda.DeleteSSHKey)}
 }
 
 func (m machines) Name() string { return "verda" }
 
 // deploy sends a deploy, adopting an instance whose answer was lost only with proof.
 func (m machines) deploy(ctx context.Context, body api.DeployRequest, what string) (string, error) {
-	return adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_verda_instance", What: what,
+	return adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_verda_instance", ImportAs: m.importAs, What: what,
 		Matching: adopt.Matching(m.client.Instances, deployedBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) { return m.client.DeployInstance(ctx, body) })
 }
