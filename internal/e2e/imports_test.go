@@ -53,7 +53,110 @@ resource "gpucloud_verda_instance" "i" {
   existing_volume_ids = [gpucloud_verda_volume.spare.id]
   power_state         = "stopped"
   volumes_on_destroy  = "delete_permanently"
+  max_price_per_hour  = 50
+  tags                = { team = "imports", solo = "" }
   timeouts            = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_verda_instance" "spot" {
+  instance_type      = "CPU.4V.16G"
+  image              = "ubuntu-24.04"
+  hostname           = "imports-spot"
+  location_code      = "FIN-01"
+  is_spot            = true
+  os_volume          = { name = "imports-spot-os", size = 60, on_spot_discontinue = "delete_permanently" }
+  volumes            = [{ name = "imports-spot-data", size = 20, type = "NVMe", on_spot_discontinue = "move_to_trash" }]
+  volumes_on_destroy = "delete_permanently"
+}
+resource "gpucloud_verda_volume" "clone" {
+  name               = "imports-clone"
+  size               = 40
+  type               = "NVMe"
+  location_code      = "FIN-01"
+  source_volume_id   = gpucloud_verda_volume.spare.id
+  tags               = { team = "imports" }
+  delete_permanently = true
+}
+resource "gpucloud_verda_volume" "shared" {
+  name               = "imports-shared"
+  size               = 50
+  type               = "NVMe_Shared"
+  location_code      = "FIN-01"
+  delete_permanently = true
+}
+resource "gpucloud_verda_cluster" "c" {
+  cluster_type             = "16H200"
+  image                    = "ubuntu-22.04-cuda-12.4-cluster"
+  hostname                 = "imports-cluster"
+  description              = "every optional argument"
+  location_code            = "FIN-01"
+  shared_volume            = { name = "imports-home", size = 100 }
+  existing_volume_ids      = [gpucloud_verda_volume.shared.id]
+  ssh_key_ids              = [gpucloud_verda_ssh_key.k.id]
+  startup_script_id        = gpucloud_verda_startup_script.s.id
+  tags                     = { team = "imports" }
+  shared_volume_on_destroy = "delete"
+  timeouts                 = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_verda_container_deployment" "d" {
+  name = "imports"
+  containers = [{
+    image            = "ghcr.io/acme/imports:1.0"
+    exposed_port     = 8000
+    healthcheck      = { port = 8000, path = "/health" }
+    entrypoint       = ["/bin/serve"]
+    cmd              = ["--port", "8000"]
+    use_cached_image = false
+    env = [
+      { name = "TOKEN", secret = gpucloud_verda_secret.s.name },
+      { name = "LOG_LEVEL", value = "info" },
+    ]
+    volume_mounts = [
+      { type = "scratch", mount_path = "/data" },
+      { type = "memory", mount_path = "/dev/shm", size_in_mb = 1024 },
+      { type = "secret", mount_path = "/etc/files", secret_name = gpucloud_verda_file_secret.f.name },
+      { type = "shared", mount_path = "/shared", volume_id = gpucloud_verda_volume.shared.id },
+    ]
+  }]
+  compute              = { name = "General Compute", size = 1 }
+  is_spot              = true
+  registry_credentials = gpucloud_verda_container_registry_credentials.r.name
+  scaling = {
+    min_replicas                    = 1
+    max_replicas                    = 2
+    concurrent_requests_per_replica = 2
+    cpu_utilization_threshold       = 80
+    gpu_utilization_threshold       = 90
+    queue_load_threshold            = 3
+    queue_message_ttl_seconds       = 600
+    scale_down_delay_seconds        = 120
+    scale_up_delay_seconds          = 10
+  }
+  timeouts = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_verda_serverless_job" "j" {
+  name = "imports"
+  containers = [{
+    image            = "ghcr.io/acme/imports-job:1.0"
+    exposed_port     = 8080
+    healthcheck      = { port = 8080, path = "/ready" }
+    entrypoint       = ["/bin/work"]
+    cmd              = ["--batch"]
+    use_cached_image = false
+    env = [
+      { name = "TOKEN", secret = gpucloud_verda_secret.s.name },
+      { name = "MODE", value = "batch" },
+    ]
+    volume_mounts = [
+      { type = "scratch", mount_path = "/data" },
+      { type = "memory", mount_path = "/dev/shm", size_in_mb = 512 },
+      { type = "secret", mount_path = "/etc/files", secret_name = gpucloud_verda_file_secret.f.name },
+      { type = "shared", mount_path = "/shared", volume_id = gpucloud_verda_volume.shared.id },
+    ]
+  }]
+  compute              = { name = "General Compute", size = 1 }
+  registry_credentials = gpucloud_verda_container_registry_credentials.r.name
+  scaling              = { max_replicas = 2, deadline_seconds = 900, queue_message_ttl_seconds = 600 }
+  timeouts             = { create = "10m", update = "10m", delete = "10m" }
 }
 resource "gpucloud_verda_volume" "attached" {
   name               = "imports-attached"
@@ -105,8 +208,19 @@ resource "gpucloud_tensordock_instance" "i" {
     packages        = ["git"]
     runcmd          = ["nvidia-smi"]
   }
-  power_state = "stopped"
-  timeouts    = { create = "10m", update = "10m", delete = "10m" }
+  power_state        = "stopped"
+  max_price_per_hour = 10
+  timeouts           = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_tensordock_instance" "by_location" {
+  name             = "imports-located"
+  image            = "debian12"
+  location_id      = "8f3c1a2e-0003-4a6b-9c1d-000000000003"
+  vcpu_count       = 4
+  ram_gb           = 8
+  storage_gb       = 100
+  use_dedicated_ip = true
+  ssh_public_key   = %[1]q
 }
 resource "gpucloud_bluelobster_instance" "i" {
   region         = "phl"
@@ -121,6 +235,16 @@ resource "gpucloud_bluelobster_instance" "i" {
   power_state    = "stopped"
   timeouts       = { create = "10m", update = "10m", delete = "10m" }
 }
+resource "gpucloud_bluelobster_instance" "iso" {
+  region              = "phl"
+  instance_type       = "cpu_8x"
+  name                = "imports-iso"
+  ssh_public_key      = %[1]q
+  iso_url             = "https://images.example.com/installer.iso"
+  password_wo         = "imports-password-2"
+  password_wo_version = 1
+  max_price_per_hour  = 10
+}
 resource "gpucloud_bluelobster_firewall" "f" {
   instance_id = gpucloud_bluelobster_instance.i.id
   enabled     = true
@@ -129,7 +253,9 @@ resource "gpucloud_bluelobster_firewall" "f" {
   rules = [
     { type = "in", action = "ACCEPT", proto = "tcp", dport = "22", source = "203.0.113.0/24", comment = "ssh", enabled = true },
     { type = "in", action = "ACCEPT", proto = "icmp" },
+    { type = "out", action = "DROP", proto = "udp", dest = "198.51.100.7", sport = "5000:5010", dport = "53" },
   ]
+  timeouts = { create = "10m", update = "10m", delete = "10m" }
 }
 resource "gpucloud_bluelobster_backup_schedule" "b" {
   instance_id     = gpucloud_bluelobster_instance.i.id
@@ -159,6 +285,15 @@ resource "gpucloud_nova_instance" "i" {
   ssh_key_id         = gpucloud_nova_ssh_key.k.id
   power_state        = "stopped"
   timeouts           = { create = "10m", update = "10m", delete = "10m" }
+}
+resource "gpucloud_nova_instance" "by_template" {
+  node               = "vm02"
+  gpu_type           = "4090"
+  gpu_count          = 1
+  storage_gb         = 50
+  template_vmid      = 101
+  password           = "imports-password-3"
+  max_price_per_hour = 5
 }
 resource "gpucloud_novitai_instance" "i" {
   name         = "imports"

@@ -86,7 +86,7 @@ func (r *clusterResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"startup_script_id": schema.StringAttribute{Optional: true, PlanModifiers: replace, Validators: []validator.String{validate.UUID()},
 				MarkdownDescription: "A startup script run when the cluster initialises."},
 			"existing_volume_ids": schema.SetAttribute{
-				Optional: true, ElementType: types.StringType, PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+				Optional: true, ElementType: types.StringType, PlanModifiers: []planmodifier.Set{planmod.ReplaceOrAdoptSet()},
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(validate.UUID())},
 				MarkdownDescription: "Existing shared volumes, in the cluster's location, to attach as well. Never deleted with the cluster.",
 			},
