@@ -5,11 +5,15 @@
 // create's only with proof: it was not there before the request, it matches
 // every attribute the request sent that the cloud reports back, it was
 // created after the request was sent, and it is the only such object.
+// Where the cloud keeps a label that round-trips, the create also carries a
+// token of its own, and the one object carrying it is proof enough.
 // Another team may use the same names in the same account.
 package adopt
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -31,6 +35,9 @@ type Candidate struct {
 	CreatedAt time.Time
 	// Price is the price per hour with its currency ("0.39 USD"), or "".
 	Price string
+	// Token is the creation token the object carries (see Kind.Token), or
+	// "" when it carries none or the cloud does not report it.
+	Token string
 }
 
 // Kind says how to find the objects a create of one resource kind may
@@ -51,6 +58,17 @@ type Kind struct {
 	// that is not as Resource by the cloud's ID (gpucloud_gpu_instance
 	// imports "<cloud>/<id>"). Claims stay keyed by Resource.
 	ImportAs ImportAs
+	// Token, when set, is a value from NewToken that the create sent in a
+	// label the cloud reports back. The one object carrying it is this
+	// create's; an object carrying another token is another create's.
+	Token string
+}
+
+// NewToken returns a creation token no other create uses.
+func NewToken() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read does not fail
+	return hex.EncodeToString(b)
 }
 
 // ImportAs gives the resource type and import ID that take over the object
@@ -115,15 +133,43 @@ func Create(ctx context.Context, k Kind, create func(context.Context) (string, e
 	if listErr != nil {
 		return "", &LostError{Kind: k, Cause: err, LookupErr: listErr}
 	}
-	fresh := New(before, after, sent, func(id string) bool { return k.Claims.Claimed(k.Resource, id) })
+	claimed := func(id string) bool { return k.Claims.Claimed(k.Resource, id) }
+	if mine := carrying(after, k.Token, claimed); len(mine) == 1 {
+		return k.adopt(ctx, mine[0], err), nil
+	}
+	fresh := New(before, untokened(after, k.Token), sent, claimed)
 	if len(fresh) != 1 || beforeErr != nil {
 		return "", &LostError{Kind: k, Cause: err, Candidates: fresh, BeforeErr: beforeErr}
 	}
-	k.Claims.Claim(k.Resource, fresh[0].ID)
+	return k.adopt(ctx, fresh[0], err), nil
+}
+
+func (k Kind) adopt(ctx context.Context, c Candidate, cause error) string {
+	k.Claims.Claim(k.Resource, c.ID)
 	tflog.Warn(ctx, "adopted the object a create made although its answer was lost", map[string]any{
-		"object": k.What, "id": fresh[0].ID, "cause": err.Error(),
+		"object": k.What, "id": c.ID, "cause": cause.Error(), "by_token": c.Token != "",
 	})
-	return fresh[0].ID, nil
+	return c.ID
+}
+
+// carrying returns the unclaimed candidates that carry token.
+func carrying(candidates []Candidate, token string, claimed func(string) bool) []Candidate {
+	var out []Candidate
+	for _, c := range candidates {
+		if token != "" && c.Token == token && !claimed(c.ID) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// untokened leaves out, when this create sent a token, the candidates that
+// carry another one: another create made them.
+func untokened(candidates []Candidate, token string) []Candidate {
+	if token == "" {
+		return candidates
+	}
+	return slices.DeleteFunc(slices.Clone(candidates), func(c Candidate) bool { return c.Token != "" && c.Token != token })
 }
 
 // New returns the objects of after that may come from a request sent at

@@ -116,6 +116,34 @@ func TestCreate(t *testing.T) {
 			t.Fatalf("adopted %q, which an earlier create of this process made", id)
 		}
 	})
+	t.Run("a create's token proves its object among identical new ones", func(t *testing.T) {
+		k := (&cloud{}).kind(t.Name())
+		k.Token = NewToken()
+		mine := Candidate{ID: "mine", Name: "web", CreatedAt: now, Token: k.Token}
+		untagged := Candidate{ID: "untagged", Name: "web", CreatedAt: now}
+		k.Matching = (&cloud{after: []Candidate{ours, untagged, mine}}).kind("").Matching
+		if id, err := Create(ctx, k, answer("", lost)); id != "mine" || err != nil {
+			t.Fatalf("%q %v", id, err)
+		}
+	})
+	t.Run("an object carrying another create's token is no candidate", func(t *testing.T) {
+		k := (&cloud{}).kind(t.Name())
+		k.Token = NewToken()
+		anothers := Candidate{ID: "anothers", Name: "web", CreatedAt: now, Token: NewToken()}
+		k.Matching = (&cloud{after: []Candidate{anothers, ours}}).kind("").Matching
+		if id, err := Create(ctx, k, answer("", lost)); id != "ours" || err != nil {
+			t.Fatalf("with a cloud that drops labels, the one new untokened object is adopted as before: %q %v", id, err)
+		}
+		k.Matching = (&cloud{after: []Candidate{anothers}}).kind("").Matching
+		if id, err := Create(ctx, k, answer("", lost)); err == nil {
+			t.Fatalf("adopted %q, which carries another create's token", id)
+		}
+	})
+	t.Run("tokens differ", func(t *testing.T) {
+		if a, b := NewToken(), NewToken(); a == b || len(a) != 32 {
+			t.Fatalf("%q %q", a, b)
+		}
+	})
 	t.Run("a failed lookup adopts nothing and says so", func(t *testing.T) {
 		c := &cloud{after: []Candidate{ours}, listErr: errors.New("HTTP 500")}
 		_, err := Create(ctx, c.kind(t.Name()), answer("", lost))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 
 	tfconfig "github.com/hashicorp/terraform-plugin-testing/config"
@@ -265,3 +266,66 @@ resource "gpucloud_nova_instance" "m" {
 type lazyString struct{ v *string }
 
 func (l lazyString) MarshalJSON() ([]byte, error) { return json.Marshal(*l.v) }
+
+// Verda keeps tags, so each create carries a token of its own: an identical
+// instance someone else makes while our create's answer is lost neither
+// hides which one is ours nor is taken. Without the token both are equal
+// candidates, none is adopted and ours is billed outside state.
+func TestAccOwnership_verdaIdenticalInstanceDuringLostCreate(t *testing.T) {
+	const ours = `
+resource "gpucloud_verda_instance" "m" {
+  instance_type      = "CPU.4V.16G"
+  image              = "ubuntu-24.04"
+  hostname           = "raced"
+  location_code      = "FIN-01"
+  volumes_on_destroy = "delete_permanently"
+}`
+	foreign := map[string]any{"instance_type": "CPU.4V.16G", "image": "ubuntu-24.04", "hostname": "raced", "description": "",
+		"location_code": "FIN-01", "os_volume": map[string]any{"name": "theirs-os", "size": 50}}
+	s := acctest.StartSim(t)
+	var theirs, mine string
+	isCreate := func(r *http.Request) bool { return r.Method == http.MethodPost && r.URL.Path == "/verda/v1/instances" }
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy: func(*terraform.State) error {
+			for _, o := range s.Ledger() {
+				if o.ID != theirs && o.Name != "theirs-os" {
+					return fmt.Errorf("after destroy only the foreign instance %s and its OS volume may be billed, found %v", theirs, s.Ledger())
+				}
+			}
+			if n := len(s.Ledger()); n != 2 {
+				return fmt.Errorf("the foreign instance or its OS volume is gone: %v", s.Ledger())
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					s.OnRequest(isCreate, func() {
+						status, body, err := s.Console("verda", http.MethodPost, "/instances", foreign)
+						if err != nil || status >= 300 {
+							t.Errorf("the foreign instance: %d %s %v", status, body, err)
+						}
+						theirs = strings.Trim(strings.TrimSpace(string(body)), `"`)
+					})
+					addFaults(t, s, sim.Fault{Method: http.MethodPost, Path: "/verda/v1/instances", Kind: sim.FaultDropAfter, Count: 1})
+				},
+				Config: s.Config(ours),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					acctest.CaptureAttr("gpucloud_verda_instance.m", "id", &mine),
+					func(*terraform.State) error {
+						everyFaultHit(t, s)
+						if theirs == "" || mine == theirs {
+							return fmt.Errorf("the state holds %q, the foreign instance is %q", mine, theirs)
+						}
+						return s.CheckObjectCount("verda", "instance", 2, "ours and theirs")(nil)
+					},
+				),
+			},
+			{
+				Config:           s.Config(ours),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}

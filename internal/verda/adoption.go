@@ -13,7 +13,7 @@ import (
 // matches anything; one it reports must equal what was sent.
 
 func instanceCandidate(i api.Instance) adopt.Candidate {
-	return adopt.Candidate{ID: i.ID, Name: i.Hostname, Status: i.Status, CreatedAt: adopt.ParseTime(i.CreatedAt), Price: price(float64(i.PricePerHour))}
+	return adopt.Candidate{ID: i.ID, Name: i.Hostname, Status: i.Status, CreatedAt: adopt.ParseTime(i.CreatedAt), Price: price(float64(i.PricePerHour)), Token: creationToken(i.Tags)}
 }
 
 // deployedBy matches the instances a deploy request may have made. The image
@@ -27,7 +27,7 @@ func deployedBy(req api.DeployRequest) func(api.Instance) bool {
 }
 
 func volumeCandidate(v api.Volume) adopt.Candidate {
-	return adopt.Candidate{ID: v.ID, Name: v.Name, Status: v.Status, CreatedAt: adopt.ParseTime(v.CreatedAt)}
+	return adopt.Candidate{ID: v.ID, Name: v.Name, Status: v.Status, CreatedAt: adopt.ParseTime(v.CreatedAt), Token: creationToken(v.Tags)}
 }
 
 // createdVolume matches the volumes a create request may have made.

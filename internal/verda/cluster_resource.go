@@ -182,13 +182,15 @@ func (r *clusterResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_cluster", What: what,
+	var token string
+	body.Tags, token = withCreationToken(body.Tags)
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_cluster", What: what, Token: token,
 		Matching: func(ctx context.Context, _ bool) ([]adopt.Candidate, error) {
 			all, err := r.Client.ListClusters(ctx)
 			var out []adopt.Candidate
 			for _, c := range all {
 				if c.Hostname == body.Hostname && adopt.Reported(c.ClusterType, body.ClusterType) && adopt.Reported(c.Location, body.LocationCode) {
-					out = append(out, adopt.Candidate{ID: c.ID, Name: c.Hostname, Status: c.Status, CreatedAt: adopt.ParseTime(c.CreatedAt)})
+					out = append(out, adopt.Candidate{ID: c.ID, Name: c.Hostname, Status: c.Status, CreatedAt: adopt.ParseTime(c.CreatedAt), Token: creationToken(c.Tags)})
 				}
 			}
 			return out, err

@@ -41,8 +41,10 @@ func (m machines) Name() string { return "verda" }
 
 // deploy sends a deploy, adopting an instance whose answer was lost only with proof.
 func (m machines) deploy(ctx context.Context, body api.DeployRequest, what string) (string, error) {
+	var token string
+	body.Tags, token = withCreationToken(body.Tags)
 	return adopt.Create(ctx, adopt.Kind{Claims: m.clients.Claims, Resource: "gpucloud_verda_instance", ImportAs: m.importAs, What: what,
-		Matching: adopt.Matching(m.client.Instances, deployedBy(body), instanceCandidate)},
+		Token: token, Matching: adopt.Matching(m.client.Instances, deployedBy(body), instanceCandidate)},
 		func(ctx context.Context) (string, error) { return m.client.DeployInstance(ctx, body) })
 }
 

@@ -13,23 +13,57 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
 var tagKey = regexp.MustCompile(`^[^A-Z]{1,63}$`)
+
+// maxTags is how many tags Verda links to one object.
+const maxTags = 10
+
+// creationTokenKey labels the tag a create adds so that an object whose
+// create answer was lost can be proven its own (adopt.Kind.Token). It is
+// kept out of the tags a configuration manages.
+const creationTokenKey = "gpucloud-create-token"
+
+// withCreationToken adds a creation token to a create's tags, when there is
+// room for one, and returns it ("" when there is none).
+func withCreationToken(tags []api.TagSpec) ([]api.TagSpec, string) {
+	if len(tags) >= maxTags {
+		return tags, ""
+	}
+	token := adopt.NewToken()
+	return append(slices.Clone(tags), api.TagSpec{Key: creationTokenKey, Value: token}), token
+}
+
+// creationToken is the creation token among an object's tags, or "".
+func creationToken(tags *[]api.Tag) string {
+	if tags != nil {
+		for _, t := range *tags {
+			if t.Key == creationTokenKey {
+				return t.Value
+			}
+		}
+	}
+	return ""
+}
 
 // tagsAttribute is the tags of an instance or a volume.
 func tagsAttribute(object string) schema.Attribute {
 	return schema.MapAttribute{
 		Optional: true, ElementType: types.StringType,
 		Validators: []validator.Map{
-			mapvalidator.SizeAtMost(10),
-			mapvalidator.KeysAre(stringvalidator.RegexMatches(tagKey, "must be 1 to 63 characters, lowercase: Verda lowercases tag keys")),
+			mapvalidator.SizeAtMost(maxTags),
+			mapvalidator.KeysAre(stringvalidator.RegexMatches(tagKey, "must be 1 to 63 characters, lowercase: Verda lowercases tag keys"),
+				stringvalidator.NoneOf(creationTokenKey)),
 			mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(127)),
 		},
 		MarkdownDescription: "Tags of the " + object + ", key to value (`\"\"` for a key alone): at most 10, keys of 1 to 63 " +
 			"lowercase characters, values of at most 127 (checked at plan). Changed in place. Unset by default: tags added " +
-			"outside Terraform then show as drift to remove. The tag calls come from Verda's official clients, not document 002.",
+			"outside Terraform then show as drift to remove. The tag calls come from Verda's official clients, not document 002. " +
+			"A create with fewer than 10 tags adds one more, `" + creationTokenKey + "`, whose random value proves the " + object +
+			" this configuration's should the create's answer be lost; it is not shown here and never changed.",
 	}
 }
 
@@ -39,12 +73,14 @@ func tagsFromAPI(tags *[]api.Tag, prior types.Map) types.Map {
 	if tags == nil {
 		return prior
 	}
-	if len(*tags) == 0 && prior.IsNull() {
-		return prior
-	}
 	m := map[string]string{}
 	for _, t := range *tags {
-		m[t.Key] = t.Value
+		if t.Key != creationTokenKey {
+			m[t.Key] = t.Value
+		}
+	}
+	if len(m) == 0 && prior.IsNull() {
+		return prior
 	}
 	values := make(map[string]attr.Value, len(m))
 	for k, v := range m {
@@ -77,6 +113,9 @@ func syncTags(ctx context.Context, client *api.Client, kind, id string, current 
 	have := map[string]bool{}
 	if current != nil {
 		for _, t := range *current {
+			if t.Key == creationTokenKey {
+				continue
+			}
 			if v, ok := want[t.Key]; ok && v == t.Value {
 				have[t.Key] = true
 				continue

@@ -51,4 +51,28 @@ func TestTagsFromAPI(t *testing.T) {
 	if specs := tagSpecs(context.Background(), want); len(specs) != 2 || specs[0] != (api.TagSpec{Key: "gpu-pool"}) || specs[1] != (api.TagSpec{Key: "team", Value: "ml"}) {
 		t.Errorf("create bodies send the tags by key: %+v", specs)
 	}
+	token := []api.Tag{{ID: "t3", Key: creationTokenKey, Value: "abc"}}
+	if got := tagsFromAPI(&token, null); !got.IsNull() {
+		t.Errorf("the creation token is no configured tag: %s", got)
+	}
+	if got := tagsFromAPI(&[]api.Tag{token[0], {ID: "t1", Key: "team", Value: "ml"}}, null); got.Equal(want) || len(got.Elements()) != 1 {
+		t.Errorf("the creation token is left out of the tags: %s", got)
+	}
+}
+
+func TestCreationToken(t *testing.T) {
+	tags, token := withCreationToken([]api.TagSpec{{Key: "team", Value: "ml"}})
+	if len(token) == 0 || len(tags) != 2 || tags[1] != (api.TagSpec{Key: creationTokenKey, Value: token}) {
+		t.Fatalf("a create carries its token as one more tag: %+v %q", tags, token)
+	}
+	if got := creationToken(&[]api.Tag{{Key: "team"}, {Key: creationTokenKey, Value: token}}); got != token {
+		t.Errorf("the token read back: %q", got)
+	}
+	if creationToken(nil) != "" || creationToken(&[]api.Tag{{Key: "team"}}) != "" {
+		t.Error("no token where the object carries none")
+	}
+	full := make([]api.TagSpec, maxTags)
+	if tags, token := withCreationToken(full); token != "" || len(tags) != maxTags {
+		t.Errorf("no room for a token among %d tags: %d tags, token %q", maxTags, len(tags), token)
+	}
 }

@@ -236,6 +236,8 @@ func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest,
 	what := apierr.Describe("Verda", "volume", name)
 	body := api.CreateVolumeRequest{Type: plan.Type.ValueString(), LocationCode: location, Size: plan.Size.ValueInt64(), Name: name,
 		InstanceIDs: targets, Tags: tagSpecs(ctx, plan.Tags)}
+	var token string
+	body.Tags, token = withCreationToken(body.Tags)
 	create := func(ctx context.Context) (string, error) { return r.Client.CreateVolume(ctx, body) }
 	source := plan.SourceVolumeID.ValueString()
 	if source != "" {
@@ -244,13 +246,14 @@ func (r *volumeResource) Create(ctx context.Context, req resource.CreateRequest,
 			resp.Diagnostics.Append(apierr.Diagnostic("reading the volume to clone for "+what, err))
 			return
 		}
-		// A clone starts at its source's size and is attached afterwards.
-		body.Size, body.InstanceIDs = src.Size, nil
+		// A clone starts at its source's size and is attached afterwards; the
+		// clone action takes no tags, so it carries no token.
+		body.Size, body.InstanceIDs, token = src.Size, nil, ""
 		create = func(ctx context.Context) (string, error) {
 			return r.Client.CloneVolume(ctx, source, api.CloneVolumeRequest{Name: name, LocationCode: location, Type: body.Type})
 		}
 	}
-	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_volume", What: what,
+	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_volume", What: what, Token: token,
 		Matching: adopt.Matching(r.Client.Volumes, createdVolume(body), volumeCandidate)}, create)
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
