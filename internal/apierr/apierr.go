@@ -44,8 +44,11 @@ func Hint(err error) string {
 			"Raise the resource's timeouts if the cloud is slow today."
 	case errors.As(err, &failed):
 		return "The object is tracked in state and marked tainted, so the next apply replaces it."
-	case transport.MayHaveSucceeded(err):
+	case transport.MayHaveChanged(err):
 		return "The request reached the cloud but its answer was lost or unreadable, so it may have taken effect. Run apply again: the next plan shows what is left to do."
+	case transport.MayHaveSucceeded(err):
+		return "The cloud, or a proxy in front of it, gave no usable answer within max_retry_time: it may be down or overloaded. " +
+			"Nothing was changed; try again later, or raise max_retry_time in the provider block."
 	case !errors.As(err, &apiErr):
 		return ""
 	case transport.IsCapacity(err):

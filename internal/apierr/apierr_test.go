@@ -19,11 +19,20 @@ func TestHints(t *testing.T) {
 		"refused the credentials": &transport.APIError{Status: 401},
 		"not allowed":             &transport.APIError{Status: 403},
 		"rate limit":              &transport.APIError{Status: 429},
-		"answer was lost":         &transport.NoAnswerError{Sent: true, Err: errors.New("EOF")},
+		"answer was lost":         &transport.NoAnswerError{Method: "POST", Sent: true, Err: errors.New("EOF")},
+		"may have taken effect":   &transport.APIError{Method: "DELETE", Status: 504},
+		"Nothing was changed":     &transport.APIError{Method: "GET", Status: 504},
+		"raise max_retry_time":    &transport.NoAnswerError{Method: "GET", Sent: true, Err: errors.New("EOF")},
+		"no usable answer":        &transport.AuthError{Cloud: "Verda", Err: &transport.APIError{Method: "POST", Path: "/oauth2/token", Status: 502}},
 		"tainted":                 &wait.FailedError{Object: "x", State: "error"},
 		"Raise the resource's":    &wait.TimeoutError{Object: "x", Waited: time.Minute},
 	}
 	for want, err := range cases {
+		if strings.Contains(want, "changed") || strings.Contains(want, "max_retry_time") || strings.Contains(want, "usable") {
+			if got := Hint(err); strings.Contains(got, "taken effect") {
+				t.Errorf("a read or a token request changes nothing, yet Hint(%v) = %q", err, got)
+			}
+		}
 		wrapped := fmt.Errorf("context: %w", err)
 		if got := Hint(wrapped); !strings.Contains(got, want) {
 			t.Errorf("Hint(%v) = %q, want it to mention %q", err, got, want)

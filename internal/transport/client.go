@@ -411,3 +411,27 @@ func MayHaveSucceeded(err error) bool {
 	var unreadable *UnreadableAnswerError
 	return errors.As(err, &na) && na.Sent || errors.As(err, &unreadable) || fromGateway(err)
 }
+
+// MayHaveChanged reports a failure after which the cloud may have changed
+// something: MayHaveSucceeded, for a request that was not a read or a
+// request for a token.
+func MayHaveChanged(err error) bool {
+	var auth *AuthError
+	if !MayHaveSucceeded(err) || errors.As(err, &auth) {
+		return false
+	}
+	method := ""
+	var na *NoAnswerError
+	var unreadable *UnreadableAnswerError
+	var apiErr *APIError
+	switch {
+	case errors.As(err, &na):
+		method = na.Method
+	case errors.As(err, &unreadable):
+		method = unreadable.Method
+	case errors.As(err, &apiErr):
+		method = apiErr.Method
+	}
+	return method != http.MethodGet && method != http.MethodHead
+}
+

@@ -145,7 +145,7 @@ func (c *Tokens) token(ctx context.Context) (string, error) {
 		if e, ok := asAPIError(err); ok && (e.Status == http.StatusUnauthorized || e.Status == http.StatusBadRequest) {
 			return "", fmt.Errorf("%s refused the credentials; %s: %w", c.client.Cloud(), c.refused, err)
 		}
-		return "", fmt.Errorf("%s authentication failed: %w", c.client.Cloud(), err)
+		return "", &AuthError{Cloud: c.client.Cloud(), Err: err}
 	}
 	return c.keep(answer), nil
 }
@@ -178,3 +178,14 @@ func refusesJSON(err error) bool {
 	e, ok := asAPIError(err)
 	return ok && (e.Status == http.StatusUnsupportedMediaType || e.Status == http.StatusBadRequest)
 }
+
+// AuthError is a request for a token that failed for another reason than
+// refused credentials. Asking for a token changes nothing in the cloud.
+type AuthError struct {
+	Cloud string
+	Err   error
+}
+
+func (e *AuthError) Error() string { return fmt.Sprintf("%s authentication failed: %v", e.Cloud, e.Err) }
+
+func (e *AuthError) Unwrap() error { return e.Err }
