@@ -434,4 +434,3 @@ func MayHaveChanged(err error) bool {
 	}
 	return method != http.MethodGet && method != http.MethodHead
 }
-

@@ -186,6 +186,8 @@ type AuthError struct {
 	Err   error
 }
 
-func (e *AuthError) Error() string { return fmt.Sprintf("%s authentication failed: %v", e.Cloud, e.Err) }
+func (e *AuthError) Error() string {
+	return fmt.Sprintf("%s authentication failed: %v", e.Cloud, e.Err)
+}
 
 func (e *AuthError) Unwrap() error { return e.Err }
