@@ -32,6 +32,18 @@ func Creating(ctx context.Context, req resource.ModifyPlanRequest, attr string) 
 // over, and never calls them orphans. named lists them; a failure to list
 // only loses the warning.
 func WarnExisting(ctx context.Context, diags *diag.Diagnostics, attr path.Path, resource, what string, named func(context.Context) ([]Candidate, error)) {
+	warnExisting(ctx, diags, attr, resource, what, named, "Applying creates another one beside it.")
+}
+
+// WarnNameTaken is WarnExisting for kinds the cloud knows by their name
+// alone: while the name is taken, the create is refused, unless this plan
+// destroys the object first.
+func WarnNameTaken(ctx context.Context, diags *diag.Diagnostics, attr path.Path, resource, what string, named func(context.Context) ([]Candidate, error)) {
+	warnExisting(ctx, diags, attr, resource, what, named,
+		"The cloud keeps this name unique, so applying fails while it exists, unless this plan destroys it first.")
+}
+
+func warnExisting(ctx context.Context, diags *diag.Diagnostics, attr path.Path, resource, what string, named func(context.Context) ([]Candidate, error), effect string) {
 	lookup, cancel := context.WithTimeout(ctx, LookupTimeout)
 	defer cancel()
 	existing, err := named(lookup)
@@ -47,7 +59,7 @@ func WarnExisting(ctx context.Context, diags *diag.Diagnostics, attr path.Path, 
 	for _, c := range existing {
 		fmt.Fprintf(&b, "  - %s\n", c.Describe())
 	}
-	b.WriteString("\nEach may be left from an interrupted apply, or belong to another configuration. Applying creates another one beside it. " +
+	b.WriteString("\nEach may be left from an interrupted apply, or belong to another configuration. " + effect + " " +
 		"If one is this resource's, take it over instead (NAME is this resource's name, as in the address above):\n")
 	for _, c := range existing {
 		b.WriteString(ImportBlock(resource, c.ID))

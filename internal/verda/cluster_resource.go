@@ -124,10 +124,15 @@ func (r *clusterResource) Configure(_ context.Context, req resource.ConfigureReq
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan checks a new cluster's type, where it deploys now, and image.
+// ModifyPlan checks a new cluster's type, where it deploys now, and image,
+// and warns about clusters that already bear its hostname.
 func (r *clusterResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() || r.Client == nil {
 		return
+	}
+	if hostname, ok := adopt.Creating(ctx, req, "hostname"); ok {
+		adopt.WarnExisting(ctx, &resp.Diagnostics, path.Root("hostname"), "gpucloud_verda_cluster", apierr.Describe("Verda", "cluster", hostname),
+			r.clusters(func(c api.Cluster) bool { return c.Hostname == hostname }))
 	}
 	plan, ok := crud.Get[clusterModel](ctx, req.Plan, &resp.Diagnostics)
 	if !ok {
@@ -186,14 +191,9 @@ func (r *clusterResource) Create(ctx context.Context, req resource.CreateRequest
 	body.Tags, token = withCreationToken(body.Tags)
 	id, err := adopt.Create(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_cluster", What: what, Token: token,
 		Matching: func(ctx context.Context, _ bool) ([]adopt.Candidate, error) {
-			all, err := r.Client.ListClusters(ctx)
-			var out []adopt.Candidate
-			for _, c := range all {
-				if c.Hostname == body.Hostname && adopt.Reported(c.ClusterType, body.ClusterType) && adopt.Reported(c.Location, body.LocationCode) {
-					out = append(out, adopt.Candidate{ID: c.ID, Name: c.Hostname, Status: c.Status, CreatedAt: adopt.ParseTime(c.CreatedAt), Token: creationToken(c.Tags)})
-				}
-			}
-			return out, err
+			return r.clusters(func(c api.Cluster) bool {
+				return c.Hostname == body.Hostname && adopt.Reported(c.ClusterType, body.ClusterType) && adopt.Reported(c.Location, body.LocationCode)
+			})(ctx)
 		}},
 		func(ctx context.Context) (string, error) { return r.Client.DeployCluster(ctx, body) })
 	if err != nil {
@@ -280,4 +280,19 @@ func (r *clusterResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 func (r *clusterResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	planmod.Import(ctx, req, resp, "id")
+}
+
+// clusters lists the clusters that match, as candidates for adoption.
+func (r *clusterResource) clusters(match func(api.Cluster) bool) func(context.Context) ([]adopt.Candidate, error) {
+	return func(ctx context.Context) ([]adopt.Candidate, error) {
+		all, err := r.Client.ListClusters(ctx)
+		var out []adopt.Candidate
+		for _, c := range all {
+			if match(c) {
+				out = append(out, adopt.Candidate{ID: c.ID, Name: c.Hostname, Status: c.Status, CreatedAt: adopt.ParseTime(c.CreatedAt),
+					Price: price(float64(c.PricePerHour)), Token: creationToken(c.Tags)})
+			}
+		}
+		return out, err
+	}
 }

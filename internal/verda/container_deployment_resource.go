@@ -211,11 +211,13 @@ func (r *deploymentResource) ValidateConfig(ctx context.Context, req resource.Va
 	}
 }
 
-// ModifyPlan checks the compute against Verda's list of serverless compute.
+// ModifyPlan checks the compute against Verda's list of serverless compute,
+// and warns when a new deployment's name is taken.
 func (r *deploymentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.Client == nil {
 		return
 	}
+	warnNameTaken(ctx, req, resp, "gpucloud_verda_container_deployment", "container deployment", r.deploymentNames)
 	plan, ok := crud.Get[deploymentModel](ctx, req.Plan, &resp.Diagnostics)
 	if !ok || plan.Compute == nil || plan.Compute.Name.IsUnknown() || plan.Compute.Size.IsUnknown() {
 		return
@@ -257,15 +259,7 @@ func (r *deploymentResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	body := api.CreateDeploymentRequest{Name: name, RegistrySettings: registrySettings(plan.RegistryCredentials), Containers: containers,
 		Compute: api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, Scaling: plan.Scaling.toAPI(), IsSpot: plan.IsSpot.ValueBool()}
-	names := func(ctx context.Context) ([]string, error) {
-		all, err := r.Client.ListDeployments(ctx)
-		out := make([]string, len(all))
-		for i, d := range all {
-			out[i] = d.Name
-		}
-		return out, err
-	}
-	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_container_deployment", What: what}, name, names,
+	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_container_deployment", What: what}, name, r.deploymentNames,
 		func(ctx context.Context) error { _, err := r.Client.CreateDeployment(ctx, body); return err })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))

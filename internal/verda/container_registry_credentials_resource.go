@@ -117,6 +117,9 @@ func orNone(fields []string) string {
 
 func (r *registryCredentialsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	planmod.NeededToCreate(ctx, req, resp, "registry login", planmod.OneOf{"type"})
+	if r.Client != nil {
+		warnNameTaken(ctx, req, resp, "gpucloud_verda_container_registry_credentials", "registry credentials", r.registryCredentialNames)
+	}
 }
 
 func (r *registryCredentialsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -128,15 +131,7 @@ func (r *registryCredentialsResource) Create(ctx context.Context, req resource.C
 	name := plan.Name.ValueString()
 	what := apierr.Describe("Verda", "registry credentials", name)
 	body := config.createBody()
-	names := func(ctx context.Context) ([]string, error) {
-		all, err := r.Client.ListRegistryCredentials(ctx)
-		out := make([]string, len(all))
-		for i, rc := range all {
-			out[i] = rc.Name
-		}
-		return out, err
-	}
-	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_container_registry_credentials", What: what}, name, names,
+	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_container_registry_credentials", What: what}, name, r.registryCredentialNames,
 		func(ctx context.Context) error { return r.Client.CreateRegistryCredentials(ctx, body) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))

@@ -61,6 +61,9 @@ func (r *fileSecretResource) Configure(_ context.Context, req resource.Configure
 
 func (r *fileSecretResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	planmod.NeededToCreate(ctx, req, resp, "file secret", planmod.OneOf{"files"})
+	if r.Client != nil {
+		warnNameTaken(ctx, req, resp, "gpucloud_verda_file_secret", "file secret", r.secretNames(api.SecretFileType))
+	}
 }
 
 func (r *fileSecretResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

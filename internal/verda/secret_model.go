@@ -1,13 +1,8 @@
 package verda
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -42,30 +37,4 @@ func findSecret(all []api.Secret, kind, name string) *api.Secret {
 		}
 	}
 	return nil
-}
-
-// createNamed creates an object Verda knows by its name alone. When the
-// answer is lost, the name, absent before and listed after, is the proof.
-func createNamed(ctx context.Context, kind adopt.Kind, name string, names func(context.Context) ([]string, error), create func(context.Context) error) error {
-	kind.Matching = func(ctx context.Context, _ bool) ([]adopt.Candidate, error) {
-		all, err := names(ctx)
-		var out []adopt.Candidate
-		for _, n := range all {
-			if n == name {
-				out = append(out, adopt.Candidate{ID: n, Name: n})
-			}
-		}
-		return out, err
-	}
-	_, err := adopt.Create(ctx, kind, func(ctx context.Context) (string, error) { return name, create(ctx) })
-	return err
-}
-
-// deleteInUse explains a delete Verda refused because something uses the
-// object, as force_destroy can override.
-func deleteInUse(what string, err error) error {
-	if transport.IsConflict(err) {
-		return fmt.Errorf("%w. Remove %s from what uses it first, or set force_destroy = true to delete it anyway", err, what)
-	}
-	return err
 }

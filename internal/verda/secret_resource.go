@@ -75,6 +75,9 @@ func (r *secretResource) Configure(_ context.Context, req resource.ConfigureRequ
 // ModifyPlan needs a value for a new secret; an imported one has none.
 func (r *secretResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	planmod.NeededToCreate(ctx, req, resp, "secret", planmod.OneOf{"value", "value_wo"})
+	if r.Client != nil {
+		warnNameTaken(ctx, req, resp, "gpucloud_verda_secret", "secret", r.secretNames(api.SecretGeneric))
+	}
 }
 
 func (r *secretResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -108,18 +111,6 @@ func (r *secretResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 // secretNames lists the names of the secrets of one kind.
-func (r *clientHolder) secretNames(kind string) func(context.Context) ([]string, error) {
-	return func(ctx context.Context) ([]string, error) {
-		all, err := r.Client.ListSecrets(ctx)
-		var out []string
-		for _, s := range all {
-			if findSecret([]api.Secret{s}, kind, s.Name) != nil {
-				out = append(out, s.Name)
-			}
-		}
-		return out, err
-	}
-}
 
 func (r *secretResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	crud.Read(ctx, req, resp, crud.Reader[secretModel, api.Secret]{

@@ -89,6 +89,13 @@ func (r *jobResource) Configure(_ context.Context, req resource.ConfigureRequest
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan warns when a new job's name is taken.
+func (r *jobResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.Client != nil {
+		warnNameTaken(ctx, req, resp, "gpucloud_verda_serverless_job", "serverless job", r.jobNames)
+	}
+}
+
 func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, ok := crud.Get[jobModel](ctx, req.Plan, &resp.Diagnostics)
 	if !ok {
@@ -105,15 +112,7 @@ func (r *jobResource) Create(ctx context.Context, req resource.CreateRequest, re
 	}
 	body := api.CreateJobRequest{Name: name, RegistrySettings: plan.registrySettings(), Containers: containers,
 		Compute: api.Compute{Name: plan.Compute.Name.ValueString(), Size: plan.Compute.Size.ValueInt64()}, Scaling: plan.Scaling.toAPI()}
-	names := func(ctx context.Context) ([]string, error) {
-		all, err := r.Client.ListJobs(ctx)
-		out := make([]string, len(all))
-		for i, j := range all {
-			out[i] = j.Name
-		}
-		return out, err
-	}
-	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_serverless_job", What: what}, name, names,
+	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_serverless_job", What: what}, name, r.jobNames,
 		func(ctx context.Context) error { return r.Client.CreateJob(ctx, body) })
 	if err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))

@@ -1,0 +1,99 @@
+package verda
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
+)
+
+// Objects Verda knows by their name alone (secrets, file secrets, registry
+// credentials, container deployments, serverless jobs): the name is the ID,
+// so it proves a lost create's object and is unique in the project.
+
+// createNamed creates an object Verda knows by its name alone. When the
+// answer is lost, the name, absent before and listed after, is the proof.
+func createNamed(ctx context.Context, kind adopt.Kind, name string, names func(context.Context) ([]string, error), create func(context.Context) error) error {
+	bearing := bearingName(name, names)
+	kind.Matching = func(ctx context.Context, _ bool) ([]adopt.Candidate, error) { return bearing(ctx) }
+	_, err := adopt.Create(ctx, kind, func(ctx context.Context) (string, error) { return name, create(ctx) })
+	return err
+}
+
+// bearingName lists, of the objects Verda knows by their name alone, the
+// one that bears name, if any.
+func bearingName(name string, names func(context.Context) ([]string, error)) func(context.Context) ([]adopt.Candidate, error) {
+	return func(ctx context.Context) ([]adopt.Candidate, error) {
+		all, err := names(ctx)
+		var out []adopt.Candidate
+		for _, n := range all {
+			if n == name {
+				out = append(out, adopt.Candidate{ID: n, Name: n})
+			}
+		}
+		return out, err
+	}
+}
+
+// warnNameTaken warns, on a plan that creates an object Verda knows by its
+// name alone, that the name is already taken.
+func warnNameTaken(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, resourceType, kind string, names func(context.Context) ([]string, error)) {
+	if name, ok := adopt.Creating(ctx, req, "name"); ok {
+		adopt.WarnNameTaken(ctx, &resp.Diagnostics, path.Root("name"), resourceType, apierr.Describe("Verda", kind, name), bearingName(name, names))
+	}
+}
+
+// deleteInUse explains a delete Verda refused because something uses the
+// object, as force_destroy can override.
+func deleteInUse(what string, err error) error {
+	if transport.IsConflict(err) {
+		return fmt.Errorf("%w. Remove %s from what uses it first, or set force_destroy = true to delete it anyway", err, what)
+	}
+	return err
+}
+
+func (r *clientHolder) secretNames(kind string) func(context.Context) ([]string, error) {
+	return func(ctx context.Context) ([]string, error) {
+		all, err := r.Client.ListSecrets(ctx)
+		var out []string
+		for _, s := range all {
+			if findSecret([]api.Secret{s}, kind, s.Name) != nil {
+				out = append(out, s.Name)
+			}
+		}
+		return out, err
+	}
+}
+
+func (r *clientHolder) deploymentNames(ctx context.Context) ([]string, error) {
+	all, err := r.Client.ListDeployments(ctx)
+	out := make([]string, len(all))
+	for i, d := range all {
+		out[i] = d.Name
+	}
+	return out, err
+}
+
+func (r *clientHolder) jobNames(ctx context.Context) ([]string, error) {
+	all, err := r.Client.ListJobs(ctx)
+	out := make([]string, len(all))
+	for i, j := range all {
+		out[i] = j.Name
+	}
+	return out, err
+}
+
+func (r *clientHolder) registryCredentialNames(ctx context.Context) ([]string, error) {
+	all, err := r.Client.ListRegistryCredentials(ctx)
+	out := make([]string, len(all))
+	for i, rc := range all {
+		out[i] = rc.Name
+	}
+	return out, err
+}
