@@ -55,3 +55,19 @@ func OneOrMany[T any](body []byte) ([]T, error) {
 	}
 	return []T{one}, nil
 }
+
+// ObjectOrID reads an object that a document also allows as its ID alone:
+// a JSON string or number sets id, anything else is decoded into object.
+// Types call it from their UnmarshalJSON with object a conversion of
+// themselves to a type without that method.
+func ObjectOrID(b []byte, id *string, object any) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) > 0 && b[0] == '"':
+		return Unmarshal(b, id)
+	case len(b) > 0 && (b[0] == '-' || b[0] >= '0' && b[0] <= '9'):
+		*id = string(b)
+		return nil
+	}
+	return Unmarshal(b, object)
+}

@@ -13,9 +13,12 @@ import (
 // Unmarshal is json.Unmarshal for answers whose scalar types the documents
 // leave open: a number where a string field is declared (an ID sent as
 // 12345) is kept as its decimal text, a string holding a number where a
-// number is declared ("2.5") is read as that number, and "true"/"false"
-// where a boolean is declared as that boolean. Anything else that does not
-// fit is still an error.
+// number is declared ("2.5") is read as that number, "true"/"false" where a
+// boolean is declared as that boolean, and one ID where a list of IDs is
+// declared (Verda documents "a single UUID or an array of UUIDs") as a list
+// of one. Anything else that does not fit is still an error: an object where
+// a list of objects is declared is never read as a list of one, so that an
+// unexpected envelope cannot pass for a short list.
 func Unmarshal(data []byte, out any) error {
 	err := json.Unmarshal(data, out)
 	var typeErr *json.UnmarshalTypeError
@@ -81,6 +84,9 @@ func coerce(v any, t reflect.Type) any {
 				out[i] = coerce(item, t.Elem())
 			}
 			return out
+		}
+		if t.Kind() == reflect.Slice && scalarList(t) && scalar(v) {
+			return []any{coerce(v, t.Elem())}
 		}
 	case reflect.Map:
 		if obj, ok := v.(map[string]any); ok {
@@ -183,4 +189,26 @@ func fieldsOf(t reflect.Type) structFields {
 	}
 	fieldCache.Store(t, out)
 	return out
+}
+
+// scalarList: a list of strings or numbers.
+func scalarList(t reflect.Type) bool {
+	e := t.Elem()
+	for e.Kind() == reflect.Pointer {
+		e = e.Elem()
+	}
+	switch e.Kind() {
+	case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+func scalar(v any) bool {
+	switch v.(type) {
+	case string, json.Number:
+		return true
+	}
+	return false
 }

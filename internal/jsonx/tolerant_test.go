@@ -52,3 +52,46 @@ func TestUnmarshalToleratesScalarTypes(t *testing.T) {
 		t.Fatalf("top-level list: %+v %v", list, err)
 	}
 }
+
+// Verda documents ID fields as "a single UUID or an array of UUIDs", and
+// renders lists of objects as lists of strings: both are read.
+func TestUnmarshalReadsOneIDAsAList(t *testing.T) {
+	type ref struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	var a struct {
+		IDs    []string `json:"ids"`
+		Counts []int64  `json:"counts"`
+		Refs   []byRef  `json:"refs"`
+		Plain  []ref    `json:"plain"`
+	}
+	if err := Unmarshal([]byte(`{"ids": "a", "counts": 3, "refs": ["r1", {"id": "r2", "name": "two"}, 7]}`), &a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.IDs) != 1 || a.IDs[0] != "a" || len(a.Counts) != 1 || a.Counts[0] != 3 {
+		t.Fatalf("one ID is a list of one: %+v", a)
+	}
+	if len(a.Refs) != 3 || a.Refs[0].ID != "r1" || a.Refs[1] != (byRef{ID: "r2", Name: "two"}) || a.Refs[2].ID != "7" {
+		t.Fatalf("an object given by its ID: %+v", a.Refs)
+	}
+	for _, body := range []string{`{"plain": {"id": "x"}}`, `{"plain": "x"}`} {
+		if err := Unmarshal([]byte(body), &a); err == nil {
+			t.Errorf("%s: an object or a string where a list of objects is declared must fail, not pass for a short list", body)
+		}
+	}
+	var top []ref
+	if err := Unmarshal([]byte(`{"data": [{"id": "x"}]}`), &top); err == nil {
+		t.Error("an envelope where a list is declared must fail")
+	}
+}
+
+type byRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+func (r *byRef) UnmarshalJSON(b []byte) error {
+	type plain byRef
+	return ObjectOrID(b, &r.ID, (*plain)(r))
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -56,7 +57,8 @@ type Cluster struct {
 	Tags            *[]Tag          `json:"tags"`
 }
 
-// WorkerNode is a node of a cluster, reached from the jump host.
+// WorkerNode is a node of a cluster, reached from the jump host. Document
+// 002 lists worker nodes and shared volumes as strings: an ID alone is read.
 type WorkerNode struct {
 	ID        string `json:"id"`
 	Hostname  string `json:"hostname"`
@@ -65,12 +67,22 @@ type WorkerNode struct {
 	Status    string `json:"status"`
 }
 
+func (n *WorkerNode) UnmarshalJSON(b []byte) error {
+	type plain WorkerNode
+	return jsonx.ObjectOrID(b, &n.ID, (*plain)(n))
+}
+
 // ClusterVolume is a shared volume of a cluster.
 type ClusterVolume struct {
 	ID              string `json:"id"`
 	Name            string `json:"name"`
 	MountPoint      string `json:"mount_point"`
 	SizeInGigabytes int64  `json:"size_in_gigabytes"`
+}
+
+func (v *ClusterVolume) UnmarshalJSON(b []byte) error {
+	type plain ClusterVolume
+	return jsonx.ObjectOrID(b, &v.ID, (*plain)(v))
 }
 
 // ClusterType is a kind of cluster with its price.

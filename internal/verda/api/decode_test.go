@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"testing"
+
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 )
 
 func TestDecodeCreatedID(t *testing.T) {
@@ -33,5 +35,28 @@ func TestLogLines(t *testing.T) {
 		if got := logLines(json.RawMessage(answer)); !slices.Equal(got, want) {
 			t.Errorf("%s: got %v, want %v", answer, got, want)
 		}
+	}
+}
+
+// Document 002's schemas give a volume's instances, a cluster's worker nodes
+// and shared volumes, and ID fields, as strings, where its examples give
+// objects and lists: an answer in either shape is read.
+func TestDocumentedSchemaShapes(t *testing.T) {
+	var v Volume
+	if err := jsonx.Unmarshal([]byte(`{"id":"v1","instances":["i1"],"instance_id":"i1","ssh_key_ids":"k1"}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if got := v.AttachedTo(); !slices.Equal(got, []string{"i1"}) || !slices.Equal(v.SSHKeyIDs, []string{"k1"}) {
+		t.Errorf("volume: attached to %v, keys %v", got, v.SSHKeyIDs)
+	}
+	if err := jsonx.Unmarshal([]byte(`{"id":"v2","instances":[{"id":"i2","hostname":"web","status":"running"}]}`), &v); err != nil || v.Instances[0].Hostname != "web" {
+		t.Errorf("volume with instance objects: %+v %v", v.Instances, err)
+	}
+	var c Cluster
+	if err := jsonx.Unmarshal([]byte(`{"id":"c1","worker_nodes":["n1","n2"],"shared_volumes":["sv1"],"ssh_key_ids":["k1"]}`), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.WorkerNodes) != 2 || c.WorkerNodes[1].ID != "n2" || len(c.SharedVolumes) != 1 || c.SharedVolumes[0].ID != "sv1" {
+		t.Errorf("cluster given by IDs: %+v %+v", c.WorkerNodes, c.SharedVolumes)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/jsonx"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/transport"
 )
 
@@ -35,11 +36,17 @@ type Volume struct {
 	IsPermanentlyDeleted     bool     `json:"is_permanently_deleted"`
 }
 
-// VolRef is an instance a volume is attached to.
+// VolRef is an instance a volume is attached to. Document 002's schema
+// lists these as strings and its example as objects: both are read.
 type VolRef struct {
 	ID       string `json:"id"`
 	Hostname string `json:"hostname"`
 	Status   string `json:"status"`
+}
+
+func (r *VolRef) UnmarshalJSON(b []byte) error {
+	type plain VolRef
+	return jsonx.ObjectOrID(b, &r.ID, (*plain)(r))
 }
 
 // AttachedTo lists the IDs of the instances the volume is attached to.
