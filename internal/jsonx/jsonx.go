@@ -4,7 +4,10 @@ package jsonx
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -70,4 +73,46 @@ func ObjectOrID(b []byte, id *string, object any) error {
 		return nil
 	}
 	return Unmarshal(b, object)
+}
+
+// List reads a list that a cloud may send bare, inside one of envelopes
+// (the keys of an object, such as "instances" or "data"), or, where its
+// document shows the list by one item, as that one object. identified says
+// whether such an object is an item (it carries its ID), so that an
+// envelope this reader does not know is an error, never a short list that
+// would make the objects missing from it look deleted.
+func List[T any](body []byte, identified func(T) bool, envelopes ...string) ([]T, error) {
+	b := bytes.TrimSpace(body)
+	if len(b) > 0 && b[0] == '[' {
+		var many []T
+		err := Unmarshal(b, &many)
+		return many, err
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil || fields == nil {
+		return nil, fmt.Errorf("a list was expected: %w", errors.Join(err, errors.New("the answer is no JSON object or array")))
+	}
+	for _, key := range envelopes {
+		raw, ok := fields[key]
+		raw = bytes.TrimSpace(raw)
+		switch {
+		case !ok:
+		case string(raw) == "null":
+			return nil, nil
+		case len(raw) > 0 && raw[0] == '[':
+			var many []T
+			err := Unmarshal(raw, &many)
+			return many, err
+		}
+	}
+	var one T
+	if err := Unmarshal(b, &one); err == nil && identified(one) {
+		return []T{one}, nil
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return nil, fmt.Errorf("a list was expected, bare or under %s, but the answer is an object with %s", strings.Join(envelopes, " or "), strings.Join(keys, ", "))
 }

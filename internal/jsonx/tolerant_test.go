@@ -95,3 +95,28 @@ func (r *byRef) UnmarshalJSON(b []byte) error {
 	type plain byRef
 	return ObjectOrID(b, &r.ID, (*plain)(r))
 }
+
+func TestList(t *testing.T) {
+	type item struct {
+		ID string `json:"uuid"`
+	}
+	identified := func(i item) bool { return i.ID != "" }
+	for body, want := range map[string]int{
+		`[{"uuid": "a"}, {"uuid": "b"}]`: 2,
+		`{"instances": [{"uuid": "a"}]}`: 1,
+		`{"data": [{"uuid": 7}], "total": 1}`: 1,
+		`{"uuid": "a", "name": "one"}`:   1,
+		`{"instances": null}`:            0,
+		`[]`:                             0,
+	} {
+		got, err := List([]byte(body), identified, "instances", "data")
+		if err != nil || len(got) != want {
+			t.Errorf("List(%s) = %+v, %v; want %d items", body, got, err, want)
+		}
+	}
+	for _, body := range []string{`{"items": [{"uuid": "a"}]}`, `{"total": 0}`, `"ok"`, ``, `null`, `{"instances": {"uuid": "a"}}`} {
+		if got, err := List([]byte(body), identified, "instances", "data"); err == nil {
+			t.Errorf("List(%s) = %+v: an answer that is no list must fail, not read as a short one", body, got)
+		}
+	}
+}

@@ -1,7 +1,10 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 )
 
@@ -36,5 +39,36 @@ func TestNullPowerStatusReadsEmpty(t *testing.T) {
 	}
 	if i.PowerStatus != "" || i.PriceCentsPerHour != 45 {
 		t.Fatalf("%+v", i)
+	}
+}
+
+// Document 004 shows GET /instances by one instance: an answer in that shape
+// is a list of one, an array or a keyed list is read whole, and an object
+// that is neither is an error, never an empty list that would make every
+// instance look deleted.
+func TestInstanceListShapes(t *testing.T) {
+	for body, want := range map[string]int{
+		`{"uuid":"vm-abc123","name":"my-instance","power_status":"running","created_at":"2024-01-15T10:30:00Z"}`: 1,
+		`[{"uuid":"a"},{"uuid":"b"}]`:            2,
+		`{"instances":[{"uuid":"a"}],"total":1}`: 1,
+		`{"data":[{"uuid":"a"},{"uuid":"b"}]}`:   2,
+		`{"detail":"maintenance"}`:               -1,
+	} {
+		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(body))
+		}))
+		c, err := New(Config{Endpoint: s.URL, APIKey: "k"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := c.ListInstances(context.Background())
+		s.Close()
+		switch {
+		case want < 0 && err == nil:
+			t.Errorf("%s: read as %+v, want an error", body, list)
+		case want >= 0 && (err != nil || len(list) != want):
+			t.Errorf("%s: %d instances, %v; want %d", body, len(list), err, want)
+		}
 	}
 }

@@ -93,8 +93,18 @@ func (c *Client) GetInstance(ctx context.Context, id string) (*Instance, error) 
 
 // ListInstances lists the account's instances.
 func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
-	var out []Instance
-	return out, c.call(ctx, http.MethodGet, "/instances", nil, &out)
+	req := transport.Request{Method: http.MethodGet, Path: "/instances"}
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	// Document 004 shows this list by one instance; the other lists it
+	// documents come under a key.
+	list, err := jsonx.List(resp.Body, func(i Instance) bool { return i.UUID != "" }, "instances", "data")
+	if err != nil {
+		return nil, c.http.Unreadable(req, resp, err)
+	}
+	return list, nil
 }
 
 type taskAnswer struct {
