@@ -102,12 +102,12 @@ func TestList(t *testing.T) {
 	}
 	identified := func(i item) bool { return i.ID != "" }
 	for body, want := range map[string]int{
-		`[{"uuid": "a"}, {"uuid": "b"}]`: 2,
-		`{"instances": [{"uuid": "a"}]}`: 1,
+		`[{"uuid": "a"}, {"uuid": "b"}]`:      2,
+		`{"instances": [{"uuid": "a"}]}`:      1,
 		`{"data": [{"uuid": 7}], "total": 1}`: 1,
-		`{"uuid": "a", "name": "one"}`:   1,
-		`{"instances": null}`:            0,
-		`[]`:                             0,
+		`{"uuid": "a", "name": "one"}`:        1,
+		`{"instances": null}`:                 0,
+		`[]`:                                  0,
 	} {
 		got, err := List([]byte(body), identified, "instances", "data")
 		if err != nil || len(got) != want {
