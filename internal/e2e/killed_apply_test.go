@@ -96,15 +96,7 @@ func TestKilledApplyLeavesNoSilentOrphans(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	var blocks strings.Builder
-	for id, address := range imports {
-		fmt.Fprintf(&blocks, "import {\n  to = %s\n  id = %q\n}\n", address, id)
-	}
-	c.write("imports.tf", blocks.String())
-	out := c.run("apply", "-auto-approve", "-input=false", "-no-color")
-	if !regexp.MustCompile(fmt.Sprintf(`%d imported, 0 added`, len(killedMachines))).MatchString(out) {
-		t.Fatalf("the apply with the import blocks must import every machine and create none:\n%s", out)
-	}
+	c.importAll(imports, len(killedMachines))
 	c.run("destroy", "-auto-approve", "-input=false", "-no-color")
 	if ledger := s.Ledger(); len(ledger) != 0 {
 		t.Fatalf("billed after destroy: %v", ledger)
@@ -115,6 +107,21 @@ var (
 	warningAddress = regexp.MustCompile(`with (gpucloud_[a-z_]+\.[a-z_]+),`)
 	warningID      = regexp.MustCompile(`id = "([^"]+)"`)
 )
+
+// importAll applies with an import block for each object imports names,
+// which must import want objects and create none.
+func (c *cli) importAll(imports map[string]string, want int) {
+	c.t.Helper()
+	var blocks strings.Builder
+	for id, address := range imports {
+		fmt.Fprintf(&blocks, "import {\n  to = %s\n  id = %q\n}\n", address, id)
+	}
+	c.write("imports.tf", blocks.String())
+	out := c.run("apply", "-auto-approve", "-input=false", "-no-color")
+	if !regexp.MustCompile(fmt.Sprintf(`%d imported, 0 added`, want)).MatchString(out) {
+		c.t.Fatalf("the apply with the import blocks must import all %d objects and create none:\n%s", want, out)
+	}
+}
 
 // importsFromWarnings reads the plan's warnings about existing objects:
 // the ID of each object they name, with the address of the resource warned.

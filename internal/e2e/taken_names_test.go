@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -86,15 +84,7 @@ func TestPlanWarnsAboutTakenNames(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	var blocks strings.Builder
-	for id, address := range imports {
-		fmt.Fprintf(&blocks, "import {\n  to = %s\n  id = %q\n}\n", address, id)
-	}
-	c.write("imports.tf", blocks.String())
-	out := c.run("apply", "-auto-approve", "-input=false", "-no-color")
-	if !regexp.MustCompile(fmt.Sprintf(`%d imported, 0 added`, len(addresses))).MatchString(out) {
-		t.Fatalf("the apply with the import blocks must import every object and create none:\n%s", out)
-	}
+	c.importAll(imports, len(addresses))
 	c.run("destroy", "-auto-approve", "-input=false", "-no-color")
 	if left := s.Objects(); len(left) != 0 {
 		t.Fatalf("left after destroy: %v", left)

@@ -58,42 +58,33 @@ func deleteInUse(what string, err error) error {
 	return err
 }
 
-func (r *clientHolder) secretNames(kind string) func(context.Context) ([]string, error) {
+// namesOf lists the names of what list returns, those that keep.
+func namesOf[T any](list func(context.Context) ([]T, error), name func(T) string, keep func(T) bool) func(context.Context) ([]string, error) {
 	return func(ctx context.Context) ([]string, error) {
-		all, err := r.Client.ListSecrets(ctx)
+		all, err := list(ctx)
 		var out []string
-		for _, s := range all {
-			if findSecret([]api.Secret{s}, kind, s.Name) != nil {
-				out = append(out, s.Name)
+		for _, o := range all {
+			if keep == nil || keep(o) {
+				out = append(out, name(o))
 			}
 		}
 		return out, err
 	}
 }
 
+func (r *clientHolder) secretNames(kind string) func(context.Context) ([]string, error) {
+	return namesOf(r.Client.ListSecrets, func(s api.Secret) string { return s.Name },
+		func(s api.Secret) bool { return findSecret([]api.Secret{s}, kind, s.Name) != nil })
+}
+
 func (r *clientHolder) deploymentNames(ctx context.Context) ([]string, error) {
-	all, err := r.Client.ListDeployments(ctx)
-	out := make([]string, len(all))
-	for i, d := range all {
-		out[i] = d.Name
-	}
-	return out, err
+	return namesOf(r.Client.ListDeployments, func(d api.Deployment) string { return d.Name }, nil)(ctx)
 }
 
 func (r *clientHolder) jobNames(ctx context.Context) ([]string, error) {
-	all, err := r.Client.ListJobs(ctx)
-	out := make([]string, len(all))
-	for i, j := range all {
-		out[i] = j.Name
-	}
-	return out, err
+	return namesOf(r.Client.ListJobs, func(j api.Job) string { return j.Name }, nil)(ctx)
 }
 
 func (r *clientHolder) registryCredentialNames(ctx context.Context) ([]string, error) {
-	all, err := r.Client.ListRegistryCredentials(ctx)
-	out := make([]string, len(all))
-	for i, rc := range all {
-		out[i] = rc.Name
-	}
-	return out, err
+	return namesOf(r.Client.ListRegistryCredentials, func(c api.RegistryCredentials) string { return c.Name }, nil)(ctx)
 }
