@@ -92,11 +92,11 @@ func TestAccShapeCampaign(t *testing.T) {
 		{"the other envelopes and formats", func(s *acctest.Sim, on bool) {
 			s.Verda.UpdateSwitches(func(sw *simverda.Switches) {
 				sw.CreatedIDFormat = map[bool]string{true: "json_object", false: "text"}[on]
-				sw.SSHKeyGetAsObject, sw.AvailabilityAsStrings, sw.ImageAsID = on, on, on
+				sw.SSHKeyGetAsObject, sw.AvailabilityAsStrings, sw.ImageAsID, sw.ObjectsAsIDs = on, on, on, on
 			})
 			s.TensorDock.UpdateSwitches(func(sw *simtensordock.Switches) { sw.ListAsArray, sw.WrapGet, sw.RemapPorts = on, on, on })
 			s.BlueLobster.UpdateSwitches(func(sw *simbluelobster.Switches) {
-				sw.PowerStatusNull, sw.DropMetadata, sw.RenameTemplate = on, on, on
+				sw.PowerStatusNull, sw.DropMetadata, sw.RenameTemplate, sw.OneInstanceAsObject = on, on, on, on
 			})
 		}},
 	}

@@ -48,6 +48,10 @@ type Switches struct {
 	// RulesInsertAtTop adds new firewall rules at the top rather than the
 	// bottom: the document does not say which.
 	RulesInsertAtTop bool `json:"rules_insert_at_top"`
+	// OneInstanceAsObject answers GET /instances, when the account has one
+	// instance, with that instance alone, as the document's example shows
+	// the list.
+	OneInstanceAsObject bool `json:"one_instance_as_object"`
 }
 
 // DefaultSwitches behave like the document; quirks are off.

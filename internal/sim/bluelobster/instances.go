@@ -121,6 +121,10 @@ func (c *Cloud) listInstances(w http.ResponseWriter, r *http.Request) {
 	for _, i := range all {
 		out = append(out, c.instanceBody(i))
 	}
+	if len(out) == 1 && c.switches.Get().OneInstanceAsObject {
+		core.WriteJSON(w, http.StatusOK, out[0])
+		return
+	}
 	core.WriteJSON(w, http.StatusOK, out)
 }
 

@@ -69,6 +69,10 @@ type Switches struct {
 	// ImageAsID reports an instance's image as the image's ID rather than the
 	// image type it was deployed with.
 	ImageAsID bool `json:"image_as_id"`
+	// ObjectsAsIDs answers the lists document 002's schemas give as strings
+	// with IDs alone, where its examples show objects: a volume's instances,
+	// a cluster's worker nodes and shared volumes.
+	ObjectsAsIDs bool `json:"objects_as_ids"`
 	// DeploymentOutcome makes container deployments end "unhealthy" or
 	// "quota_reached" instead of healthy, or pull their image forever.
 	DeploymentOutcome string `json:"deployment_outcome" enum:"unhealthy quota_reached pull_forever"`

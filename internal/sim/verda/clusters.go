@@ -218,12 +218,16 @@ func (c *Cloud) clusterBody(cl *cluster) map[string]any {
 	if cl.Status == statusRunning {
 		ip = "203.0.113.99"
 	}
+	var nodes, volumes any = workers, shared
+	if c.switches.Get().ObjectsAsIDs {
+		nodes, volumes = idsOf(workers), idsOf(shared)
+	}
 	return map[string]any{
 		"id": cl.ID, "ip": ip, "status": cl.Status, "created_at": cl.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z"),
 		"cpu": t.CPU, "gpu": t.GPU, "memory": t.Memory, "gpu_memory": Spec{Description: t.Model, SizeInGigabytes: 141},
 		"hostname": cl.Hostname, "description": cl.Description, "location": cl.Location, "price_per_hour": t.PricePerHour,
 		"cluster_type": cl.Type, "image": cl.Image, "os_name": "Ubuntu 22.04", "startup_script_id": cl.StartupScriptID,
-		"ssh_key_ids": append([]string{}, cl.SSHKeyIDs...), "contract": "PAY_AS_YOU_GO", "worker_nodes": workers, "shared_volumes": shared,
+		"ssh_key_ids": append([]string{}, cl.SSHKeyIDs...), "contract": "PAY_AS_YOU_GO", "worker_nodes": nodes, "shared_volumes": volumes,
 		"tags": tagList(cl.Tags),
 	}
 }
@@ -295,4 +299,13 @@ func (c *Cloud) DiscontinueClusterNow(id string) bool {
 	cl.Plan.addGone(c.now())
 	c.settleClusters()
 	return true
+}
+
+// idsOf is the IDs of objects, for ObjectsAsIDs.
+func idsOf(objects []map[string]any) []any {
+	out := make([]any, len(objects))
+	for n, o := range objects {
+		out[n] = o["id"]
+	}
+	return out
 }

@@ -52,7 +52,7 @@ type volumeBody struct {
 	Tags                     json.RawMessage `json:"tags"`
 	ID                       string          `json:"id"`
 	InstanceID               *string         `json:"instance_id"`
-	Instances                []volumeInstRef `json:"instances"`
+	Instances                any             `json:"instances"`
 	Name                     string          `json:"name"`
 	CreatedAt                string          `json:"created_at"`
 	Status                   string          `json:"status"`
@@ -94,8 +94,9 @@ func (c *Cloud) volumeBody(v *volume) volumeBody {
 		ID: v.ID, Name: v.Name, CreatedAt: v.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z"), Status: v.Status,
 		Size: v.Size, IsOSVolume: v.IsOSVolume, Type: v.Type, Location: v.Location, SSHKeyIDs: v.SSHKeyIDs,
 		Contract: "PAY_AS_YOU_GO", MonthlyPrice: monthly, BaseHourlyCost: monthly / 730, Currency: "usd",
-		Instances: []volumeInstRef{}, Tags: tagList(v.Tags),
+		Tags: tagList(v.Tags),
 	}
+	refs := []volumeInstRef{}
 	if b.SSHKeyIDs == nil {
 		b.SSHKeyIDs = []string{}
 	}
@@ -117,8 +118,16 @@ func (c *Cloud) volumeBody(v *volume) volumeBody {
 				ip := i.IP
 				ref.IP = &ip
 			}
-			b.Instances = append(b.Instances, ref)
+			refs = append(refs, ref)
 		}
+	}
+	b.Instances = refs
+	if c.switches.Get().ObjectsAsIDs {
+		ids := make([]string, len(refs))
+		for n, ref := range refs {
+			ids[n] = ref.ID
+		}
+		b.Instances = ids
 	}
 	if v.Status == volumeDeleted {
 		b.DeletedAt = v.DeletedAt.UTC().Format("2006-01-02T15:04:05.000Z")
