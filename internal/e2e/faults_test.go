@@ -73,7 +73,7 @@ resource "gpucloud_verda_container_registry_credentials" "r" {
   name            = "campaign"
   type            = "dockerhub"
   username        = "campaign"
-  access_token_wo = "campaign-token"
+  %[2]s
 }
 resource "gpucloud_verda_volume" "copy" {
   name               = "campaign-copy"
@@ -154,7 +154,7 @@ resource "gpucloud_gpu_instance" "g" {
   ssh_public_key = %[1]q
   max_attempts   = 2
 }
-`, acctest.SSHKeyEd25519)
+`, acctest.SSHKeyEd25519, acctest.SecretArgument("access_token", "campaign-token", "secrets_wo_version"))
 }
 
 // ledgerTracked fails when a billed object exists that nothing in state names.

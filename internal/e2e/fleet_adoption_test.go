@@ -58,8 +58,7 @@ resource "gpucloud_nova_instance" "` + prefix + `" {
   gpu_count   = 1
   storage_gb  = 60
   image       = "comfyui"
-  password_wo         = "made-in-the-console"
-  password_wo_version = 1
+  ` + acctest.SecretArgument("password", "made-in-the-console", "password_wo_version") + `
 }`},
 		{"novitai", "gpucloud_novitai_instance." + prefix + "-1", fmt.Sprintf(`
 resource "gpucloud_novitai_instance" "%[1]s" {

@@ -180,10 +180,9 @@ resource "gpucloud_verda_container_registry_credentials" "r" {
   name               = "imports"
   type               = "aws-ecr"
   access_key_id      = "AKIAIMPORTS"
-  secret_access_key_wo = "imports-secret-key"
+  %[2]s
   region             = "eu-north-1"
   ecr_repo           = "123456789012.dkr.ecr.eu-north-1.amazonaws.com/imports"
-  secrets_wo_version = 1
   force_destroy      = true
 }
 resource "gpucloud_tensordock_ssh_key" "k" {
@@ -241,8 +240,7 @@ resource "gpucloud_bluelobster_instance" "iso" {
   name                = "imports-iso"
   ssh_public_key      = %[1]q
   iso_url             = "https://images.example.com/installer.iso"
-  password_wo         = "imports-password-2"
-  password_wo_version = 1
+  %[3]s
   max_price_per_hour  = 10
 }
 resource "gpucloud_bluelobster_firewall" "f" {
@@ -327,7 +325,8 @@ resource "gpucloud_gpu_instance" "g" {
   max_attempts       = 3
   timeouts           = { create = "10m", update = "10m", delete = "10m" }
 }
-`, acctest.SSHKeyEd25519)
+`, acctest.SSHKeyEd25519, acctest.SecretArgument("secret_access_key", "imports-secret-key", "secrets_wo_version"),
+		acctest.SecretArgument("password", "imports-password-2", "password_wo_version"))
 }
 
 // Every resource kind, made with every optional argument set, then

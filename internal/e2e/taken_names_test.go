@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 // takenNames holds one object of each Verda kind that is known by its name
 // alone, and a cluster, which has a hostname. The names differ, since the
 // warnings are told apart by the IDs they name.
-const takenNames = `
+var takenNames = fmt.Sprintf(`
 resource "gpucloud_verda_secret" "s" {
   name          = "taken-secret"
   value         = "taken-value"
@@ -25,8 +26,7 @@ resource "gpucloud_verda_container_registry_credentials" "r" {
   name          = "taken-login"
   type          = "dockerhub"
   username           = "bot"
-  access_token_wo    = "taken-token"
-  secrets_wo_version = 1
+  %s
   force_destroy      = true
 }
 resource "gpucloud_verda_container_deployment" "d" {
@@ -50,7 +50,7 @@ resource "gpucloud_verda_cluster" "c" {
   shared_volume            = { name = "taken-home", size = 100 }
   shared_volume_on_destroy = "delete"
 }
-`
+`, acctest.SecretArgument("access_token", "taken-token", "secrets_wo_version"))
 
 // Another configuration (or an apply killed before it saved anything) made
 // the objects a new configuration is about to create. Its plan warns about

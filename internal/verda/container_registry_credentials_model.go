@@ -1,6 +1,8 @@
 package verda
 
 import (
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
@@ -11,38 +13,49 @@ type registryCredentialsModel struct {
 	Name                types.String `tfsdk:"name"`
 	Type                types.String `tfsdk:"type"`
 	Username            types.String `tfsdk:"username"`
+	AccessToken         types.String `tfsdk:"access_token"`
 	AccessTokenWO       types.String `tfsdk:"access_token_wo"`
+	ServiceAccountKey   types.String `tfsdk:"service_account_key"`
 	ServiceAccountKeyWO types.String `tfsdk:"service_account_key_wo"`
 	AccessKeyID         types.String `tfsdk:"access_key_id"`
+	SecretAccessKey     types.String `tfsdk:"secret_access_key"`
 	SecretAccessKeyWO   types.String `tfsdk:"secret_access_key_wo"`
 	Region              types.String `tfsdk:"region"`
 	ECRRepo             types.String `tfsdk:"ecr_repo"`
 	ScalewayDomain      types.String `tfsdk:"scaleway_domain"`
 	ScalewayUUID        types.String `tfsdk:"scaleway_uuid"`
+	DockerConfigJSON    types.String `tfsdk:"docker_config_json"`
 	DockerConfigJSONWO  types.String `tfsdk:"docker_config_json_wo"`
 	SecretsWOVersion    types.Int64  `tfsdk:"secrets_wo_version"`
 	ForceDestroy        types.Bool   `tfsdk:"force_destroy"`
 	CreatedAt           types.String `tfsdk:"created_at"`
 }
 
-// registryTypeFields are the fields each registry type needs, by attribute
-// (SUPPLEMENT.md); the write-only ones are sent under their API name.
+// registryTypeFields are the fields each registry type needs, by their API
+// names (SUPPLEMENT.md). A secret one is set by its attribute of that name
+// (kept in state) or by the write-only one ending in _wo.
 var registryTypeFields = map[string][]string{
-	"dockerhub": {"username", "access_token_wo"},
-	"ghcr":      {"username", "access_token_wo"},
-	"gcr":       {"service_account_key_wo"},
-	"aws-ecr":   {"access_key_id", "secret_access_key_wo", "region", "ecr_repo"},
+	"dockerhub": {"username", "access_token"},
+	"ghcr":      {"username", "access_token"},
+	"gcr":       {"service_account_key"},
+	"aws-ecr":   {"access_key_id", "secret_access_key", "region", "ecr_repo"},
 	"scaleway":  {"scaleway_domain", "scaleway_uuid"},
-	"custom":    {"docker_config_json_wo"},
+	"custom":    {"docker_config_json"},
 	"verda":     {},
 }
 
-// fields are the model's type-specific attributes by name.
+// registrySecretFields are the fields with a write-only form.
+var registrySecretFields = []string{"access_token", "service_account_key", "secret_access_key", "docker_config_json"}
+
+// fields are the model's type-specific attributes by name, both forms of
+// the secret ones included.
 func (m registryCredentialsModel) fields() map[string]types.String {
 	return map[string]types.String{
-		"username": m.Username, "access_token_wo": m.AccessTokenWO, "service_account_key_wo": m.ServiceAccountKeyWO,
-		"access_key_id": m.AccessKeyID, "secret_access_key_wo": m.SecretAccessKeyWO, "region": m.Region, "ecr_repo": m.ECRRepo,
-		"scaleway_domain": m.ScalewayDomain, "scaleway_uuid": m.ScalewayUUID, "docker_config_json_wo": m.DockerConfigJSONWO,
+		"username": m.Username, "access_token": m.AccessToken, "access_token_wo": m.AccessTokenWO,
+		"service_account_key": m.ServiceAccountKey, "service_account_key_wo": m.ServiceAccountKeyWO, "access_key_id": m.AccessKeyID,
+		"secret_access_key": m.SecretAccessKey, "secret_access_key_wo": m.SecretAccessKeyWO, "region": m.Region, "ecr_repo": m.ECRRepo,
+		"scaleway_domain": m.ScalewayDomain, "scaleway_uuid": m.ScalewayUUID, "docker_config_json": m.DockerConfigJSON,
+		"docker_config_json_wo": m.DockerConfigJSONWO,
 	}
 }
 
@@ -58,12 +71,7 @@ func (m registryCredentialsModel) createBody() map[string]string {
 	return body
 }
 
-func apiFieldName(attr string) string {
-	if len(attr) > 3 && attr[len(attr)-3:] == "_wo" {
-		return attr[:len(attr)-3]
-	}
-	return attr
-}
+func apiFieldName(attr string) string { return strings.TrimSuffix(attr, "_wo") }
 
 // registryCredentialsFromAPI fills what Verda lists: the name and when it
 // was stored; everything else stays as configured, the write-only values

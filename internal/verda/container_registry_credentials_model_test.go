@@ -25,6 +25,14 @@ func TestRegistryCredentialsFromAPI(t *testing.T) {
 	if !got.SecretAccessKeyWO.IsNull() || got.Region.ValueString() != "eu-north-1" || got.CreatedAt.ValueString() != "2026-12-01T00:00:00Z" {
 		t.Errorf("write-only values are never kept, the rest stays as configured: %+v", got)
 	}
+	plain := registryCredentialsModel{Name: types.StringValue("hub"), Type: types.StringValue("dockerhub"), Username: types.StringValue("me"),
+		AccessToken: types.StringValue("stored")}
+	if got := plain.createBody(); !reflect.DeepEqual(got, map[string]string{"name": "hub", "type": "dockerhub", "username": "me", "access_token": "stored"}) {
+		t.Errorf("a secret kept in state is sent under the same API name: %v", got)
+	}
+	if got := registryCredentialsFromAPI(&api.RegistryCredentials{Name: "hub"}, plain); got.AccessToken.ValueString() != "stored" {
+		t.Errorf("the stored form stays in state: %+v", got)
+	}
 	for typ, fields := range registryTypeFields {
 		for _, f := range fields {
 			if _, ok := m.fields()[f]; !ok {

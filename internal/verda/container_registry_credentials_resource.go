@@ -3,6 +3,7 @@ package verda
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -43,16 +44,28 @@ func (r *registryCredentialsResource) Schema(ctx context.Context, _ resource.Sch
 	field := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Optional: true, PlanModifiers: adoptable, MarkdownDescription: desc}
 	}
-	secret := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true,
-			MarkdownDescription: desc + " Write-only: never stored (Terraform 1.11 or later, OpenTofu 1.11 or later); change `secrets_wo_version` to send a new one."}
+	secrets := map[string]schema.Attribute{}
+	secret := func(name, desc string) {
+		secrets[name] = schema.StringAttribute{Optional: true, Sensitive: true, PlanModifiers: adoptable,
+			Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot(name + "_wo"))},
+			MarkdownDescription: desc + " Kept in state (sensitive), for engines without write-only arguments (Terraform before 1.11, " +
+				"OpenTofu before 1.11); elsewhere prefer `" + name + "_wo`. Conflicts with `" + name + "_wo`."}
+		secrets[name+"_wo"] = schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true,
+			Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot(name))},
+			MarkdownDescription: desc + " Write-only: never stored (Terraform 1.11 or later, OpenTofu 1.11 or later); change " +
+				"`secrets_wo_version` to send a new one. Conflicts with `" + name + "`."}
 	}
+	secret("access_token", "Registry access token (`dockerhub`, `ghcr`).")
+	secret("service_account_key", "Service account key JSON (`gcr`).")
+	secret("secret_access_key", "AWS secret access key (`aws-ecr`).")
+	secret("docker_config_json", "A Docker `config.json` with the registry's auth (`custom`).")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A login to a private container registry, which a serverless deployment names in its registry " +
 			"settings. Verda lists only its name and cannot change it: every argument replaces it. Each `type` takes its own " +
-			"fields (checked at plan): `dockerhub` and `ghcr` `username` and `access_token_wo`; `gcr` `service_account_key_wo`; " +
-			"`aws-ecr` `access_key_id`, `secret_access_key_wo`, `region`, `ecr_repo`; `scaleway` `scaleway_domain`, " +
-			"`scaleway_uuid`; `custom` `docker_config_json_wo`; `verda` none. The calls come from Verda's official clients, not document 002.",
+			"fields (checked at plan): `dockerhub` and `ghcr` `username` and `access_token`; `gcr` `service_account_key`; " +
+			"`aws-ecr` `access_key_id`, `secret_access_key`, `region`, `ecr_repo`; `scaleway` `scaleway_domain`, " +
+			"`scaleway_uuid`; `custom` `docker_config_json`; `verda` none. Each secret field is set either as it is named, kept in " +
+			"state as a sensitive value, or write-only with `_wo`. The calls come from Verda's official clients, not document 002.",
 		Attributes: map[string]schema.Attribute{
 			"id":   schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "The credentials' name."},
 			"name": serverlessNameAttribute("credentials"),
@@ -60,16 +73,12 @@ func (r *registryCredentialsResource) Schema(ctx context.Context, _ resource.Sch
 				Optional: true, PlanModifiers: adoptable, Validators: []validator.String{stringvalidator.OneOf(types...)},
 				MarkdownDescription: "The registry: " + strings.Join(types, ", ") + ". Needed to create them; optional only for imported ones, whose type Verda does not report.",
 			},
-			"username":               field("Registry user (`dockerhub`, `ghcr`)."),
-			"access_token_wo":        secret("Registry access token (`dockerhub`, `ghcr`)."),
-			"service_account_key_wo": secret("Service account key JSON (`gcr`)."),
-			"access_key_id":          field("AWS access key ID (`aws-ecr`)."),
-			"secret_access_key_wo":   secret("AWS secret access key (`aws-ecr`)."),
-			"region":                 field("AWS region, such as `eu-north-1` (`aws-ecr`)."),
-			"ecr_repo":               field("ECR repository URL (`aws-ecr`)."),
-			"scaleway_domain":        field("Scaleway registry domain (`scaleway`)."),
-			"scaleway_uuid":          field("Scaleway namespace UUID (`scaleway`)."),
-			"docker_config_json_wo":  secret("A Docker `config.json` with the registry's auth (`custom`)."),
+			"username":        field("Registry user (`dockerhub`, `ghcr`)."),
+			"access_key_id":   field("AWS access key ID (`aws-ecr`)."),
+			"region":          field("AWS region, such as `eu-north-1` (`aws-ecr`)."),
+			"ecr_repo":        field("ECR repository URL (`aws-ecr`)."),
+			"scaleway_domain": field("Scaleway registry domain (`scaleway`)."),
+			"scaleway_uuid":   field("Scaleway namespace UUID (`scaleway`)."),
 			"secrets_wo_version": schema.Int64Attribute{
 				Optional: true, PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()}, Validators: []validator.Int64{int64validator.AtLeast(0)},
 				MarkdownDescription: "A number to change when a write-only secret changes, since Terraform cannot compare them: changing it replaces the credentials.",
@@ -78,6 +87,7 @@ func (r *registryCredentialsResource) Schema(ctx context.Context, _ resource.Sch
 			"created_at":    schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When they were stored."},
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, secrets)
 	planmod.NoteReplacements(ctx, &resp.Schema, "credentials")
 }
 
@@ -96,12 +106,18 @@ func (r *registryCredentialsResource) ValidateConfig(ctx context.Context, req re
 	if !known {
 		return
 	}
-	for attr, v := range m.fields() {
-		needed := slices.Contains(wanted, attr)
-		switch {
-		case needed && v.IsNull():
-			resp.Diagnostics.AddAttributeError(path.Root(attr), "Missing "+attr, fmt.Sprintf("type = %q needs %s.", typ, attr))
-		case !needed && !v.IsNull():
+	fields := m.fields()
+	for _, field := range wanted {
+		if fields[field].IsNull() && (!slices.Contains(registrySecretFields, field) || fields[field+"_wo"].IsNull()) {
+			what := field
+			if slices.Contains(registrySecretFields, field) {
+				what += " or " + field + "_wo"
+			}
+			resp.Diagnostics.AddAttributeError(path.Root(field), "Missing "+field, fmt.Sprintf("type = %q needs %s.", typ, what))
+		}
+	}
+	for attr, v := range fields {
+		if !v.IsNull() && !slices.Contains(wanted, apiFieldName(attr)) {
 			resp.Diagnostics.AddAttributeError(path.Root(attr), "Field of another registry type",
 				fmt.Sprintf("%s is not a field of type = %q, which takes %s.", attr, typ, orNone(wanted)))
 		}
