@@ -1,15 +1,12 @@
 package e2e
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
-
-	goversion "github.com/hashicorp/go-version"
 )
 
 // cli runs the built provider under the terraform CLI in a working
@@ -87,24 +84,4 @@ func writeFile(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// version is the engine's version, such as 1.11.4.
-func (c *cli) version() *goversion.Version {
-	c.t.Helper()
-	out, err := c.command("version", "-json").Output()
-	if err != nil {
-		c.t.Fatalf("terraform version: %v", err)
-	}
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if err := json.Unmarshal(out, &v); err != nil {
-		c.t.Fatalf("terraform version -json: %v\n%s", err, out)
-	}
-	parsed, err := goversion.NewVersion(v.Version)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return parsed
 }
