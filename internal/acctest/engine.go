@@ -12,7 +12,7 @@ import (
 
 // writeOnlySince is the first Terraform and OpenTofu release that takes
 // write-only arguments.
-var writeOnlySince = goversion.Must(goversion.NewVersion("1.11.0"))
+const writeOnlySince = "1.11.0"
 
 var engineVersion = sync.OnceValue(func() *goversion.Version {
 	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
@@ -36,13 +36,20 @@ var engineVersion = sync.OnceValue(func() *goversion.Version {
 	return parsed
 })
 
+// OpenTofu reports whether the acceptance tests run on OpenTofu, whose
+// registry the Makefile then names for terraform-plugin-testing.
+func OpenTofu() bool { return os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" }
+
+// EngineBelow reports whether the engine's version is known and below v.
+func EngineBelow(v string) bool {
+	e := engineVersion()
+	return e != nil && e.LessThan(goversion.Must(goversion.NewVersion(v)))
+}
+
 // WriteOnlyArguments reports whether the engine the acceptance tests run
 // takes write-only arguments (Terraform and OpenTofu 1.11 and later); with
 // no engine known it does.
-func WriteOnlyArguments() bool {
-	v := engineVersion()
-	return v == nil || !v.LessThan(writeOnlySince)
-}
+func WriteOnlyArguments() bool { return !EngineBelow(writeOnlySince) }
 
 // SecretArgument is the HCL that sets the secret argument name to value:
 // its write-only form name_wo, with versionAttr = 1, where the engine takes

@@ -80,6 +80,13 @@ resource "gpucloud_novitai_instance" "%[1]s" {
 // nothing; the next plan is empty; and destroying the adopted fleet leaves
 // only what was never adopted.
 func TestFleetAdoption_everyCloud(t *testing.T) {
+	if acctest.OpenTofu() && acctest.EngineBelow("1.12.0") {
+		// configschema.Block.Filter dereferences a computed nested attribute
+		// it has just filtered out; 1.12.6 checks for it. The README's
+		// engine table says so; TestAccImport_everyKindConverges covers the
+		// imports themselves there.
+		t.Skip("OpenTofu 1.10 crashes in plan -generate-config-out on resources with computed nested attributes")
+	}
 	s := acctest.StartSim(t)
 	// The fleet, made "in the console": applied, then its state thrown away.
 	console := newCLI(t)

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/acctest"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
@@ -169,7 +170,8 @@ func TestAccContainerDeployment_pullThatNeverEndsTimesOut(t *testing.T) {
 
 // examples/inference-endpoint applies against the simulator: a private
 // image pulled with registry credentials, a secret-backed token, scale to
-// zero, and the endpoint as its output.
+// zero, and the endpoint as its output. The example passes its secrets
+// write-only, as the README says it needs Terraform or OpenTofu 1.11.
 func TestAccContainerDeployment_inferenceEndpointExample(t *testing.T) {
 	s := acctest.StartSim(t)
 	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "inference-endpoint", "main.tf"))
@@ -178,6 +180,7 @@ func TestAccContainerDeployment_inferenceEndpointExample(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 		CheckDestroy:             s.CheckNothingLeft,
 		Steps: []resource.TestStep{{
 			Config: s.Config(string(example)),
