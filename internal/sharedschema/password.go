@@ -50,6 +50,22 @@ func PasswordAttributes(what string, extra ...validator.String) map[string]schem
 // name_wo_version, for a secret value the cloud takes only at creation and
 // never returns.
 func WriteOnlyAttributes(name, what string, extra ...validator.String) map[string]schema.Attribute {
+	attributes := StoredOrWriteOnly(name, what, name+"_wo_version", extra...)
+	attributes[name+"_wo_version"] = schema.Int64Attribute{
+		Optional: true, PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()},
+		Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot(name + "_wo"))},
+		MarkdownDescription: "A number to change when `" + name + "_wo` changes, since Terraform cannot compare write-only " +
+			"values: changing it replaces the object with one made with the new value.",
+	}
+	return attributes
+}
+
+// StoredOrWriteOnly are name (sensitive, stored) and name_wo (write-only),
+// at most one of them, for a secret value the cloud takes only at creation
+// and never returns; version names the attribute whose change sends a new
+// write-only value, which the caller declares (several secrets may share
+// one).
+func StoredOrWriteOnly(name, what, version string, extra ...validator.String) map[string]schema.Attribute {
 	wo, plain := path.MatchRoot(name+"_wo"), path.MatchRoot(name)
 	return map[string]schema.Attribute{
 		name: schema.StringAttribute{
@@ -61,15 +77,9 @@ func WriteOnlyAttributes(name, what string, extra ...validator.String) map[strin
 		},
 		name + "_wo": schema.StringAttribute{
 			Optional: true, Sensitive: true, WriteOnly: true,
-			Validators: append([]validator.String{stringvalidator.ConflictsWith(plain), stringvalidator.AlsoRequires(path.MatchRoot(name + "_wo_version"))}, extra...),
+			Validators: append([]validator.String{stringvalidator.ConflictsWith(plain), stringvalidator.AlsoRequires(path.MatchRoot(version))}, extra...),
 			MarkdownDescription: what + ", sent at creation and never stored in state or plan (write-only: Terraform 1.11 or " +
-				"later, OpenTofu 1.11 or later). Requires `" + name + "_wo_version`; conflicts with `" + name + "`.",
-		},
-		name + "_wo_version": schema.Int64Attribute{
-			Optional: true, PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()},
-			Validators: []validator.Int64{int64validator.AlsoRequires(wo)},
-			MarkdownDescription: "A number to change when `" + name + "_wo` changes, since Terraform cannot compare write-only " +
-				"values: changing it replaces the object with one made with the new value.",
+				"later, OpenTofu 1.11 or later). Requires `" + version + "`; conflicts with `" + name + "`.",
 		},
 	}
 }

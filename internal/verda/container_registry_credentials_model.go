@@ -44,8 +44,13 @@ var registryTypeFields = map[string][]string{
 	"verda":     {},
 }
 
-// registrySecretFields are the fields with a write-only form.
-var registrySecretFields = []string{"access_token", "service_account_key", "secret_access_key", "docker_config_json"}
+// registrySecrets are the fields set stored or write-only, with what they hold.
+var registrySecrets = map[string]string{
+	"access_token":        "Registry access token (`dockerhub`, `ghcr`)",
+	"service_account_key": "Service account key JSON (`gcr`)",
+	"secret_access_key":   "AWS secret access key (`aws-ecr`)",
+	"docker_config_json":  "A Docker `config.json` with the registry's auth (`custom`)",
+}
 
 // fields are the model's type-specific attributes by name, both forms of
 // the secret ones included.

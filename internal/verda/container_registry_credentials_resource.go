@@ -21,6 +21,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
+	"github.com/gpucloud/terraform-provider-gpucloud/internal/sharedschema"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
@@ -45,20 +46,9 @@ func (r *registryCredentialsResource) Schema(ctx context.Context, _ resource.Sch
 		return schema.StringAttribute{Optional: true, PlanModifiers: adoptable, MarkdownDescription: desc}
 	}
 	secrets := map[string]schema.Attribute{}
-	secret := func(name, desc string) {
-		secrets[name] = schema.StringAttribute{Optional: true, Sensitive: true, PlanModifiers: adoptable,
-			Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot(name + "_wo"))},
-			MarkdownDescription: desc + " Kept in state (sensitive), for engines without write-only arguments (Terraform before 1.11, " +
-				"OpenTofu before 1.11); elsewhere prefer `" + name + "_wo`. Conflicts with `" + name + "_wo`."}
-		secrets[name+"_wo"] = schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true,
-			Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot(name))},
-			MarkdownDescription: desc + " Write-only: never stored (Terraform 1.11 or later, OpenTofu 1.11 or later); change " +
-				"`secrets_wo_version` to send a new one. Conflicts with `" + name + "`."}
+	for name, what := range registrySecrets {
+		maps.Copy(secrets, sharedschema.StoredOrWriteOnly(name, what, "secrets_wo_version"))
 	}
-	secret("access_token", "Registry access token (`dockerhub`, `ghcr`).")
-	secret("service_account_key", "Service account key JSON (`gcr`).")
-	secret("secret_access_key", "AWS secret access key (`aws-ecr`).")
-	secret("docker_config_json", "A Docker `config.json` with the registry's auth (`custom`).")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A login to a private container registry, which a serverless deployment names in its registry " +
 			"settings. Verda lists only its name and cannot change it: every argument replaces it. Each `type` takes its own " +
@@ -81,7 +71,7 @@ func (r *registryCredentialsResource) Schema(ctx context.Context, _ resource.Sch
 			"scaleway_uuid":   field("Scaleway namespace UUID (`scaleway`)."),
 			"secrets_wo_version": schema.Int64Attribute{
 				Optional: true, PlanModifiers: []planmodifier.Int64{planmod.ReplaceOrAdoptInt64()}, Validators: []validator.Int64{int64validator.AtLeast(0)},
-				MarkdownDescription: "A number to change when a write-only secret changes, since Terraform cannot compare them: changing it replaces the credentials.",
+				MarkdownDescription: "A number to change when a write-only secret changes, since Terraform cannot compare them: changing it replaces the credentials. Needed with any `_wo` secret.",
 			},
 			"force_destroy": forceDestroyAttribute("credentials"),
 			"created_at":    schema.StringAttribute{Computed: true, PlanModifiers: keep, MarkdownDescription: "When they were stored."},
@@ -108,9 +98,10 @@ func (r *registryCredentialsResource) ValidateConfig(ctx context.Context, req re
 	}
 	fields := m.fields()
 	for _, field := range wanted {
-		if fields[field].IsNull() && (!slices.Contains(registrySecretFields, field) || fields[field+"_wo"].IsNull()) {
+		_, secret := registrySecrets[field]
+		if fields[field].IsNull() && (!secret || fields[field+"_wo"].IsNull()) {
 			what := field
-			if slices.Contains(registrySecretFields, field) {
+			if secret {
 				what += " or " + field + "_wo"
 			}
 			resp.Diagnostics.AddAttributeError(path.Root(field), "Missing "+field, fmt.Sprintf("type = %q needs %s.", typ, what))
