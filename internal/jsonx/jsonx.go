@@ -90,7 +90,7 @@ func List[T any](body []byte, identified func(T) bool, envelopes ...string) ([]T
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(b, &fields); err != nil || fields == nil {
-		return nil, fmt.Errorf("a list was expected: %w", errors.Join(err, errors.New("the answer is no JSON object or array")))
+		return nil, errors.New("a list was expected; the answer is neither a JSON array nor an object")
 	}
 	for _, key := range envelopes {
 		raw, ok := fields[key]

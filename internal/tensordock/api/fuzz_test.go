@@ -21,3 +21,25 @@ func FuzzInstanceAnswers(f *testing.F) {
 		}
 	})
 }
+
+// The instance list in each shape SUPPLEMENT.md reports, and one instance
+// under data; anything else under data is an error, never an empty list that
+// would make every instance look deleted.
+func TestInstanceListShapes(t *testing.T) {
+	for body, want := range map[string]int{
+		`{"data":{"instances":[{"id":"a"},{"id":"b"}]}}`: 2,
+		`{"data":[{"id":"a"}]}`:                          1,
+		`{"data":{"id":"a","status":"running"}}`:         1,
+		`{"data":[]}`:                                    0,
+		`{"data":{"items":[{"id":"a"}]}}`:                -1,
+		`{"data":{"total":0}}`:                           -1,
+	} {
+		list, err := decodeInstanceList([]byte(body))
+		switch {
+		case want < 0 && err == nil:
+			t.Errorf("%s: read as %+v, want an error", body, list)
+		case want >= 0 && (err != nil || len(list) != want):
+			t.Errorf("%s: %d instances, %v; want %d", body, len(list), err, want)
+		}
+	}
+}

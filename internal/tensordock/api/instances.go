@@ -164,7 +164,8 @@ func (c *Client) ListInstances(ctx context.Context) ([]Instance, error) {
 	return list, nil
 }
 
-// decodeInstanceList reads {"data": {"instances": [...]}} or {"data": [...]}.
+// decodeInstanceList reads {"data": {"instances": [...]}} or {"data": [...]}
+// (SUPPLEMENT.md), and one instance under data as a list of one.
 func decodeInstanceList(raw []byte) ([]Instance, error) {
 	var out struct {
 		Data json.RawMessage `json:"data"`
@@ -172,16 +173,7 @@ func decodeInstanceList(raw []byte) ([]Instance, error) {
 	if err := jsonx.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
-	if list, err := jsonx.OneOrMany[Instance](out.Data); err == nil && (len(list) != 1 || list[0].ID != "") {
-		return list, nil
-	}
-	var nested struct {
-		Instances []Instance `json:"instances"`
-	}
-	if err := jsonx.Unmarshal(out.Data, &nested); err != nil {
-		return nil, err
-	}
-	return nested.Instances, nil
+	return jsonx.List(out.Data, func(i Instance) bool { return i.ID != "" }, "instances")
 }
 
 func (c *Client) post(ctx context.Context, id, action string) error {
