@@ -31,12 +31,13 @@ const (
 )
 
 // NewBackupResource is gpucloud_bluelobster_backup.
-func NewBackupResource() resource.Resource { return &backupResource{} }
+func NewBackupResource() resource.Resource {
+	return &backupResource{Kind: crud.Kind{Name: "bluelobster_backup", ImportParts: []string{"id"}}}
+}
 
-type backupResource struct{ clientHolder }
-
-func (r *backupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bluelobster_backup"
+type backupResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -69,10 +70,6 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "backup")
-}
-
-func (r *backupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // backupTakes serialises this process's backups per instance, so that the
@@ -371,8 +368,4 @@ func (r *backupResource) Delete(ctx context.Context, req resource.DeleteRequest,
 func isFailed(err error) bool {
 	var failed *wait.FailedError
 	return errors.As(err, &failed)
-}
-
-func (r *backupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "id")
 }

@@ -23,12 +23,13 @@ import (
 )
 
 // NewBackupScheduleResource is gpucloud_bluelobster_backup_schedule.
-func NewBackupScheduleResource() resource.Resource { return &backupScheduleResource{} }
+func NewBackupScheduleResource() resource.Resource {
+	return &backupScheduleResource{Kind: crud.Kind{Name: "bluelobster_backup_schedule", ImportParts: []string{"instance_id"}}}
+}
 
-type backupScheduleResource struct{ clientHolder }
-
-func (r *backupScheduleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bluelobster_backup_schedule"
+type backupScheduleResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *backupScheduleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -54,10 +55,6 @@ func (r *backupScheduleResource) Schema(ctx context.Context, _ resource.SchemaRe
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "schedule")
-}
-
-func (r *backupScheduleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *backupScheduleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -116,8 +113,4 @@ func (r *backupScheduleResource) Delete(ctx context.Context, req resource.Delete
 	id := state.ID.ValueString()
 	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Blue Lobster", "backup schedule of instance", id),
 		func(ctx context.Context) error { return r.Client.DeleteSchedule(ctx, id) }, nil)
-}
-
-func (r *backupScheduleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "instance_id")
 }

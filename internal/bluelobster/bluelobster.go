@@ -2,6 +2,7 @@
 package bluelobster
 
 import (
+	"context"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -37,6 +38,11 @@ type clientHolder struct {
 
 func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
 	h.Take(providerdata.BlueLobster, data, diags)
+}
+
+// Configure is every resource's: it takes the cloud's client.
+func (h *clientHolder) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	h.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // waitOptions paces a wait for object, a task's or a machine's, at the

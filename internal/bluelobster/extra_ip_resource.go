@@ -19,12 +19,13 @@ import (
 )
 
 // NewExtraIPResource is gpucloud_bluelobster_extra_ip.
-func NewExtraIPResource() resource.Resource { return &extraIPResource{} }
+func NewExtraIPResource() resource.Resource {
+	return &extraIPResource{Kind: crud.Kind{Name: "bluelobster_extra_ip", ImportParts: []string{"instance_id", "ip_address"}}}
+}
 
-type extraIPResource struct{ clientHolder }
-
-func (r *extraIPResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bluelobster_extra_ip"
+type extraIPResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *extraIPResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -46,10 +47,6 @@ func (r *extraIPResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "address")
-}
-
-func (r *extraIPResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ipAdds serialises this process's adds per instance: Blue Lobster picks
@@ -139,8 +136,4 @@ func (r *extraIPResource) Delete(ctx context.Context, req resource.DeleteRequest
 	crud.Delete(ctx, &resp.Diagnostics, "IP address "+state.IPAddress.ValueString(), func(ctx context.Context) error {
 		return r.Client.ReleaseIP(ctx, state.InstanceID.ValueString(), state.IPAddress.ValueString())
 	}, nil)
-}
-
-func (r *extraIPResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "instance_id", "ip_address")
 }

@@ -36,12 +36,13 @@ var _ resource.ResourceWithValidateConfig = (*firewallResource)(nil)
 const firewallTimeout = 10 * time.Minute
 
 // NewFirewallResource is gpucloud_bluelobster_firewall.
-func NewFirewallResource() resource.Resource { return &firewallResource{} }
+func NewFirewallResource() resource.Resource {
+	return &firewallResource{Kind: crud.Kind{Name: "bluelobster_firewall", ImportParts: []string{"instance_id"}}}
+}
 
-type firewallResource struct{ clientHolder }
-
-func (r *firewallResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bluelobster_firewall"
+type firewallResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *firewallResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -135,10 +136,6 @@ func (r *firewallResource) ValidateConfig(ctx context.Context, req resource.Vali
 				"TCP port 22: once applied, SSH to the instance is blocked. Add a rule such as "+
 				"{ type = \"in\", action = \"ACCEPT\", proto = \"tcp\", dport = \"22\" } if you log in over SSH.")
 	}
-}
-
-func (r *firewallResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *firewallResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -277,8 +274,4 @@ func (r *firewallResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err != nil && !transport.IsNotFound(err) {
 		resp.Diagnostics.Append(apierr.Diagnostic("removing "+what, err))
 	}
-}
-
-func (r *firewallResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "instance_id")
 }

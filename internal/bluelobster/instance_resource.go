@@ -50,12 +50,13 @@ var namePattern = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$`)
 var _ resource.ResourceWithModifyPlan = (*instanceResource)(nil)
 
 // NewInstanceResource is gpucloud_bluelobster_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{Kind: crud.Kind{Name: "bluelobster_instance"}}
+}
 
-type instanceResource struct{ clientHolder }
-
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bluelobster_instance"
+type instanceResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -148,10 +149,6 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 
 func (r *instanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{resourcevalidator.Conflicting(path.MatchRoot("template_name"), path.MatchRoot("iso_url"))}
-}
-
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan warns about instances that already bear a new one's name.
@@ -349,8 +346,4 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err := r.machines().destroy(ctx, id, what); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

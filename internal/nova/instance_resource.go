@@ -43,12 +43,13 @@ const (
 )
 
 // NewInstanceResource is gpucloud_nova_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{Kind: crud.Kind{Name: "nova_instance"}}
+}
 
-type instanceResource struct{ clientHolder }
-
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_nova_instance"
+type instanceResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -231,10 +232,6 @@ func (r *instanceResource) checkCatalogue(ctx context.Context, plan instanceMode
 	catalog.PlanPrice(ctx, &resp.Plan, &resp.Diagnostics, price, plan.MaxPricePerHour)
 }
 
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
-}
-
 func describe(m instanceModel) string {
 	return apierr.Describe("Nova Cloud", "VM", m.GPUCount.String()+"x "+m.GPUType.ValueString()+" on "+m.Node.ValueString())
 }
@@ -334,8 +331,4 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err := r.machines().destroy(ctx, id, what); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

@@ -2,6 +2,8 @@
 package nova
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -27,6 +29,11 @@ type clientHolder struct {
 
 func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
 	h.Take(providerdata.Nova, data, diags)
+}
+
+// Configure is every resource's: it takes the cloud's client.
+func (h *clientHolder) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	h.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // publicHolder is embedded by data sources that read public endpoints.

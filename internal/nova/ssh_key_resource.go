@@ -24,12 +24,13 @@ import (
 var _ resource.ResourceWithModifyPlan = (*sshKeyResource)(nil)
 
 // NewSSHKeyResource is gpucloud_nova_ssh_key.
-func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
+func NewSSHKeyResource() resource.Resource {
+	return &sshKeyResource{Kind: crud.Kind{Name: "nova_ssh_key"}}
+}
 
-type sshKeyResource struct{ clientHolder }
-
-func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_nova_ssh_key"
+type sshKeyResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -54,10 +55,6 @@ func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "key")
-}
-
-func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan warns about SSH keys that already bear a new one's label.
@@ -126,8 +123,4 @@ func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Nova Cloud", "SSH key", state.Label.ValueString()),
 		func(ctx context.Context) error { return r.Client.DeleteSSHKey(ctx, state.ID.ValueString()) }, nil)
-}
-
-func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

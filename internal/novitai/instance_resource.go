@@ -52,12 +52,13 @@ var (
 )
 
 // NewInstanceResource is gpucloud_novitai_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{Kind: crud.Kind{Name: "novitai_instance"}}
+}
 
-type instanceResource struct{ clientHolder }
-
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_novitai_instance"
+type instanceResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -149,10 +150,6 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
-}
-
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan warns about instances that already bear a new one's name.
@@ -261,8 +258,4 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err := r.machines().destroy(ctx, id, what); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

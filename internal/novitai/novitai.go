@@ -2,6 +2,7 @@
 package novitai
 
 import (
+	"context"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -30,6 +31,11 @@ type clientHolder struct {
 
 func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
 	h.Take(providerdata.Novitai, data, diags)
+}
+
+// Configure is every resource's: it takes the cloud's client.
+func (h *clientHolder) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	h.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // The document's polling advice.

@@ -31,6 +31,12 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 		var r resource.MetadataResponse
 		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &r)
 		resources = append(resources, r.TypeName)
+		if _, ok := f().(resource.ResourceWithConfigure); !ok {
+			t.Errorf("%s takes no provider configuration", r.TypeName)
+		}
+		if _, ok := f().(resource.ResourceWithImportState); !ok {
+			t.Errorf("%s cannot be imported", r.TypeName)
+		}
 	}
 	for _, f := range p.DataSources(ctx) {
 		var d datasource.MetadataResponse

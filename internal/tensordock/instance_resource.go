@@ -37,7 +37,6 @@ var (
 	_ resource.ResourceWithConfigValidators = (*instanceResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*instanceResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*instanceResource)(nil)
-	_ resource.ResourceWithImportState      = (*instanceResource)(nil)
 )
 
 const (
@@ -52,12 +51,13 @@ const (
 )
 
 // NewInstanceResource is gpucloud_tensordock_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{Kind: crud.Kind{Name: "tensordock_instance"}}
+}
 
-type instanceResource struct{ clientHolder }
-
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tensordock_instance"
+type instanceResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -278,10 +278,6 @@ func (r *instanceResource) checkCatalogue(ctx context.Context, plan instanceMode
 	catalog.PlanPrice(ctx, &resp.Plan, &resp.Diagnostics, price, plan.MaxPricePerHour)
 }
 
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
-}
-
 func describe(m instanceModel) string {
 	return apierr.Describe("TensorDock", "instance", m.Name.ValueString())
 }
@@ -428,8 +424,4 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err := r.machines().destroy(ctx, id, what); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

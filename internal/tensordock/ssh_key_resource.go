@@ -20,18 +20,16 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/validate"
 )
 
-var (
-	_ resource.ResourceWithImportState = (*sshKeyResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*sshKeyResource)(nil)
-)
+var _ resource.ResourceWithModifyPlan = (*sshKeyResource)(nil)
 
 // NewSSHKeyResource is gpucloud_tensordock_ssh_key.
-func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
+func NewSSHKeyResource() resource.Resource {
+	return &sshKeyResource{Kind: crud.Kind{Name: "tensordock_ssh_key"}}
+}
 
-type sshKeyResource struct{ clientHolder }
-
-func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tensordock_ssh_key"
+type sshKeyResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -56,10 +54,6 @@ func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "key")
-}
-
-func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan plans the fingerprint of the planned key, which an import
@@ -129,8 +123,4 @@ func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("TensorDock", "SSH key", state.Name.ValueString()),
 		func(ctx context.Context) error { return r.Client.DeleteSecret(ctx, state.ID.ValueString()) }, nil)
-}
-
-func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

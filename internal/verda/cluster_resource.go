@@ -39,12 +39,13 @@ const (
 )
 
 // NewClusterResource is gpucloud_verda_cluster.
-func NewClusterResource() resource.Resource { return &clusterResource{} }
+func NewClusterResource() resource.Resource {
+	return &clusterResource{Kind: crud.Kind{Name: "verda_cluster", ImportParts: []string{"id"}}}
+}
 
-type clusterResource struct{ clientHolder }
-
-func (r *clusterResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_cluster"
+type clusterResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *clusterResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -118,10 +119,6 @@ func (r *clusterResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "cluster")
-}
-
-func (r *clusterResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan checks a new cluster's type, where it deploys now, and image,
@@ -276,10 +273,6 @@ func (r *clusterResource) Delete(ctx context.Context, req resource.DeleteRequest
 			resp.Diagnostics.Append(apierr.Diagnostic("deleting the shared volume "+vid+" of "+what, err))
 		}
 	}
-}
-
-func (r *clusterResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "id")
 }
 
 // clusters lists the clusters that match, as candidates for adoption.

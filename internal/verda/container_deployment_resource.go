@@ -43,12 +43,13 @@ const (
 )
 
 // NewContainerDeploymentResource is gpucloud_verda_container_deployment.
-func NewContainerDeploymentResource() resource.Resource { return &deploymentResource{} }
+func NewContainerDeploymentResource() resource.Resource {
+	return &deploymentResource{Kind: crud.Kind{Name: "verda_container_deployment", ImportParts: []string{"id"}}}
+}
 
-type deploymentResource struct{ clientHolder }
-
-func (r *deploymentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_container_deployment"
+type deploymentResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *deploymentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -172,10 +173,6 @@ func scalingAttribute() schema.Attribute {
 			"gpu_utilization_threshold": percent("GPU"),
 		},
 	}
-}
-
-func (r *deploymentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ValidateConfig checks each mount's fields and the replica bounds.
@@ -403,8 +400,4 @@ func (r *deploymentResource) Delete(ctx context.Context, req resource.DeleteRequ
 	r.deleteServed(ctx, &resp.Diagnostics, apierr.Describe("Verda", "container deployment", name),
 		func(ctx context.Context, waitMS int64) error { return r.Client.DeleteDeployment(ctx, name, waitMS) },
 		func(ctx context.Context) error { _, err := r.Client.GetDeployment(ctx, name); return err })
-}
-
-func (r *deploymentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "id")
 }

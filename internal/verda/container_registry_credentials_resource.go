@@ -26,12 +26,13 @@ import (
 )
 
 // NewRegistryCredentialsResource is gpucloud_verda_container_registry_credentials.
-func NewRegistryCredentialsResource() resource.Resource { return &registryCredentialsResource{} }
+func NewRegistryCredentialsResource() resource.Resource {
+	return &registryCredentialsResource{Kind: crud.Kind{Name: "verda_container_registry_credentials", ImportParts: []string{"id"}}}
+}
 
-type registryCredentialsResource struct{ clientHolder }
-
-func (r *registryCredentialsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_container_registry_credentials"
+type registryCredentialsResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *registryCredentialsResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -79,10 +80,6 @@ func (r *registryCredentialsResource) Schema(ctx context.Context, _ resource.Sch
 	}
 	maps.Copy(resp.Schema.Attributes, secrets)
 	planmod.NoteReplacements(ctx, &resp.Schema, "credentials")
-}
-
-func (r *registryCredentialsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ValidateConfig asks each type for its own fields and no others.
@@ -193,8 +190,4 @@ func (r *registryCredentialsResource) Delete(ctx context.Context, req resource.D
 	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Verda", "registry credentials", state.ID.ValueString()), func(ctx context.Context) error {
 		return deleteInUse("the credentials", r.Client.DeleteRegistryCredentials(ctx, state.ID.ValueString(), state.ForceDestroy.ValueBool()))
 	}, nil)
-}
-
-func (r *registryCredentialsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "id")
 }

@@ -21,12 +21,13 @@ import (
 )
 
 // NewFileSecretResource is gpucloud_verda_file_secret.
-func NewFileSecretResource() resource.Resource { return &fileSecretResource{} }
+func NewFileSecretResource() resource.Resource {
+	return &fileSecretResource{Kind: crud.Kind{Name: "verda_file_secret", ImportParts: []string{"id"}}}
+}
 
-type fileSecretResource struct{ clientHolder }
-
-func (r *fileSecretResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_file_secret"
+type fileSecretResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *fileSecretResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -53,10 +54,6 @@ func (r *fileSecretResource) Schema(ctx context.Context, _ resource.SchemaReques
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "file secret")
-}
-
-func (r *fileSecretResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *fileSecretResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -118,8 +115,4 @@ func (r *fileSecretResource) Delete(ctx context.Context, req resource.DeleteRequ
 	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Verda", "file secret", state.ID.ValueString()), func(ctx context.Context) error {
 		return deleteInUse("the file secret", r.Client.DeleteSecret(ctx, api.SecretFileType, state.ID.ValueString(), state.ForceDestroy.ValueBool()))
 	}, nil)
-}
-
-func (r *fileSecretResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "id")
 }

@@ -36,8 +36,6 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*instanceResource)(nil)
-	_ resource.ResourceWithImportState    = (*instanceResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*instanceResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*instanceResource)(nil)
 )
@@ -54,12 +52,13 @@ const (
 var hostnamePattern = regexp.MustCompile(`^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$`)
 
 // NewInstanceResource is gpucloud_verda_instance.
-func NewInstanceResource() resource.Resource { return &instanceResource{} }
+func NewInstanceResource() resource.Resource {
+	return &instanceResource{Kind: crud.Kind{Name: "verda_instance"}}
+}
 
-type instanceResource struct{ clientHolder }
-
-func (r *instanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_instance"
+type instanceResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -226,10 +225,6 @@ func (r *instanceResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 	sharedschema.Merge(resp.Schema.Attributes, sharedschema.PriceAttributes("the instance type's price, or its spot price for a spot instance"))
 	planmod.NoteReplacements(ctx, &resp.Schema, "instance")
-}
-
-func (r *instanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *instanceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -538,8 +533,4 @@ func (r *instanceResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err := r.machines().destroy(ctx, id, what, action); err != nil {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
-}
-
-func (r *instanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

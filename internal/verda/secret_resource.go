@@ -43,12 +43,13 @@ func forceDestroyAttribute(object string) schema.BoolAttribute {
 }
 
 // NewSecretResource is gpucloud_verda_secret.
-func NewSecretResource() resource.Resource { return &secretResource{} }
+func NewSecretResource() resource.Resource {
+	return &secretResource{Kind: crud.Kind{Name: "verda_secret", ImportParts: []string{"id"}}}
+}
 
-type secretResource struct{ clientHolder }
-
-func (r *secretResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_secret"
+type secretResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *secretResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -66,10 +67,6 @@ func (r *secretResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	sharedschema.Merge(resp.Schema.Attributes, sharedschema.WriteOnlyAttributes("value", "The secret's value; one of `value` and `value_wo` is needed",
 		stringvalidator.LengthAtLeast(1)))
 	planmod.NoteReplacements(ctx, &resp.Schema, "secret")
-}
-
-func (r *secretResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan needs a value for a new secret; an imported one has none.
@@ -142,8 +139,4 @@ func (r *secretResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	crud.Delete(ctx, &resp.Diagnostics, what, func(ctx context.Context) error {
 		return deleteInUse("the secret", r.Client.DeleteSecret(ctx, api.SecretGeneric, state.ID.ValueString(), state.ForceDestroy.ValueBool()))
 	}, nil)
-}
-
-func (r *secretResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "id")
 }

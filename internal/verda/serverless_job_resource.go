@@ -29,12 +29,13 @@ import (
 const jobTimeout = 30 * time.Minute
 
 // NewServerlessJobResource is gpucloud_verda_serverless_job.
-func NewServerlessJobResource() resource.Resource { return &jobResource{} }
+func NewServerlessJobResource() resource.Resource {
+	return &jobResource{Kind: crud.Kind{Name: "verda_serverless_job", ImportParts: []string{"id"}}}
+}
 
-type jobResource struct{ clientHolder }
-
-func (r *jobResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_serverless_job"
+type jobResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *jobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -83,10 +84,6 @@ func (r *jobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "job")
-}
-
-func (r *jobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan warns when a new job's name is taken.
@@ -212,8 +209,4 @@ func (r *jobResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 	r.deleteServed(ctx, &resp.Diagnostics, apierr.Describe("Verda", "serverless job", name),
 		func(ctx context.Context, waitMS int64) error { return r.Client.DeleteJob(ctx, name, waitMS) },
 		func(ctx context.Context) error { _, err := r.Client.GetJob(ctx, name); return err })
-}
-
-func (r *jobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp, "id")
 }

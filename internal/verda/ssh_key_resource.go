@@ -20,19 +20,16 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*sshKeyResource)(nil)
-	_ resource.ResourceWithImportState = (*sshKeyResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*sshKeyResource)(nil)
-)
+var _ resource.ResourceWithModifyPlan = (*sshKeyResource)(nil)
 
 // NewSSHKeyResource is gpucloud_verda_ssh_key.
-func NewSSHKeyResource() resource.Resource { return &sshKeyResource{} }
+func NewSSHKeyResource() resource.Resource {
+	return &sshKeyResource{Kind: crud.Kind{Name: "verda_ssh_key"}}
+}
 
-type sshKeyResource struct{ clientHolder }
-
-func (r *sshKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_ssh_key"
+type sshKeyResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -63,10 +60,6 @@ func (r *sshKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "key")
-}
-
-func (r *sshKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan warns about SSH keys that already bear a new one's name.
@@ -118,8 +111,4 @@ func (r *sshKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Verda", "SSH key", state.Name.ValueString()),
 		func(ctx context.Context) error { return r.Client.DeleteSSHKey(ctx, state.ID.ValueString()) }, nil)
-}
-
-func (r *sshKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

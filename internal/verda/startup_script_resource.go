@@ -19,19 +19,16 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/verda/api"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*startupScriptResource)(nil)
-	_ resource.ResourceWithImportState = (*startupScriptResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*startupScriptResource)(nil)
-)
+var _ resource.ResourceWithModifyPlan = (*startupScriptResource)(nil)
 
 // NewStartupScriptResource is gpucloud_verda_startup_script.
-func NewStartupScriptResource() resource.Resource { return &startupScriptResource{} }
+func NewStartupScriptResource() resource.Resource {
+	return &startupScriptResource{Kind: crud.Kind{Name: "verda_startup_script"}}
+}
 
-type startupScriptResource struct{ clientHolder }
-
-func (r *startupScriptResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_startup_script"
+type startupScriptResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *startupScriptResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -58,10 +55,6 @@ func (r *startupScriptResource) Schema(ctx context.Context, _ resource.SchemaReq
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "script")
-}
-
-func (r *startupScriptResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan warns about startup scripts that already bear a new one's name.
@@ -114,8 +107,4 @@ func (r *startupScriptResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 	crud.Delete(ctx, &resp.Diagnostics, apierr.Describe("Verda", "startup script", state.Name.ValueString()),
 		func(ctx context.Context) error { return r.Client.DeleteStartupScript(ctx, state.ID.ValueString()) }, nil)
-}
-
-func (r *startupScriptResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }

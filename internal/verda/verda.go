@@ -42,6 +42,11 @@ func (h *clientHolder) configure(data any, diags *diag.Diagnostics) {
 	h.Take(providerdata.Verda, data, diags)
 }
 
+// Configure is every resource's: it takes the cloud's client.
+func (h *clientHolder) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	h.configure(req.ProviderData, &resp.Diagnostics)
+}
+
 func stringSet(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
 	if s.IsNull() || s.IsUnknown() {
 		return nil, nil

@@ -33,11 +33,7 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/wait"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*volumeResource)(nil)
-	_ resource.ResourceWithImportState = (*volumeResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*volumeResource)(nil)
-)
+var _ resource.ResourceWithModifyPlan = (*volumeResource)(nil)
 
 const (
 	volumeTimeout     = 10 * time.Minute
@@ -46,12 +42,13 @@ const (
 )
 
 // NewVolumeResource is gpucloud_verda_volume.
-func NewVolumeResource() resource.Resource { return &volumeResource{} }
+func NewVolumeResource() resource.Resource {
+	return &volumeResource{Kind: crud.Kind{Name: "verda_volume"}}
+}
 
-type volumeResource struct{ clientHolder }
-
-func (r *volumeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_verda_volume"
+type volumeResource struct {
+	clientHolder
+	crud.Kind
 }
 
 func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -126,10 +123,6 @@ func (r *volumeResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		},
 	}
 	planmod.NoteReplacements(ctx, &resp.Schema, "volume")
-}
-
-func (r *volumeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan warns about volumes that already bear a new one's name, refuses
@@ -444,8 +437,4 @@ func (r *volumeResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if err != nil && !transport.IsNotFound(err) {
 		resp.Diagnostics.Append(apierr.Diagnostic("deleting "+what, err))
 	}
-}
-
-func (r *volumeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	planmod.Import(ctx, req, resp)
 }
