@@ -51,9 +51,8 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = (*gpuInstanceResource)(nil)
-	_ resource.ResourceWithImportState = (*gpuInstanceResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*gpuInstanceResource)(nil)
+	_ resource.ResourceWithConfigure  = (*gpuInstanceResource)(nil)
+	_ resource.ResourceWithModifyPlan = (*gpuInstanceResource)(nil)
 )
 
 const (
@@ -69,12 +68,13 @@ const (
 var namePattern = regexp.MustCompile(`^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$`)
 
 // NewGPUInstanceResource is gpucloud_gpu_instance.
-func NewGPUInstanceResource() resource.Resource { return &gpuInstanceResource{} }
+func NewGPUInstanceResource() resource.Resource {
+	return &gpuInstanceResource{Kind: crud.Kind{Name: "gpu_instance", ImportParts: []string{"cloud", "instance_id"}}}
+}
 
-type gpuInstanceResource struct{ clients *providerdata.Clients }
-
-func (r *gpuInstanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_gpu_instance"
+type gpuInstanceResource struct {
+	crud.Kind
+	clients *providerdata.Clients
 }
 
 // importAs imports a machine on cloud found after a lost launch answer as
@@ -616,12 +616,12 @@ func (r *gpuInstanceResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
-// ImportState takes `<cloud>/<instance_id>`.
+// ImportState takes `<cloud>/<instance_id>`, the cloud one this resource launches on.
 func (r *gpuInstanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if cloud, _, _ := strings.Cut(req.ID, "/"); !slices.Contains(Clouds, cloud) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import gpucloud_gpu_instance by <cloud>/<instance_id>, the cloud one of %s; got %q.", strings.Join(Clouds, ", "), req.ID))
 		return
 	}
-	planmod.Import(ctx, req, resp, "cloud", "instance_id")
+	r.Kind.ImportState(ctx, req, resp)
 }
