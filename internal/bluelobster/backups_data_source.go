@@ -16,9 +16,6 @@ import (
 // NewBackupsDataSource is gpucloud_bluelobster_backups.
 func NewBackupsDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[backupsModel]{
 		Name: "bluelobster_backups", Configure: d.configure, Doing: "listing Blue Lobster backups",
 		Schema: schema.Schema{
@@ -34,12 +31,12 @@ func NewBackupsDataSource() datasource.DataSource {
 				"backups": schema.ListNestedAttribute{
 					Computed: true, MarkdownDescription: "The backups.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"volid": str("Backup volume ID, for restores and imports."), "size_bytes": schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in bytes."},
-						"size_human": str("Size, readable."), "created_at": str("When it was taken."),
-						"format":        str("Backup format; told by an instance's list only."),
-						"notes":         str("Notes; told by the account-wide list only."),
-						"instance_id":   str("The instance backed up."),
-						"instance_name": str("Its name; told by the account-wide list only."),
+						"volid": sharedschema.ComputedString("Backup volume ID, for restores and imports."), "size_bytes": schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in bytes."},
+						"size_human": sharedschema.ComputedString("Size, readable."), "created_at": sharedschema.ComputedString("When it was taken."),
+						"format":        sharedschema.ComputedString("Backup format; told by an instance's list only."),
+						"notes":         sharedschema.ComputedString("Notes; told by the account-wide list only."),
+						"instance_id":   sharedschema.ComputedString("The instance backed up."),
+						"instance_name": sharedschema.ComputedString("Its name; told by the account-wide list only."),
 					}},
 				},
 			},

@@ -16,12 +16,6 @@ import (
 // NewInstanceTypesDataSource is gpucloud_bluelobster_instance_types.
 func NewInstanceTypesDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	integer := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instanceTypesModel]{
 		Name: "bluelobster_instance_types", Configure: d.configure, Doing: "listing Blue Lobster instance types",
 		Schema: schema.Schema{
@@ -35,10 +29,10 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 				"instance_types": schema.ListNestedAttribute{
 					Computed: true, MarkdownDescription: "The matching types, cheapest first, ties by name.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"name": str("Type name, for `instance_type`."), "description": str("Description."),
+						"name": sharedschema.ComputedString("Type name, for `instance_type`."), "description": sharedschema.ComputedString("Description."),
 						"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in USD."},
-						"vcpus":          integer("vCPUs."), "memory_gib": integer("Memory in GiB."), "storage_gib": integer("Storage in GiB."),
-						"gpu_count": integer("GPUs."), "gpu_model": str("GPU model."),
+						"vcpus":          sharedschema.ComputedInt("vCPUs."), "memory_gib": sharedschema.ComputedInt("Memory in GiB."), "storage_gib": sharedschema.ComputedInt("Storage in GiB."),
+						"gpu_count": sharedschema.ComputedInt("GPUs."), "gpu_model": sharedschema.ComputedString("GPU model."),
 						"regions_with_capacity": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Regions that can launch it now."},
 					}},
 				},

@@ -11,9 +11,6 @@ import (
 
 // NewImagesDataSource is gpucloud_nova_images.
 func NewImagesDataSource() datasource.DataSource {
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[imagesModel]{
 		Name: "nova_images", Doing: "listing Nova Cloud's templates",
 		Schema: schema.Schema{
@@ -23,8 +20,8 @@ func NewImagesDataSource() datasource.DataSource {
 					Computed: true, MarkdownDescription: "The templates.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 						"template_vmid": schema.Int64Attribute{Computed: true, MarkdownDescription: "For `template_vmid`."},
-						"name":          str("For `image`."), "display_name": str("Display name."), "description": str("What it contains."),
-						"access": str("How to reach it: SSH, and for some a web UI and Jupyter."),
+						"name":          sharedschema.ComputedString("For `image`."), "display_name": sharedschema.ComputedString("Display name."), "description": sharedschema.ComputedString("What it contains."),
+						"access": sharedschema.ComputedString("How to reach it: SSH, and for some a web UI and Jupyter."),
 					}},
 				},
 			},

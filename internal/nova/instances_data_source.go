@@ -12,12 +12,6 @@ import (
 // NewInstancesDataSource is gpucloud_nova_instances.
 func NewInstancesDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	integer := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instancesModel]{
 		Name: "nova_instances", Configure: d.configure, Doing: "listing Nova Cloud VMs",
 		Schema: sharedschema.ListOfInstances("The account's VMs", "instance_label", "",
@@ -28,22 +22,22 @@ func NewInstancesDataSource() datasource.DataSource {
 				"gpu_type":   sharedschema.Filter("Only VMs with this GPU, such as `4090`."),
 			},
 			map[string]schema.Attribute{
-				"id":             str("The VM's ID."),
-				"vmid":           integer("Nova's numeric VM ID."),
-				"instance_label": str("Nova's label for the VM."),
-				"node":           str("Node it runs on."),
-				"gpu_type":       str("GPU."),
-				"gpu_count":      integer("GPUs."),
-				"storage_gb":     integer("Disk in GB."),
-				"ram_gb":         integer("RAM in GB."),
-				"cpu_cores":      integer("vCPUs."),
-				"template_vmid":  integer("OS template; 0 when Nova does not report it."),
-				"rental_type":    str("`on_demand`, `reserved` or `interruptible`."),
-				"ip_address":     str("IP address while running."),
-				"status":         str("Nova's status."),
+				"id":             sharedschema.ComputedString("The VM's ID."),
+				"vmid":           sharedschema.ComputedInt("Nova's numeric VM ID."),
+				"instance_label": sharedschema.ComputedString("Nova's label for the VM."),
+				"node":           sharedschema.ComputedString("Node it runs on."),
+				"gpu_type":       sharedschema.ComputedString("GPU."),
+				"gpu_count":      sharedschema.ComputedInt("GPUs."),
+				"storage_gb":     sharedschema.ComputedInt("Disk in GB."),
+				"ram_gb":         sharedschema.ComputedInt("RAM in GB."),
+				"cpu_cores":      sharedschema.ComputedInt("vCPUs."),
+				"template_vmid":  sharedschema.ComputedInt("OS template; 0 when Nova does not report it."),
+				"rental_type":    sharedschema.ComputedString("`on_demand`, `reserved` or `interruptible`."),
+				"ip_address":     sharedschema.ComputedString("IP address while running."),
+				"status":         sharedschema.ComputedString("Nova's status."),
 				"price_per_hour": sharedschema.ComputedFloat("Price per hour in USD."),
-				"created_at":     str("Creation time."),
-				"started_at":     str("Last start time."),
+				"created_at":     sharedschema.ComputedString("Creation time."),
+				"started_at":     sharedschema.ComputedString("Last start time."),
 			}),
 		Fill: func(ctx context.Context, m *instancesModel) error {
 			all, err := d.Client.ListVMs(ctx)

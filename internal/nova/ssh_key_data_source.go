@@ -14,9 +14,6 @@ import (
 // NewSSHKeyDataSource is gpucloud_nova_ssh_key.
 func NewSSHKeyDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[sshKeyDataModel]{
 		Name: "nova_ssh_key", Configure: d.configure, Doing: "looking up Nova Cloud SSH key",
 		Validators: sharedschema.LookupValidators("label"),
@@ -24,9 +21,9 @@ func NewSSHKeyDataSource() datasource.DataSource {
 			MarkdownDescription: "One SSH key of the account, found by `id` or by `label`, whoever stored it; its `id` goes into " +
 				"`gpucloud_nova_instance.ssh_key_id`. Nova does not return the public key itself.",
 			Attributes: sharedschema.Lookup("SSH key", "label", map[string]schema.Attribute{
-				"fingerprint": str("The key's fingerprint, as Nova reports it."),
-				"key_type":    str("Key type, such as `ssh-ed25519`."),
-				"created_at":  str("Creation time."),
+				"fingerprint": sharedschema.ComputedString("The key's fingerprint, as Nova reports it."),
+				"key_type":    sharedschema.ComputedString("Key type, such as `ssh-ed25519`."),
+				"created_at":  sharedschema.ComputedString("Creation time."),
 			}),
 		},
 		Fill: func(ctx context.Context, m *sshKeyDataModel) error {

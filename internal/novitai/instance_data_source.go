@@ -30,26 +30,23 @@ func NewInstanceDataSource() datasource.DataSource {
 }
 
 func instanceAttributes(id schema.Attribute) map[string]schema.Attribute {
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return map[string]schema.Attribute{
-		"id": id, "name": str("Name."), "status": str("Lifecycle status."), "region": str("Region."),
+		"id": id, "name": sharedschema.ComputedString("Name."), "status": sharedschema.ComputedString("Lifecycle status."), "region": sharedschema.ComputedString("Region."),
 		"gpu_num": schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs."},
 		"port_mappings": schema.ListNestedAttribute{
 			Computed: true, MarkdownDescription: "Ports reachable from outside.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"port":     schema.Int64Attribute{Computed: true, MarkdownDescription: "The instance's port."},
-				"endpoint": str("Where it is reachable, such as `203.0.113.7:30022`."),
-				"type":     str("What it serves, such as `ssh` or `http`."),
+				"endpoint": sharedschema.ComputedString("Where it is reachable, such as `203.0.113.7:30022`."),
+				"type":     sharedschema.ComputedString("What it serves, such as `ssh` or `http`."),
 			}},
 		},
 		"connection_details": schema.SingleNestedAttribute{
 			Computed: true, MarkdownDescription: "How to connect (only on a single instance's details).",
 			Attributes: map[string]schema.Attribute{
-				"ssh": str("The SSH command or address."), "jupyter": str("The Jupyter URL."), "web_terminal": str("The web terminal URL."),
+				"ssh": sharedschema.ComputedString("The SSH command or address."), "jupyter": sharedschema.ComputedString("The Jupyter URL."), "web_terminal": sharedschema.ComputedString("The web terminal URL."),
 			},
 		},
-		"created_at": str("Creation time."), "ready_at": str("When it last became ready."),
+		"created_at": sharedschema.ComputedString("Creation time."), "ready_at": sharedschema.ComputedString("When it last became ready."),
 	}
 }

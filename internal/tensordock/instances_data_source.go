@@ -12,12 +12,6 @@ import (
 // NewInstancesDataSource is gpucloud_tensordock_instances.
 func NewInstancesDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	integer := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[instancesModel]{
 		Name: "tensordock_instances", Configure: d.configure, Doing: "listing TensorDock instances",
 		Schema: sharedschema.ListOfInstances("The organisation's instances", "name", " TensorDock does not report an instance's image, hostnode or location.",
@@ -26,20 +20,20 @@ func NewInstancesDataSource() datasource.DataSource {
 				"status":     sharedschema.Filter("Only instances in this status, such as `running` or `stopped` (case does not matter)."),
 			},
 			map[string]schema.Attribute{
-				"id":         str("The instance's ID."),
-				"name":       str("Name."),
-				"status":     str("TensorDock's status, such as `running` or `Stopped`."),
-				"ip_address": str("The IP to connect to."),
-				"vcpu_count": integer("vCPUs."),
-				"ram_gb":     integer("RAM in GB."),
-				"storage_gb": integer("Disk in GB."),
-				"gpu_model":  str("GPU model by `v0Name`; null for a CPU-only machine."),
-				"gpu_count":  integer("GPUs of `gpu_model`; 0 for a CPU-only machine."),
+				"id":         sharedschema.ComputedString("The instance's ID."),
+				"name":       sharedschema.ComputedString("Name."),
+				"status":     sharedschema.ComputedString("TensorDock's status, such as `running` or `Stopped`."),
+				"ip_address": sharedschema.ComputedString("The IP to connect to."),
+				"vcpu_count": sharedschema.ComputedInt("vCPUs."),
+				"ram_gb":     sharedschema.ComputedInt("RAM in GB."),
+				"storage_gb": sharedschema.ComputedInt("Disk in GB."),
+				"gpu_model":  sharedschema.ComputedString("GPU model by `v0Name`; null for a CPU-only machine."),
+				"gpu_count":  sharedschema.ComputedInt("GPUs of `gpu_model`; 0 for a CPU-only machine."),
 				"port_forwards": schema.ListNestedAttribute{
 					Computed: true, MarkdownDescription: "The port forwards TensorDock set up.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"internal_port": integer("The instance's port."),
-						"external_port": integer("The port on the hostnode's IP that reaches it."),
+						"internal_port": sharedschema.ComputedInt("The instance's port."),
+						"external_port": sharedschema.ComputedInt("The port on the hostnode's IP that reaches it."),
 					}},
 				},
 				"price_per_hour": sharedschema.ComputedFloat("Price per hour in USD."),

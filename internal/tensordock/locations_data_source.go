@@ -13,9 +13,6 @@ import (
 // NewLocationsDataSource is gpucloud_tensordock_locations.
 func NewLocationsDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[locationsModel]{
 		Name: "tensordock_locations", Configure: d.configure, Doing: "listing TensorDock locations",
 		Schema: schema.Schema{
@@ -25,13 +22,13 @@ func NewLocationsDataSource() datasource.DataSource {
 				"locations": schema.ListNestedAttribute{
 					Computed: true, MarkdownDescription: "Every location.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"id": str("Location ID, for `gpucloud_tensordock_instance.location_id`."), "city": str("City."),
-						"stateprovince": str("State or province."), "country": str("Country."),
+						"id": sharedschema.ComputedString("Location ID, for `gpucloud_tensordock_instance.location_id`."), "city": sharedschema.ComputedString("City."),
+						"stateprovince": sharedschema.ComputedString("State or province."), "country": sharedschema.ComputedString("Country."),
 						"tier": schema.Int64Attribute{Computed: true, MarkdownDescription: "Datacenter tier."},
 						"gpus": schema.ListNestedAttribute{
 							Computed: true, MarkdownDescription: "GPU models offered here.",
 							NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-								"v0_name": str("GPU model, for `gpu_model`."), "display_name": str("Display name."),
+								"v0_name": sharedschema.ComputedString("GPU model, for `gpu_model`."), "display_name": sharedschema.ComputedString("Display name."),
 								"max_count":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Most GPUs of this model one machine can have here."},
 								"price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per GPU and hour in USD."},
 								"pricing": schema.MapAttribute{Computed: true, ElementType: types.Float64Type,

@@ -60,35 +60,29 @@ func findInstance(ctx context.Context, client *api.Client, id, hostname string) 
 // instanceDataAttributes are what the instance data sources tell of one
 // instance, all computed.
 func instanceDataAttributes() map[string]schema.Attribute {
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	integer := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
 	return map[string]schema.Attribute{
-		"id":                str("The instance's ID."),
-		"hostname":          str("The instance's hostname."),
-		"instance_type":     str("Instance type."),
-		"image":             str("Image as Verda reports it (an image type, or sometimes its ID)."),
-		"description":       str("Description."),
-		"location_code":     str("Location."),
-		"status":            str("Verda's status."),
-		"ip":                str("Public IPv4 address, if any."),
+		"id":                sharedschema.ComputedString("The instance's ID."),
+		"hostname":          sharedschema.ComputedString("The instance's hostname."),
+		"instance_type":     sharedschema.ComputedString("Instance type."),
+		"image":             sharedschema.ComputedString("Image as Verda reports it (an image type, or sometimes its ID)."),
+		"description":       sharedschema.ComputedString("Description."),
+		"location_code":     sharedschema.ComputedString("Location."),
+		"status":            sharedschema.ComputedString("Verda's status."),
+		"ip":                sharedschema.ComputedString("Public IPv4 address, if any."),
 		"is_spot":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a spot instance."},
-		"contract":          str("Billing contract."),
+		"contract":          sharedschema.ComputedString("Billing contract."),
 		"price_per_hour":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per hour in the project's currency (`usd` or `eur`)."},
 		"ssh_key_ids":       schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "SSH key IDs."},
-		"startup_script_id": str("Startup script ID, if any."),
-		"os_volume_id":      str("OS volume ID."),
+		"startup_script_id": sharedschema.ComputedString("Startup script ID, if any."),
+		"os_volume_id":      sharedschema.ComputedString("OS volume ID."),
 		"volume_ids":        schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Attached volumes, the OS volume first."},
-		"os_name":           str("Operating system."),
-		"cpu_cores":         integer("vCPUs."),
-		"gpu_count":         integer("GPUs."),
-		"gpu_description":   str("GPU description."),
-		"gpu_memory_gb":     integer("GPU memory in GB."),
-		"memory_gb":         integer("RAM in GB."),
+		"os_name":           sharedschema.ComputedString("Operating system."),
+		"cpu_cores":         sharedschema.ComputedInt("vCPUs."),
+		"gpu_count":         sharedschema.ComputedInt("GPUs."),
+		"gpu_description":   sharedschema.ComputedString("GPU description."),
+		"gpu_memory_gb":     sharedschema.ComputedInt("GPU memory in GB."),
+		"memory_gb":         sharedschema.ComputedInt("RAM in GB."),
 		"jupyter_token":     schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: "Jupyter token."},
-		"created_at":        str("Creation time."),
+		"created_at":        sharedschema.ComputedString("Creation time."),
 	}
 }

@@ -18,12 +18,6 @@ import (
 // NewInstanceTypesDataSource is gpucloud_verda_instance_types.
 func NewInstanceTypesDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	integer := func(desc string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
 	list := func(desc string) schema.Attribute {
 		return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
 	}
@@ -58,24 +52,24 @@ func NewInstanceTypesDataSource() datasource.DataSource {
 				"instance_types": schema.ListNestedAttribute{
 					Computed: true, MarkdownDescription: "The matching types, cheapest first, ties by name.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"instance_type":       str("The name to deploy with, such as `1H100.80S.22V`."),
-						"id":                  str("The type's ID."),
-						"name":                str("GPU name, such as `H100 SXM5 80GB`."),
-						"display_name":        str("Full display name."),
-						"gpu_model":           str("GPU model, such as `H100`."),
-						"manufacturer":        str("Hardware manufacturer."),
-						"description":         str("Verda's description."),
-						"cpu_cores":           integer("vCPUs."),
-						"memory_gb":           integer("RAM in GB."),
-						"gpu_count":           integer("GPUs; 0 for CPU-only types."),
-						"gpu_memory_gb":       integer("GPU memory in GB, all GPUs together."),
-						"gpu_description":     str("GPU description, such as `1x H100 SXM5 80GB`."),
-						"storage_description": str("Storage description."),
+						"instance_type":       sharedschema.ComputedString("The name to deploy with, such as `1H100.80S.22V`."),
+						"id":                  sharedschema.ComputedString("The type's ID."),
+						"name":                sharedschema.ComputedString("GPU name, such as `H100 SXM5 80GB`."),
+						"display_name":        sharedschema.ComputedString("Full display name."),
+						"gpu_model":           sharedschema.ComputedString("GPU model, such as `H100`."),
+						"manufacturer":        sharedschema.ComputedString("Hardware manufacturer."),
+						"description":         sharedschema.ComputedString("Verda's description."),
+						"cpu_cores":           sharedschema.ComputedInt("vCPUs."),
+						"memory_gb":           sharedschema.ComputedInt("RAM in GB."),
+						"gpu_count":           sharedschema.ComputedInt("GPUs; 0 for CPU-only types."),
+						"gpu_memory_gb":       sharedschema.ComputedInt("GPU memory in GB, all GPUs together."),
+						"gpu_description":     sharedschema.ComputedString("GPU description, such as `1x H100 SXM5 80GB`."),
+						"storage_description": sharedschema.ComputedString("Storage description."),
 						"price_per_hour":      schema.Float64Attribute{Computed: true, MarkdownDescription: "On-demand price per hour, in `currency`."},
 						"spot_price_per_hour": schema.Float64Attribute{Computed: true, MarkdownDescription: "Spot price per hour, in `currency`."},
-						"currency":            str("Currency of the prices."),
+						"currency":            sharedschema.ComputedString("Currency of the prices."),
 						"supported_os":        list("Image types this type supports."),
-						"deploy_warning":      str("Verda's warning for this type, if any."),
+						"deploy_warning":      sharedschema.ComputedString("Verda's warning for this type, if any."),
 						"available_locations": list("Locations that can deploy this type now (spot capacity when `spot` is true)."),
 					}},
 				},

@@ -14,9 +14,6 @@ import (
 // NewLongTermPeriodsDataSource is gpucloud_verda_long_term_periods.
 func NewLongTermPeriodsDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[longTermPeriodsModel]{
 		Name: "verda_long_term_periods", Configure: d.configure, Doing: "listing Verda long-term periods",
 		Schema: schema.Schema{
@@ -30,10 +27,10 @@ func NewLongTermPeriodsDataSource() datasource.DataSource {
 				"periods": schema.ListNestedAttribute{
 					Computed: true, MarkdownDescription: "The periods, shortest first.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"code":                str("Period code, such as `3_MONTHS`."),
-						"name":                str("Display name, such as `3 months`."),
+						"code":                sharedschema.ComputedString("Period code, such as `3_MONTHS`."),
+						"name":                sharedschema.ComputedString("Display name, such as `3 months`."),
 						"is_enabled":          schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether Verda offers it now."},
-						"unit_name":           str("`hour`, `day`, `week`, `month` or `year`."),
+						"unit_name":           sharedschema.ComputedString("`hour`, `day`, `week`, `month` or `year`."),
 						"unit_value":          schema.Int64Attribute{Computed: true, MarkdownDescription: "How many units."},
 						"discount_percentage": schema.Float64Attribute{Computed: true, MarkdownDescription: "Discount on the on-demand price, in percent."},
 					}},

@@ -12,9 +12,6 @@ import (
 // NewVolumeTypesDataSource is gpucloud_verda_volume_types.
 func NewVolumeTypesDataSource() datasource.DataSource {
 	var d clientHolder
-	num := func(desc string) schema.Attribute {
-		return schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[volumeTypesModel]{
 		Name: "verda_volume_types", Configure: d.configure, Doing: "listing Verda volume types",
 		Schema: schema.Schema{
@@ -27,14 +24,14 @@ func NewVolumeTypesDataSource() datasource.DataSource {
 					Computed: true, MarkdownDescription: "The matching volume types, in Verda's order.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 						"type":                   schema.StringAttribute{Computed: true, MarkdownDescription: "Volume type, such as `NVMe`."},
-						"price_per_month_per_gb": num("Price per GB and month."),
+						"price_per_month_per_gb": sharedschema.ComputedFloat("Price per GB and month."),
 						"currency":               schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of the price, `usd` or `eur`."},
 						"shared_fs":              schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is a shared filesystem."},
 						"iops":                   schema.StringAttribute{Computed: true, MarkdownDescription: "IOPS as Verda states it, such as `100k`."},
-						"throughput_gbps":        num("Throughput in GB/s."),
-						"burst_bandwidth":        num("Burst bandwidth, as Verda states it."),
-						"continuous_bandwidth":   num("Continuous bandwidth, as Verda states it."),
-						"internal_network_speed": num("Internal network speed, as Verda states it."),
+						"throughput_gbps":        sharedschema.ComputedFloat("Throughput in GB/s."),
+						"burst_bandwidth":        sharedschema.ComputedFloat("Burst bandwidth, as Verda states it."),
+						"continuous_bandwidth":   sharedschema.ComputedFloat("Continuous bandwidth, as Verda states it."),
+						"internal_network_speed": sharedschema.ComputedFloat("Internal network speed, as Verda states it."),
 					}},
 				},
 			},

@@ -13,9 +13,6 @@ import (
 // NewVolumesDataSource is gpucloud_verda_volumes.
 func NewVolumesDataSource() datasource.DataSource {
 	var d clientHolder
-	str := func(desc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
 	return sharedschema.NewDataSource(sharedschema.DataSourceSpec[volumesModel]{
 		Name: "verda_volumes", Configure: d.configure, Doing: "listing Verda volumes",
 		Schema: schema.Schema{
@@ -27,20 +24,20 @@ func NewVolumesDataSource() datasource.DataSource {
 				"volumes": schema.ListNestedAttribute{
 					Computed: true, MarkdownDescription: "The matching volumes.",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"id":                          str("Volume ID."),
-						"name":                        str("Name."),
+						"id":                          sharedschema.ComputedString("Volume ID."),
+						"name":                        sharedschema.ComputedString("Name."),
 						"size":                        schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in GB."},
-						"type":                        str("Volume type."),
-						"location_code":               str("Location."),
-						"status":                      str("Status, such as `attached`."),
+						"type":                        sharedschema.ComputedString("Volume type."),
+						"location_code":               sharedschema.ComputedString("Location."),
+						"status":                      sharedschema.ComputedString("Status, such as `attached`."),
 						"instance_ids":                schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Instances it is attached to."},
 						"is_os_volume":                schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it is an OS volume."},
 						"monthly_price":               schema.Float64Attribute{Computed: true, MarkdownDescription: "Price per month."},
-						"mount_command":               str("The command that mounts it on an instance."),
-						"pseudo_path":                 str("The filesystem's unique path on Verda's storage."),
-						"create_directory_command":    str("The command that creates its mount point, for cloud-init."),
-						"filesystem_to_fstab_command": str("The command that adds it to `/etc/fstab` once, for cloud-init."),
-						"created_at":                  str("Creation time."),
+						"mount_command":               sharedschema.ComputedString("The command that mounts it on an instance."),
+						"pseudo_path":                 sharedschema.ComputedString("The filesystem's unique path on Verda's storage."),
+						"create_directory_command":    sharedschema.ComputedString("The command that creates its mount point, for cloud-init."),
+						"filesystem_to_fstab_command": sharedschema.ComputedString("The command that adds it to `/etc/fstab` once, for cloud-init."),
+						"created_at":                  sharedschema.ComputedString("Creation time."),
 					}},
 				},
 			},
