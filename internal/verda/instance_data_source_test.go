@@ -17,22 +17,7 @@ import (
 // when a hostname names none or both are given.
 func TestAccInstanceDataSource_byIDOrHostname(t *testing.T) {
 	s := acctest.StartSim(t)
-	base := `
-resource "gpucloud_verda_instance" "a" {
-  instance_type      = "1A100.22V"
-  image              = "ubuntu-24.04"
-  hostname           = "alpha"
-  location_code      = "FIN-01"
-  volumes            = [{ name = "alpha-data", size = 200, type = "HDD" }]
-  volumes_on_destroy = "move_to_trash"
-}
-resource "gpucloud_verda_volume" "loose" {
-  name          = "loose"
-  size          = 10
-  type          = "NVMe"
-  location_code = "FIN-02"
-}
-`
+	base := instanceAndLooseVolume
 	lookups := base + `
 data "gpucloud_verda_instance" "by_id" { id = gpucloud_verda_instance.a.id }
 data "gpucloud_verda_instance" "by_hostname" {

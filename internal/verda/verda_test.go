@@ -15,6 +15,25 @@ import (
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/sim"
 )
 
+// instanceAndLooseVolume is an instance with a data volume in FIN-01 and a
+// detached volume in FIN-02, what the lookups of instances and volumes find.
+const instanceAndLooseVolume = `
+resource "gpucloud_verda_instance" "a" {
+  instance_type      = "1A100.22V"
+  image              = "ubuntu-24.04"
+  hostname           = "alpha"
+  location_code      = "FIN-01"
+  volumes            = [{ name = "alpha-data", size = 200, type = "HDD" }]
+  volumes_on_destroy = "move_to_trash"
+}
+resource "gpucloud_verda_volume" "loose" {
+  name          = "loose"
+  size          = 10
+  type          = "NVMe"
+  location_code = "FIN-02"
+}
+`
+
 // With 429s on every Verda path, an apply of a key, a script and all four
 // data sources still succeeds; the request counts show the retries.
 func TestAccVerda_429sOnEveryPathAreRetried(t *testing.T) {

@@ -16,22 +16,7 @@ import (
 // type and instance.
 func TestAccVolumes_filters(t *testing.T) {
 	s := acctest.StartSim(t)
-	base := `
-resource "gpucloud_verda_instance" "a" {
-  instance_type      = "1A100.22V"
-  image              = "ubuntu-24.04"
-  hostname           = "alpha"
-  location_code      = "FIN-01"
-  volumes            = [{ name = "alpha-data", size = 200, type = "HDD" }]
-  volumes_on_destroy = "move_to_trash"
-}
-resource "gpucloud_verda_volume" "loose" {
-  name          = "loose"
-  size          = 10
-  type          = "NVMe"
-  location_code = "FIN-02"
-}
-`
+	base := instanceAndLooseVolume
 	lookups := base + `
 data "gpucloud_verda_volumes" "all" { depends_on = [gpucloud_verda_instance.a, gpucloud_verda_volume.loose] }
 data "gpucloud_verda_volumes" "fin02" {
