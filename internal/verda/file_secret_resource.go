@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
@@ -71,29 +70,18 @@ func (r *fileSecretResource) Create(ctx context.Context, req resource.CreateRequ
 	name := plan.Name.ValueString()
 	what := apierr.Describe("Verda", "file secret", name)
 	files := secretFiles(ctx, plan.Files)
-	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_file_secret", What: what}, name, r.secretNames(api.SecretFileType),
+	found, ok := r.createSecret(ctx, &resp.Diagnostics, "gpucloud_verda_file_secret", api.SecretFileType, what, name,
 		func(ctx context.Context) error { return r.Client.CreateFileSecret(ctx, name, files) })
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
-		return
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, fileSecretFromAPI(found, plan))...)
 	}
-	all, err := r.Client.ListSecrets(ctx)
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
-	}
-	found := findSecret(all, api.SecretFileType, name)
-	if found == nil {
-		found = &api.Secret{Name: name}
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, fileSecretFromAPI(found, plan))...)
 }
 
 func (r *fileSecretResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	crud.Read(ctx, req, resp, crud.Reader[fileSecretModel, api.Secret]{
 		What: func(m fileSecretModel) string { return apierr.Describe("Verda", "file secret", m.Name.ValueString()) },
 		Read: func(ctx context.Context, m fileSecretModel) (*api.Secret, error) {
-			all, err := r.Client.ListSecrets(ctx)
-			return findSecret(all, api.SecretFileType, m.ID.ValueString()), err
+			return r.secret(ctx, api.SecretFileType, m.ID.ValueString())
 		},
 		Gone:    func(s *api.Secret) bool { return s == nil },
 		FromAPI: fileSecretFromAPI,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -72,9 +73,38 @@ func namesOf[T any](list func(context.Context) ([]T, error), name func(T) string
 	}
 }
 
+// secretNames lists the names of the secrets of one kind.
 func (r *clientHolder) secretNames(kind string) func(context.Context) ([]string, error) {
 	return namesOf(r.Client.ListSecrets, func(s api.Secret) string { return s.Name },
 		func(s api.Secret) bool { return findSecret([]api.Secret{s}, kind, s.Name) != nil })
+}
+
+// secret is the secret of one kind that bears name, nil when Verda lists none.
+func (r *clientHolder) secret(ctx context.Context, kind, name string) (*api.Secret, error) {
+	all, err := r.Client.ListSecrets(ctx)
+	return findSecret(all, kind, name), err
+}
+
+// createSecret creates a secret of one kind through create, then reads it
+// back; ok is false when the create failed. When the read fails or does not
+// show it yet, the secret is saved as planned: it exists, and the next
+// refresh reads it.
+func (r *clientHolder) createSecret(ctx context.Context, diags *diag.Diagnostics, resourceType, kind, what, name string,
+	create func(context.Context) error,
+) (found *api.Secret, ok bool) {
+	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: resourceType, What: what}, name, r.secretNames(kind), create)
+	if err != nil {
+		diags.Append(apierr.Diagnostic("creating "+what, err))
+		return nil, false
+	}
+	found, err = r.secret(ctx, kind, name)
+	if err != nil {
+		diags.Append(apierr.Diagnostic("reading "+what, err))
+	}
+	if found == nil {
+		found = &api.Secret{Name: name}
+	}
+	return found, true
 }
 
 func (r *clientHolder) deploymentNames(ctx context.Context) ([]string, error) {

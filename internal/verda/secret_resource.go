@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gpucloud/terraform-provider-gpucloud/internal/adopt"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/apierr"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/crud"
 	"github.com/gpucloud/terraform-provider-gpucloud/internal/planmod"
@@ -89,32 +88,18 @@ func (r *secretResource) Create(ctx context.Context, req resource.CreateRequest,
 	if !config.ValueWO.IsNull() {
 		value = config.ValueWO.ValueString()
 	}
-	err := createNamed(ctx, adopt.Kind{Claims: r.Clients.Claims, Resource: "gpucloud_verda_secret", What: what}, name, r.secretNames(api.SecretGeneric),
+	found, ok := r.createSecret(ctx, &resp.Diagnostics, "gpucloud_verda_secret", api.SecretGeneric, what, name,
 		func(ctx context.Context) error { return r.Client.CreateSecret(ctx, name, value) })
-	if err != nil {
-		resp.Diagnostics.Append(apierr.Diagnostic("creating "+what, err))
-		return
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, secretFromAPI(found, plan))...)
 	}
-	all, err := r.Client.ListSecrets(ctx)
-	if err != nil {
-		// Saved as planned: the secret exists, and the next refresh reads it.
-		resp.Diagnostics.Append(apierr.Diagnostic("reading "+what, err))
-	}
-	found := findSecret(all, api.SecretGeneric, name)
-	if found == nil {
-		found = &api.Secret{Name: name}
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, secretFromAPI(found, plan))...)
 }
-
-// secretNames lists the names of the secrets of one kind.
 
 func (r *secretResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	crud.Read(ctx, req, resp, crud.Reader[secretModel, api.Secret]{
 		What: func(m secretModel) string { return apierr.Describe("Verda", "secret", m.Name.ValueString()) },
 		Read: func(ctx context.Context, m secretModel) (*api.Secret, error) {
-			all, err := r.Client.ListSecrets(ctx)
-			return findSecret(all, api.SecretGeneric, m.ID.ValueString()), err
+			return r.secret(ctx, api.SecretGeneric, m.ID.ValueString())
 		},
 		Gone:    func(s *api.Secret) bool { return s == nil },
 		FromAPI: secretFromAPI,
