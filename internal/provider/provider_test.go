@@ -42,6 +42,9 @@ func TestProviderListsExactlyTheseTypes(t *testing.T) {
 		var d datasource.MetadataResponse
 		f().Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: meta.TypeName}, &d)
 		dataSources = append(dataSources, d.TypeName)
+		if _, ok := f().(datasource.DataSourceWithConfigure); !ok {
+			t.Errorf("%s takes no provider configuration", d.TypeName)
+		}
 	}
 	sort.Strings(resources)
 	sort.Strings(dataSources)
