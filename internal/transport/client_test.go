@@ -599,7 +599,7 @@ func TestRetriesEndWithinMaxRetryTime(t *testing.T) {
 		t.Fatalf("only %d attempts: the budget was not used", n)
 	}
 	want := fmt.Sprintf("Testcloud API: GET /things after %d attempts over", n)
-	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "(max_retry_time 150ms spent): HTTP 503") ||
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "(another would not end within max_retry_time 150ms): HTTP 503") ||
 		!strings.Contains(err.Error(), "try later") {
 		t.Fatalf("want %q with the budget and the last answer, got %v", want, err)
 	}
@@ -625,7 +625,7 @@ func TestFailuresInBoundedTime(t *testing.T) {
 		{"a 504 after a delay", always(func(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(60 * time.Millisecond)
 			w.WriteHeader(http.StatusGatewayTimeout)
-		}), 600 * time.Millisecond, []string{"Testcloud API: GET /things after", "attempts over", "max_retry_time 300ms spent", "HTTP 504", "Gateway Timeout"}, true},
+		}), 600 * time.Millisecond, []string{"Testcloud API: GET /things after", "attempts over", "another would not end within max_retry_time 300ms", "HTTP 504", "Gateway Timeout"}, true},
 		{"an HTML 500 page", always(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(http.StatusInternalServerError)

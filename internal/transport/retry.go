@@ -131,7 +131,9 @@ func (t Tries) String() string {
 	}
 	s := fmt.Sprintf(" after %d attempts over %s", t.Attempts, t.Over.Round(time.Millisecond))
 	if t.Exhausted {
-		s += fmt.Sprintf(" (max_retry_time %s spent)", t.Limit)
+		// The budget ends before the clock does: the next wait and attempt
+		// would not have fitted in what was left of it.
+		s += fmt.Sprintf(" (another would not end within max_retry_time %s)", t.Limit)
 	}
 	return s
 }
