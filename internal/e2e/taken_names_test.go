@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,9 +27,9 @@ resource "gpucloud_verda_file_secret" "f" {
 resource "gpucloud_verda_container_registry_credentials" "r" {
   name          = "taken-login"
   type          = "dockerhub"
-  username           = "bot"
+  username      = "bot"
   %s
-  force_destroy      = true
+  force_destroy = true
 }
 resource "gpucloud_verda_container_deployment" "d" {
   name       = "taken-service"
@@ -69,12 +71,9 @@ func TestPlanWarnsAboutTakenNames(t *testing.T) {
 	plan := c.run("plan", "-input=false", "-no-color")
 	imports := importsFromWarnings(t, plan)
 	addresses := resourceAddresses(takenNames)
+	warned := slices.Collect(maps.Values(imports))
 	for _, address := range addresses {
-		found := false
-		for _, warned := range imports {
-			found = found || warned == address
-		}
-		if !found {
+		if !slices.Contains(warned, address) {
 			t.Errorf("the plan does not warn that %s is taken:\n%s", address, plan)
 		}
 	}
